@@ -1,0 +1,87 @@
+/**
+ * JSON lines, one article per line: `title` and `body` required;
+ * `description`, `tags`, `slug`, `id`, `published_at`, `author`, `source`,
+ * `url` optional; anything else is ignored. Body paragraphs are separated by
+ * blank lines and follow the same subheading rule as the text format.
+ */
+import { z } from 'zod';
+import type { ArticleInput } from '../article.js';
+import { leadSentence } from '../lead.js';
+import { extractHashtags, mergeTags, tagName } from '../tags.js';
+import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
+import { ParseError } from './errors.js';
+import { structureBody } from './structure.js';
+
+const nonEmpty = z.string().trim().min(1);
+const JsonArticle = z.object({
+  title: nonEmpty,
+  body: nonEmpty,
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  slug: z.string().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  published_at: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
+  author: z.string().optional(),
+  source: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
+  const parsed = JsonArticle.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || 'the line';
+    throw new ParseError(`${field}: ${issue.message}`, line);
+  }
+  const a = parsed.data;
+  const blocks = normalizeNewlines(a.body)
+    .split(/\n\s*\n/)
+    .map((p) => ({ text: cleanLine(p), line }))
+    .filter((b) => b.text !== '');
+  const body = structureBody(blocks);
+  if (body.paragraphs.length === 0) throw new ParseError('body: no paragraphs', line);
+
+  const described = extractHashtags(cleanLine(a.description ?? ''));
+  const tags = mergeTags((a.tags ?? []).map(tagName).filter(Boolean), described.tags);
+  mergeTags(tags, body.tags);
+  return {
+    title: cleanLine(a.title),
+    description: described.text || leadSentence(body.paragraphs[0]!),
+    tags,
+    body: body.markdown,
+    ...(a.slug ? { slug: a.slug.trim() } : {}),
+    ...(a.id !== undefined ? { externalId: String(a.id) } : {}),
+    ...(a.published_at ? { publishedAt: new Date(a.published_at).toISOString() } : {}),
+    ...(a.author ? { author: cleanLine(a.author) } : {}),
+    ...(a.source ? { source: cleanLine(a.source) } : {}),
+    importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
+  };
+}
+
+/** Parses a whole file; any bad line fails the file, naming every bad line. */
+export function parseJsonLines(source: string): ArticleInput[] {
+  const articles: ArticleInput[] = [];
+  const errors: string[] = [];
+  normalizeNewlines(source)
+    .split('\n')
+    .forEach((text, i) => {
+      if (!text.trim()) return;
+      try {
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (e) {
+          throw new ParseError(`not valid JSON (${(e as Error).message})`, i + 1);
+        }
+        articles.push(parseJsonArticle(value, i + 1));
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    });
+  if (errors.length) {
+    const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
+    throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
+  }
+  if (articles.length === 0) throw new ParseError('no articles in the file');
+  return articles;
+}

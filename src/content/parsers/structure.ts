@@ -1,0 +1,103 @@
+/**
+ * Turns the plain-text blocks of an imported article (lines of the seed's
+ * shape, or blank-line separated paragraphs of a JSON line) into a Markdown
+ * body: subheadings, paragraphs and quotations, with the other site's
+ * "see also" and "related news" boilerplate set aside instead of lost.
+ */
+import { extractHashtags } from '../tags.js';
+
+export interface TextBlock {
+  text: string;
+  /** 1-based line in the source, for error messages. */
+  line: number;
+}
+
+export interface StructuredBody {
+  markdown: string;
+  tags: string[];
+  seeAlso: string[];
+  related: string[];
+  paragraphs: string[];
+}
+
+// "شاهد أيضاً: …", "شاهد ايضا …", "اقرأ أيضاً: …", "للمزيد: …" in their usual spellings.
+const SEE_ALSO = /^(?:(?:شاهد|اقرأ|اقرا|إقرأ)\s+[اأإ]يض[اًَ]*|للمزيد)\s*[:：\-–]?\s*(.*)$/u;
+const RELATED_HEADER = /^أخبار\s+ذات\s+صلة\s*[:：]?$/u;
+const QUOTE = /^>\s?(.*)$/u;
+// Closing sentence punctuation, looked for after any closing quotes/brackets.
+const SENTENCE_END = /[.!?؟…:;؛]$/u;
+const CLOSERS = /["'»”’)\]}]+$/u;
+const MAX_HEADING_WORDS = 12;
+const MAX_HEADING_CHARS = 90;
+
+export function isSeeAlso(text: string): string | null {
+  const m = SEE_ALSO.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.replace(CLOSERS, '').trimEnd()) || SENTENCE_END.test(text);
+}
+
+function looksLikeHeading(text: string): boolean {
+  return (
+    text.length <= MAX_HEADING_CHARS &&
+    text.split(/\s+/).length <= MAX_HEADING_WORDS &&
+    !endsSentence(text) &&
+    !QUOTE.test(text)
+  );
+}
+
+/** Markdown-escapes plain text so that imported words never turn into markup. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/^([#+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+type Kind = 'heading' | 'paragraph' | 'quote';
+
+export function structureBody(blocks: TextBlock[]): StructuredBody {
+  const seeAlso: string[] = [];
+  const related: string[] = [];
+  const content: TextBlock[] = [];
+  let inRelated = false;
+  for (const block of blocks) {
+    if (inRelated) {
+      related.push(block.text);
+      continue;
+    }
+    if (RELATED_HEADER.test(block.text)) {
+      inRelated = true;
+      continue;
+    }
+    const link = isSeeAlso(block.text);
+    if (link !== null) {
+      if (link) seeAlso.push(link);
+      continue;
+    }
+    content.push(block);
+  }
+
+  // A short line without closing punctuation is a subheading only when a
+  // paragraph (or a quotation) follows it; otherwise it is a short paragraph.
+  const kinds: Kind[] = content.map((b) => (QUOTE.test(b.text) ? 'quote' : 'paragraph'));
+  for (let i = content.length - 2; i >= 0; i--) {
+    if (kinds[i] === 'paragraph' && looksLikeHeading(content[i]!.text) && kinds[i + 1] !== 'heading') {
+      kinds[i] = 'heading';
+    }
+  }
+
+  const tags: string[] = [];
+  const paragraphs: string[] = [];
+  const parts = content.map((block, i) => {
+    const raw = kinds[i] === 'quote' ? QUOTE.exec(block.text)![1]! : block.text;
+    const { text, tags: inline } = extractHashtags(raw, { stripTrailing: false });
+    tags.push(...inline);
+    if (kinds[i] === 'heading') return `## ${escapeMarkdown(text)}`;
+    paragraphs.push(text);
+    return kinds[i] === 'quote' ? `> ${escapeMarkdown(text)}` : escapeMarkdown(text);
+  });
+  return { markdown: parts.join('\n\n'), tags, seeAlso, related, paragraphs };
+}
