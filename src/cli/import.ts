@@ -1,0 +1,46 @@
+/** `sahifa import`: text or JSON-lines files into the database, with a progress bar on a terminal. */
+import { SingleBar, Presets } from 'cli-progress';
+import { parseArgs } from 'node:util';
+import { importFiles, type ImportFormat } from '../services/import.js';
+import { openStore } from '../store/open.js';
+import { UsageError, dbPath } from './args.js';
+
+const FORMATS: ImportFormat[] = ['text', 'jsonl'];
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, format: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
+  const format = values.format as ImportFormat | undefined;
+  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format must be text or jsonl, not "${format}"`);
+
+  const store = await openStore(dbPath(values.db));
+  const bar = process.stderr.isTTY ? new SingleBar({ format: ' {bar} {value}/{total} {file}' }, Presets.shades_classic) : null;
+  let current = '';
+  try {
+    const report = await importFiles(store, positionals, {
+      ...(format ? { format } : {}),
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (done === 1) {
+          bar.stop();
+          bar.start(total, 0, { file: current });
+        }
+        bar.update(done, { file: current });
+      },
+      onFile: (file) => {
+        current = file;
+      },
+    });
+    bar?.stop();
+    for (const error of report.errors) console.error(`error: ${error}`);
+    console.log(`imported ${report.imported}, updated ${report.updated}, failed ${report.failed}`);
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+}

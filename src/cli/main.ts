@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The `sahifa` command: serve the site, import articles.
+ * Each command parses its own flags with node's util.parseArgs: they are few.
+ */
+import { UsageError } from './args.js';
+import { importCommand } from './import.js';
+import { serveCommand } from './serve.js';
+
+const USAGE = `Usage:
+  sahifa serve  [--db PATH] [--host H] [--port N] [--demo]
+  sahifa import [--db PATH] [--format text|jsonl] FILE...
+
+Environment: SAHIFA_DB (database), HOST, PORT, SAHIFA_URL (public base URL),
+SAHIFA_TIMEZONE (the newsroom's time zone, default Asia/Riyadh).`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  serve: serveCommand,
+  import: importCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`sahifa: ${(err as Error).message}`);
+    if (usage) console.error(USAGE);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

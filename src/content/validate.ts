@@ -1,0 +1,50 @@
+/**
+ * What an article must be before it is stored, whatever door it came in by
+ * (importers, the admin, the APIs). Errors name the field.
+ */
+import { z } from 'zod';
+import type { ArticleInput } from './article.js';
+
+export const TITLE_MAX = 300;
+export const TAGS_MAX = 20;
+export const TAG_MAX = 60;
+
+export const ArticleInputSchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(TITLE_MAX),
+  description: z.string().max(1000),
+  tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX),
+  body: z.string().trim().min(1, 'is required').max(500_000),
+  slug: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  source: z.string().max(200).optional(),
+  externalId: z.string().min(1).max(200).optional(),
+  status: z.enum(['draft', 'published']).optional(),
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  importMeta: z
+    .object({
+      seeAlso: z.array(z.string()),
+      related: z.array(z.string()),
+      url: z.string().optional(),
+      file: z.string().optional(),
+    })
+    .optional(),
+});
+
+export class ValidationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ValidationError';
+  }
+}
+
+export function validateArticleInput(input: ArticleInput): ArticleInput {
+  const result = ArticleInputSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ValidationError(issue.path.join('.') || 'article', issue.message);
+  }
+  return result.data as ArticleInput;
+}

@@ -1,0 +1,63 @@
+/**
+ * Numbered migrations, written with Kysely's schema builder so that one list
+ * serves SQLite and PostgreSQL. They run at start; Kysely records what ran.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_articles_and_tags': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('sections', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('external_id', 'text', (c) => c.unique())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'published')`))
+        .addColumn('published_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('import_meta', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+      await db.schema.createIndex('articles_by_date').on('articles').columns(['status', 'published_at', 'id']).execute();
+
+      await db.schema
+        .createTable('tags')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .execute();
+
+      await db.schema
+        .createTable('article_tags')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
+        .execute();
+      await db.schema.createIndex('article_tags_by_tag').on('article_tags').columns(['tag_id', 'article_id']).execute();
+
+      await db.schema
+        .createTable('article_links')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('target_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('score', 'real', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('article_links_pk', ['article_id', 'kind', 'position'])
+        .execute();
+      await db.schema.createIndex('article_links_by_target').on('article_links').column('target_id').execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * The tables, as Kysely sees them. Times are ISO 8601 strings in UTC, which
+ * sort as text on every engine; JSON columns are text.
+ */
+import type { Generated } from 'kysely';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  /** The parsed body (sections with sanitized HTML), JSON: rendered once, on save. */
+  sections: string;
+  author: string;
+  source: string;
+  external_id: string | null;
+  status: string;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  /** JSON ImportMeta. */
+  import_meta: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  /** Folded spelling: one tag for its variants. */
+  key: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleLinksTable {
+  article_id: number;
+  kind: 'see_also' | 'related';
+  position: number;
+  target_id: number;
+  score: number;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  tags: TagsTable;
+  article_tags: ArticleTagsTable;
+  article_links: ArticleLinksTable;
+}

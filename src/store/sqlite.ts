@@ -1,0 +1,304 @@
+/**
+ * The default store: SQLite embedded through better-sqlite3 (WAL, foreign
+ * keys on), queried through Kysely so the same queries read on PostgreSQL.
+ */
+import Sqlite from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, SqliteDialect, type Selectable, type Transaction } from 'kysely';
+import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
+import { parseBody, type Section } from '../content/body.js';
+import { isValidSlug, slugify } from '../content/slug.js';
+import { tagKey, tagSlug } from '../content/tags.js';
+import { validateArticleInput } from '../content/validate.js';
+import { migrationProvider } from './migrations.js';
+import type { ArticlesTable, Database } from './schema.js';
+import type { ArticlePage, ArticleView, LinkChoice, ListQuery, SaveOutcome, Store, Tag } from './store.js';
+
+type Row = Selectable<ArticlesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Sqlite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) throw error;
+  return new SqliteStore(db);
+}
+
+function toArticle(row: Row, tags: string[]): Article {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    tags,
+    body: row.body,
+    author: row.author,
+    source: row.source,
+    externalId: row.external_id,
+    status: row.status === 'published' ? 'published' : 'draft',
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    importMeta: JSON.parse(row.import_meta) as ImportMeta,
+  };
+}
+
+export class SqliteStore implements Store {
+  constructor(readonly db: Kysely<Database>) {}
+
+  /** Public means published and with a publication time that has come. */
+  private publicArticles(db: Db = this.db) {
+    return db
+      .selectFrom('articles')
+      .where('status', '=', 'published')
+      .where('published_at', '<=', new Date().toISOString());
+  }
+
+  async saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]> {
+    const valid = inputs.map(validateArticleInput);
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: SaveOutcome[] = [];
+      for (const input of valid) {
+        outcomes.push(await this.saveOne(trx, input));
+        onProgress?.(outcomes.length);
+      }
+      return outcomes;
+    });
+  }
+
+  private async saveOne(trx: Transaction<Database>, input: ArticleInput): Promise<SaveOutcome> {
+    const existing = input.externalId
+      ? await trx.selectFrom('articles').selectAll().where('external_id', '=', input.externalId).executeTakeFirst()
+      : undefined;
+    const now = new Date().toISOString();
+    const status = input.status ?? 'published';
+    const values = {
+      title: input.title.trim(),
+      description: input.description.trim(),
+      body: input.body,
+      sections: JSON.stringify(parseBody(input.body)),
+      author: input.author ?? existing?.author ?? '',
+      source: input.source ?? existing?.source ?? '',
+      status,
+      published_at:
+        input.publishedAt !== undefined
+          ? new Date(input.publishedAt).toISOString()
+          : (existing?.published_at ?? (status === 'published' ? now : null)),
+      updated_at: now,
+      import_meta: JSON.stringify(input.importMeta ?? { seeAlso: [], related: [] }),
+    };
+
+    let id: number;
+    if (existing) {
+      const slug =
+        input.slug && input.slug !== existing.slug && isValidSlug(input.slug) && !(await this.slugTaken(trx, input.slug))
+          ? input.slug
+          : existing.slug;
+      await trx.updateTable('articles').set({ ...values, slug }).where('id', '=', existing.id).execute();
+      id = existing.id;
+    } else {
+      const slug = await this.uniqueSlug(trx, input.slug, values.title);
+      const inserted = await trx
+        .insertInto('articles')
+        .values({ ...values, slug, external_id: input.externalId ?? null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = inserted.id;
+    }
+    await this.replaceTags(trx, id, input.tags);
+    const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { article: toArticle(row, await this.tagNames(trx, id)), created: !existing };
+  }
+
+  private async slugTaken(db: Db, slug: string): Promise<boolean> {
+    return (await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+  }
+
+  /** The given slug when valid and free, else one from the headline, numbered if taken. */
+  private async uniqueSlug(db: Db, wanted: string | undefined, title: string): Promise<string> {
+    if (wanted && isValidSlug(wanted) && !(await this.slugTaken(db, wanted))) return wanted;
+    const base = wanted && isValidSlug(wanted) ? wanted : slugify(title);
+    let slug = base;
+    for (let n = 2; await this.slugTaken(db, slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  private async replaceTags(trx: Transaction<Database>, articleId: number, names: string[]): Promise<void> {
+    await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    const seen = new Set<number>();
+    for (const [position, name] of names.entries()) {
+      const key = tagKey(name);
+      if (!key) continue;
+      await trx.insertInto('tags').values({ name: name.trim(), key }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      const tag = await trx.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+      if (seen.has(tag.id)) continue;
+      seen.add(tag.id);
+      await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position }).execute();
+    }
+  }
+
+  private async tagNames(db: Db, articleId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.name')
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('article_tags.position')
+      .execute();
+    return rows.map((r) => r.name);
+  }
+
+  /** Tag names of many articles at once, in each article's tag order. */
+  private async tagsByArticle(ids: number[]): Promise<Map<number, string[]>> {
+    const map = new Map<number, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.name'])
+      .where('article_tags.article_id', 'in', ids)
+      .orderBy('article_tags.article_id')
+      .orderBy('article_tags.position')
+      .execute();
+    for (const r of rows) map.get(r.article_id)!.push(r.name);
+    return map;
+  }
+
+  async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
+    const query = options.includeUnpublished ? this.db.selectFrom('articles') : this.publicArticles();
+    const row = await query.selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (!row) return null;
+    const links = await this.publicArticles()
+      .innerJoin('article_links', 'article_links.target_id', 'articles.id')
+      .select(['article_links.kind', 'articles.slug', 'articles.title'])
+      .where('article_links.article_id', '=', row.id)
+      .orderBy('article_links.kind')
+      .orderBy('article_links.position')
+      .execute();
+    const pick = (kind: string): ArticleLink[] =>
+      links.filter((l) => l.kind === kind).map((l) => ({ slug: l.slug, title: l.title }));
+    return {
+      ...toArticle(row, await this.tagNames(this.db, row.id)),
+      sections: JSON.parse(row.sections) as Section[],
+      seeAlso: pick('see_also'),
+      related: pick('related'),
+    };
+  }
+
+  async getArticleById(id: number): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toArticle(row, await this.tagNames(this.db, id)) : null;
+  }
+
+  async listArticles({ page, limit, tag }: ListQuery): Promise<ArticlePage> {
+    let query = this.publicArticles();
+    if (tag !== undefined) {
+      const found = await this.getTag(tag);
+      if (!found) return { total: 0, articles: [] };
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', found.id),
+      );
+    }
+    const { total } = await query
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const rows = await query
+      .select(['id', 'slug', 'title', 'description', 'published_at'])
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset((page - 1) * limit)
+      .execute();
+    const tags = await this.tagsByArticle(rows.map((r) => r.id));
+    const articles: ArticleSummary[] = rows.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      description: r.description,
+      tags: tags.get(r.id) ?? [],
+      publishedAt: r.published_at,
+    }));
+    return { total: Number(total), articles };
+  }
+
+  async getTag(nameOrSlug: string): Promise<Tag | null> {
+    const key = tagKey(nameOrSlug);
+    if (!key) return null;
+    const row = await this.db
+      .selectFrom('tags')
+      .select(['id', 'name'])
+      .select((eb) =>
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+          .whereRef('article_tags.tag_id', '=', 'tags.id')
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', new Date().toISOString())
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('count'),
+      )
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? { id: row.id, name: row.name, slug: tagSlug(row.name), count: Number(row.count ?? 0) } : null;
+  }
+
+  async listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]> {
+    if (tagIds.length === 0) return [];
+    let query = this.publicArticles().where('id', 'in', (eb) =>
+      eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds),
+    );
+    if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
+    const rows = await query.select('id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listLatestIds(limit: number, excludeIds: number[]): Promise<number[]> {
+    let query = this.publicArticles();
+    if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
+    const rows = await query.select('id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listPublicIds(): Promise<number[]> {
+    const rows = await this.publicArticles().select('id').orderBy('published_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async tagIdsOf(articleId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', articleId)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => r.tag_id);
+  }
+
+  async setLinks(articleId: number, links: { seeAlso: LinkChoice[]; related: LinkChoice[] }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('article_links').where('article_id', '=', articleId).execute();
+      const rows = [
+        ...links.seeAlso.map((l, position) => ({ kind: 'see_also' as const, position, l })),
+        ...links.related.map((l, position) => ({ kind: 'related' as const, position, l })),
+      ].map(({ kind, position, l }) => ({ article_id: articleId, kind, position, target_id: l.targetId, score: l.score }));
+      if (rows.length) await trx.insertInto('article_links').values(rows).execute();
+    });
+  }
+
+  async countArticles(): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The article page, in the seed's shape done right: headline, description,
+ * hashtags that lead to tag pages, the date in both calendars, sections with
+ * subheadings and quotations, "شاهد أيضاً" links between paragraphs, and the
+ * related list at the end.
+ */
+import type { ArticleLink } from '../../content/article.js';
+import type { Block } from '../../content/body.js';
+import { seeAlsoSlots } from '../../related/placement.js';
+import type { ArticleView } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { arabicDates } from '../dates.js';
+import { html, trusted, type Html } from '../html.js';
+import { articleUrl, tagUrl } from '../urls.js';
+import { layout } from './layout.js';
+
+function block(b: Block): Html {
+  return b.kind === 'quote' ? html`<blockquote><p>${trusted(b.html)}</p></blockquote>` : html`<p>${trusted(b.html)}</p>`;
+}
+
+function seeAlso(link: ArticleLink): Html {
+  return html`<p class="see-also"><span>شاهد أيضاً:</span> <a href="${articleUrl(link.slug)}">${link.title}</a></p>`;
+}
+
+export function publishedLine(iso: string | null, site: SiteConfig): Html {
+  if (!iso) return html``;
+  const d = arabicDates(iso, site.timeZone);
+  return html`<time datetime="${iso}"><span class="gregorian">${d.gregorian}</span> <span class="sep">—</span> <span class="hijri">${d.hijri}</span> <span class="clock">${d.time}</span></time>`;
+}
+
+export function tagLinks(tags: string[]): Html {
+  return html`<ul class="tags">${tags.map((t) => html`<li><a rel="tag" href="${tagUrl(t)}">#${t.replace(/ /g, '_')}</a></li>`)}</ul>`;
+}
+
+export function articlePage(article: ArticleView, site: SiteConfig): Html {
+  const slots = seeAlsoSlots(article.sections, article.seeAlso.length);
+  const linkAfter = new Map(slots.map((slot, i) => [slot, article.seeAlso[i]!]));
+  let index = 0;
+  const body = article.sections.map(
+    (section) => html`<section>
+${section.heading ? html`<h2>${section.heading}</h2>` : ''}
+${section.blocks.map((b) => {
+  const link = linkAfter.get(index++);
+  return html`${block(b)}${link ? seeAlso(link) : ''}`;
+})}
+</section>`,
+  );
+  const main = html`<article class="article">
+<header>
+  <h1>${article.title}</h1>
+  <p class="description">${article.description}</p>
+  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <span class="author">${article.author}</span>` : ''}</div>
+  ${tagLinks(article.tags)}
+</header>
+<div class="article-body">
+${body}
+</div>
+${
+  article.related.length
+    ? html`<aside class="related" aria-labelledby="related-title">
+  <h2 id="related-title">أخبار ذات صلة</h2>
+  <ul>${article.related.map((r) => html`<li><a href="${articleUrl(r.slug)}">${r.title}</a></li>`)}</ul>
+</aside>`
+    : ''
+}
+</article>`;
+  return layout(site, { title: article.title, description: article.description }, main);
+}

@@ -1,0 +1,54 @@
+/** Lists of articles: the home page and tag pages, with pagination. */
+import type { ArticleSummary } from '../../content/article.js';
+import type { SiteConfig } from '../config.js';
+import { html, type Html } from '../html.js';
+import { articleUrl, pageUrl } from '../urls.js';
+import { publishedLine, tagLinks } from './article.js';
+import { layout } from './layout.js';
+
+export interface ListPage {
+  heading: string;
+  base: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  articles: ArticleSummary[];
+}
+
+function pagination(list: ListPage): Html {
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (pages === 1) return html``;
+  return html`<nav class="pagination" aria-label="الصفحات">
+${list.page > 1 ? html`<a rel="prev" href="${pageUrl(list.base, list.page - 1)}">→ الأحدث</a>` : ''}
+<span>صفحة ${list.page} من ${pages}</span>
+${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 1)}">الأقدم ←</a>` : ''}
+</nav>`;
+}
+
+export function articleCard(a: ArticleSummary, site: SiteConfig): Html {
+  return html`<li class="card">
+  <h2><a href="${articleUrl(a.slug)}">${a.title}</a></h2>
+  <p>${a.description}</p>
+  <div class="meta">${publishedLine(a.publishedAt, site)}</div>
+  ${tagLinks(a.tags)}
+</li>`;
+}
+
+export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
+  const main = html`<h1 class="list-heading">${list.heading}</h1>
+${
+  list.articles.length
+    ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
+    : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
+}
+${pagination(list)}`;
+  return layout(site, { title }, main);
+}
+
+export function notFoundPage(site: SiteConfig, message = 'الصفحة التي تبحث عنها غير موجودة.'): Html {
+  return layout(
+    site,
+    { title: 'الصفحة غير موجودة' },
+    html`<section class="not-found"><h1>404 — الصفحة غير موجودة</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`,
+  );
+}

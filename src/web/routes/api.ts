@@ -1,0 +1,52 @@
+/** The JSON API of the reader's side: lists and articles. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../store/store.js';
+
+export interface ApiRoutesOptions {
+  store: Store;
+}
+
+const listQuery = {
+  type: 'object',
+  properties: {
+    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
+    tag: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { store }) => {
+  app.get<{ Querystring: { page: number; limit: number; tag?: string } }>(
+    '/api/articles',
+    { schema: { querystring: listQuery } },
+    async (req) => {
+      const { page, limit, tag } = req.query;
+      const { total, articles } = await store.listArticles({ page, limit, ...(tag ? { tag } : {}) });
+      return { total, page, articles };
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>('/api/articles/:slug', async (req, reply) => {
+    const a = await store.getArticle(req.params.slug);
+    if (!a) return reply.code(404).send({ error: 'not_found', message: 'لم نجد هذا الخبر / article not found' });
+    return {
+      slug: a.slug,
+      title: a.title,
+      description: a.description,
+      tags: a.tags,
+      author: a.author,
+      source: a.source,
+      publishedAt: a.publishedAt,
+      updatedAt: a.updatedAt,
+      body: a.body,
+      sections: a.sections.map((s) => ({
+        heading: s.heading,
+        paragraphs: s.blocks.map((b) => b.text),
+        quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
+      })),
+      seeAlso: a.seeAlso,
+      related: a.related,
+    };
+  });
+};

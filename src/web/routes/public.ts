@@ -1,0 +1,50 @@
+/** The reader's site: home, tag pages, article pages. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { articlePage } from '../pages/article.js';
+import { listPage, notFoundPage } from '../pages/list.js';
+import { tagUrl } from '../urls.js';
+
+export interface PublicRoutesOptions {
+  store: Store;
+  site: SiteConfig;
+}
+
+const pageQuery = {
+  type: 'object',
+  properties: { page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 } },
+} as const;
+
+export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app, { store, site }) => {
+  app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (req, reply) => {
+    const { page } = req.query;
+    const { total, articles } = await store.listArticles({ page, limit: site.pageSize });
+    reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
+    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles }, site, site.name).value;
+  });
+
+  app.get<{ Params: { tag: string }; Querystring: { page: number } }>(
+    '/tags/:tag',
+    { schema: { querystring: pageQuery } },
+    async (req, reply) => {
+      const tag = await store.getTag(req.params.tag);
+      if (!tag || tag.count === 0) {
+        return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا يوجد وسم بهذا الاسم.').value);
+      }
+      const { page } = req.query;
+      const { total, articles } = await store.listArticles({ page, limit: site.pageSize, tag: tag.name });
+      reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
+      return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles }, site).value;
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>('/articles/:slug', async (req, reply) => {
+    const article = await store.getArticle(req.params.slug);
+    if (!article) {
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
+    }
+    reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
+    return articlePage(article, site).value;
+  });
+};

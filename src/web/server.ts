@@ -1,0 +1,68 @@
+/**
+ * The HTTP server: Fastify with the public site, the JSON API and static
+ * assets, each a plugin of its own. It reads through the Store interface only.
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../store/store.js';
+import type { SiteConfig } from './config.js';
+import { notFoundPage } from './pages/list.js';
+import { apiRoutes } from './routes/api.js';
+import { publicRoutes } from './routes/public.js';
+import { layout } from './pages/layout.js';
+import { html } from './html.js';
+
+const require = createRequire(import.meta.url);
+const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/web/assets');
+const fontDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+
+export interface ServerOptions {
+  store: Store;
+  site: SiteConfig;
+  logger?: boolean;
+}
+
+const isApi = (url: string) => url.startsWith('/api/');
+
+export async function buildServer({ store, site, logger = false }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, maxParamLength: 500 });
+
+  const day = 24 * 60 * 60;
+  await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: day * 1000 });
+  await app.register(fastifyStatic, {
+    root: fontDir('@fontsource/noto-naskh-arabic'),
+    prefix: '/assets/fonts/naskh/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: 365 * day * 1000,
+  });
+  await app.register(fastifyStatic, {
+    root: fontDir('@fontsource/noto-kufi-arabic'),
+    prefix: '/assets/fonts/kufi/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: 365 * day * 1000,
+  });
+
+  await app.register(publicRoutes, { store, site });
+  await app.register(apiRoutes, { store });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (isApi(req.url)) return reply.code(404).send({ error: 'not_found', message: 'غير موجود / not found' });
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site).value);
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error(err);
+    const message = status === 500 ? 'خطأ في الخادم / server error' : err.message;
+    if (isApi(req.url)) return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message });
+    const page = layout(site, { title: 'خطأ' }, html`<section class="not-found"><h1>${status === 500 ? 'حدث خطأ' : 'طلب غير صالح'}</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`);
+    return reply.code(status).type('text/html; charset=utf-8').send(page.value);
+  });
+
+  return app;
+}
