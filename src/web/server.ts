@@ -30,6 +30,21 @@ const isApi = (url: string) => url.startsWith('/api/');
 export async function buildServer({ store, site, logger = false }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, maxParamLength: 500 });
 
+  // Set before the routes: Fastify plugins take the handlers in place when registered.
+  app.setNotFoundHandler((req, reply) => {
+    if (isApi(req.url)) return reply.code(404).send({ error: 'not_found', message: 'غير موجود / not found' });
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site).value);
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error(err);
+    const message = status === 500 ? 'خطأ في الخادم / server error' : err.message;
+    if (isApi(req.url)) return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message });
+    const page = layout(site, { title: 'خطأ' }, html`<section class="not-found"><h1>${status === 500 ? 'حدث خطأ' : 'طلب غير صالح'}</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`);
+    return reply.code(status).type('text/html; charset=utf-8').send(page.value);
+  });
+
   const day = 24 * 60 * 60;
   await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: day * 1000 });
   await app.register(fastifyStatic, {
@@ -49,20 +64,6 @@ export async function buildServer({ store, site, logger = false }: ServerOptions
 
   await app.register(publicRoutes, { store, site });
   await app.register(apiRoutes, { store });
-
-  app.setNotFoundHandler((req, reply) => {
-    if (isApi(req.url)) return reply.code(404).send({ error: 'not_found', message: 'غير موجود / not found' });
-    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site).value);
-  });
-
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) req.log.error(err);
-    const message = status === 500 ? 'خطأ في الخادم / server error' : err.message;
-    if (isApi(req.url)) return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message });
-    const page = layout(site, { title: 'خطأ' }, html`<section class="not-found"><h1>${status === 500 ? 'حدث خطأ' : 'طلب غير صالح'}</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`);
-    return reply.code(status).type('text/html; charset=utf-8').send(page.value);
-  });
 
   return app;
 }

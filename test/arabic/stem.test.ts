@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalize } from '../../src/arabic/normalize.js';
+import { lightStem } from '../../src/arabic/stem.js';
+
+const stem = (w: string): string => lightStem(normalize(w));
+
+test('definite article and conjunction forms share a stem', () => {
+  assert.equal(stem('المعارضة'), 'معارض');
+  assert.equal(stem('والمعارضة'), 'معارض');
+  assert.equal(stem('بالمعارضة'), 'معارض');
+  assert.equal(stem('للمعارضة'), 'معارض');
+  assert.equal(stem('فالمعارضة'), 'معارض');
+  assert.equal(stem('كالمعارضة'), 'معارض');
+});
+
+test('agrees with the vectors of Lucene\'s TestArabicStemFilter', () => {
+  const vectors: [string, string][] = [
+    ['الحسن', 'حسن'], ['والحسن', 'حسن'], ['بالحسن', 'حسن'], ['كالحسن', 'حسن'], ['فالحسن', 'حسن'],
+    ['للاخر', 'اخر'], ['وحسن', 'حسن'], ['زوجها', 'زوج'], ['ساهدان', 'ساهد'], ['ساهدات', 'ساهد'],
+    ['ساهدون', 'ساهد'], ['ساهدين', 'ساهد'], ['ساهديه', 'ساهد'], ['ساهدية', 'ساهد'], ['ساهده', 'ساهد'],
+    ['ساهدة', 'ساهد'], ['ساهدي', 'ساهد'], ['وساهدون', 'ساهد'], ['ساهدهات', 'ساهد'], ['الو', 'الو'],
+  ];
+  for (const [input, expected] of vectors) assert.equal(stem(input), expected, input);
+  assert.equal(lightStem('English'), 'English'); // non-Arabic, un-normalized
+});
+
+test('light10 order: و first, then one article (unlike Lucene\'s single prefix)', () => {
+  assert.equal(stem('وبالمعارضة'), 'معارض');
+  assert.equal(stem('وللمعارضة'), 'معارض');
+});
+
+test('و is stripped only when 3+ letters remain', () => {
+  assert.equal(stem('وقال'), 'قال');
+  assert.equal(stem('ولد'), 'ولد');
+  assert.equal(lightStem('وما'), 'وما');
+});
+
+test('articles are stripped only when 2+ letters remain', () => {
+  assert.equal(lightStem('الم'), 'الم');
+  assert.equal(lightStem('الما'), 'ما');
+});
+
+test('suffixes are applied in Lucene order, each once', () => {
+  assert.equal(stem('مدرساتها'), 'مدرس'); // ها then ات
+  assert.equal(stem('المعلمون'), 'معلم');
+  assert.equal(stem('المعلمين'), 'معلم');
+  assert.equal(stem('سياسية'), 'سياس'); // ية (normalized يه)
+  assert.equal(stem('سياسي'), 'سياس');
+  assert.equal(stem('كتابه'), 'كتاب');
+  assert.equal(stem('كتابان'), 'كتاب');
+});
+
+test('suffixes leave at least 2 letters', () => {
+  assert.equal(lightStem('اخي'), 'اخ');
+  assert.equal(lightStem('فيه'), 'في');
+  assert.equal(lightStem('ها'), 'ها');
+  assert.equal(lightStem('به'), 'به');
+});
+
+test('sound plurals and feminine conflate with the singular', () => {
+  assert.equal(stem('مسؤولون'), stem('مسؤول'));
+  assert.equal(stem('مسؤولين'), stem('مسؤول'));
+  assert.equal(stem('مسؤولية'), stem('مسؤول'));
+  assert.equal(stem('مسئولين'), stem('المسؤولون'));
+});
+
+test('protected nouns are not stemmed: إيران stays ايران (light10 alone gives اير)', () => {
+  assert.equal(stem('إيران'), 'ايران');
+  assert.equal(stem('ايران'), 'ايران');
+  assert.equal(stem('إيران'), stem('ايران'));
+  assert.equal(stem('فلسطين'), 'فلسطين');
+  assert.equal(stem('البحرين'), 'البحرين');
+  assert.equal(stem('غزة'), 'غزه');
+  assert.equal(stem('بوتين'), 'بوتين');
+  assert.equal(stem('عثمان'), 'عثمان');
+});
+
+test('protected nouns are recognised behind clitics', () => {
+  assert.equal(stem('وإيران'), 'ايران');
+  assert.equal(stem('بسوريا'), 'سوريا');
+  assert.equal(stem('لتركيا'), 'تركيا');
+  assert.equal(stem('والكرملين'), 'الكرملين');
+  assert.equal(stem('بالقاهرة'), 'القاهره');
+  assert.equal(stem('للقاهرة'), 'القاهره'); // ل + القاهرة with the alef elided
+  assert.equal(stem('للبنان'), 'لبنان'); // ل + لبنان
+  assert.equal(stem('وبمصر'), 'مصر');
+  assert.equal(stem('فلسطين'), 'فلسطين'); // its own ف is not a clitic
+});
+
+test('gentilics of a protected country reach the country form', () => {
+  assert.equal(stem('الإيرانية'), 'ايران');
+  assert.equal(stem('إيرانيون'), 'ايران');
+});
+
+test('a root-initial و is kept in common news words', () => {
+  assert.equal(stem('وزير'), 'وزير');
+  assert.equal(stem('الوزير'), 'وزير');
+  assert.equal(stem('والوزير'), 'وزير');
+  assert.equal(stem('وزيرها'), 'وزير');
+  assert.equal(stem('وزارة'), stem('الوزارات'));
+  assert.equal(stem('ووزارة'), stem('وزارة'));
+  assert.equal(stem('وقتها'), 'وقت');
+});
+
+test('non-Arabic words pass through', () => {
+  assert.equal(lightStem('reuters'), 'reuters');
+  assert.equal(lightStem('2026'), '2026');
+});
+
+test('never returns an empty string', () => {
+  for (const w of ['', 'و', 'ال', 'ها', 'ي', 'وال', 'لل']) {
+    const s = lightStem(w);
+    assert.equal(s === '', w === '', JSON.stringify(w));
+  }
+});
