@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { ROOT, SEED } from '../helpers/paths.js';
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+
+async function sahifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const line = (o: object) => JSON.stringify(o);
+
+test('import: good files import, a bad file imports nothing, the exit code says so', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
+  const db = path.join(dir, 'site.db');
+  const good = path.join(dir, 'good.jsonl');
+  const bad = path.join(dir, 'bad.jsonl');
+  writeFileSync(good, [line({ id: 'g1', title: 'خبر أول: تفاصيل', body: 'نص الخبر الأول.' }), line({ id: 'g2', title: 'خبر ثان: تفاصيل', body: 'نص الخبر الثاني.' })].join('\n'));
+  writeFileSync(bad, [line({ id: 'b1', title: 'خبر سليم', body: 'نص.' }), line({ id: 'b2', body: 'بلا عنوان.' })].join('\n'));
+
+  const first = await sahifa('import', '--db', db, SEED, bad, good);
+  assert.equal(first.code, 1);
+  assert.match(first.stderr, /bad\.jsonl: line 2: title/);
+  assert.equal(first.stdout.trim().split('\n').at(-1), 'imported 3, updated 0, failed 1');
+
+  const store = await openSqliteStore(db);
+  assert.equal(await store.countArticles(), 3, 'nothing from the bad file');
+  await store.close();
+
+  const again = await sahifa('import', '--db', db, good);
+  assert.equal(again.code, 0);
+  assert.equal(again.stdout.trim(), 'imported 0, updated 2, failed 0');
+});
+
+test('import: usage errors are clear', async () => {
+  const none = await sahifa('import');
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /at least one FILE/);
+  const fmt = await sahifa('import', '--format', 'xml', SEED);
+  assert.equal(fmt.code, 2);
+  assert.match(fmt.stderr, /--format must be text or jsonl/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
+  const missing = await sahifa('import', '--db', path.join(dir, 'x.db'), path.join(dir, 'nope.txt'), path.join(dir, 'a.csv'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /nope\.txt: ENOENT/);
+  assert.match(missing.stderr, /a\.csv: unknown format/);
+  assert.match(missing.stdout, /imported 0, updated 0, failed 2/);
+  assert.equal((await sahifa('frobnicate')).code, 2);
+});

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { allBlocks } from '../../src/content/body.js';
+import { DEMO_DIR, loadDemo } from '../../src/services/demo.js';
+import { memoryStore } from '../helpers/store.js';
+
+const SECTIONS = ['سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'تكنولوجيا', 'صحة'];
+
+test('the demo: 40+ articles in the seed shape, across the six sections, dated over months', async () => {
+  const store = await memoryStore();
+  const now = Date.now();
+  const n = await loadDemo(store, DEMO_DIR, now);
+  assert.ok(n >= 40, `${n} demo articles`);
+  assert.equal(n, readdirSync(DEMO_DIR).filter((f) => f.endsWith('.txt')).length);
+
+  const { articles } = await store.listArticles({ page: 1, limit: 100 });
+  assert.equal(articles.length, n);
+  const sections = new Set(articles.map((a) => a.tags[0]));
+  for (const s of SECTIONS) assert.ok(sections.has(s), `section ${s}`);
+  const times = articles.map((a) => Date.parse(a.publishedAt!));
+  assert.equal(Math.max(...times), now - 3600_000, 'newest is an hour old');
+  assert.ok(Math.max(...times) - Math.min(...times) > 90 * 86400_000, 'spread over months');
+
+  let quotes = 0;
+  for (const summary of articles) {
+    const a = (await store.getArticle(summary.slug))!;
+    assert.match(a.title, /: /, a.title);
+    const headings = a.sections.filter((s) => s.heading).length;
+    assert.ok(headings >= 3, `${a.title}: ${headings} subheadings`);
+    assert.ok(allBlocks(a.sections).length >= 5, `${a.title}: paragraphs`);
+    assert.ok(a.tags.length >= 2);
+    if (allBlocks(a.sections).some((b) => b.kind === 'quote')) quotes++;
+    assert.equal(a.seeAlso.length + a.related.length, 6, 'links picked on save');
+  }
+  assert.ok(quotes >= n / 2, `${quotes} articles with quotations`);
+  await store.close();
+});
+
+test('demo files are plain text in the seed shape (line 2 ends with the section hashtag first)', () => {
+  for (const f of readdirSync(DEMO_DIR)) {
+    const [, second] = readFileSync(path.join(DEMO_DIR, f), 'utf8').split('\n');
+    const first = /#(\S+)/.exec(second!)?.[1];
+    assert.ok(SECTIONS.includes(first!), `${f}: ${first}`);
+  }
+});

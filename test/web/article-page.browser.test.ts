@@ -1,0 +1,70 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { SEED_SLUG, seedSite } from '../helpers/site.js';
+
+let site: Awaited<ReturnType<typeof seedSite>>;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  site = await seedSite();
+  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site.app.close();
+  await site.store.close();
+});
+
+test('the seed article in Chromium: RTL, headings, tag links, see-also and related', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+  assert.equal(await page.locator('h1').textContent(), 'لقاء بوتين والأسد في الكرملين: تصاعد التوتر في الشرق الأوسط');
+  assert.equal(await page.locator('.article-body h2').count(), 9);
+  assert.equal(await page.locator('.article-body p:not(.see-also)').count(), 14);
+
+  const tags = page.locator('a[rel="tag"]');
+  assert.deepEqual(await tags.allTextContents(), ['#سوريا', '#روسيا']);
+
+  // The see-also links sit between paragraphs: never first, never after a heading, never adjacent.
+  const order = await page.$$eval('.article-body > section > *', (els) => els.map((e) => (e.classList.contains('see-also') ? 'link' : e.tagName)));
+  assert.equal(order.filter((k) => k === 'link').length, 3);
+  for (let i = 0; i < order.length; i++) {
+    if (order[i] !== 'link') continue;
+    assert.notEqual(order[i - 1], 'H2');
+    assert.notEqual(order[i + 1], 'link');
+  }
+  const seeAlso = await page.$$eval('.see-also a', (as) => as.map((a) => a.getAttribute('href')));
+  const related = await page.$$eval('.related a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(related.length, 3);
+  assert.equal(new Set([...seeAlso, ...related]).size, 6);
+
+  // The Arabic web font is the one in use.
+  await page.evaluate(() => document.fonts.ready);
+  assert.ok(await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'سوريا')));
+  await page.screenshot({ path: screenshotPath('article-phone.png'), fullPage: true });
+
+  // A tag link leads to the tag page, and a related link to another article.
+  await tags.first().click();
+  await page.waitForURL(/\/tags\//);
+  assert.equal(await page.locator('h1').textContent(), '#سوريا');
+  assert.ok((await page.locator('.card').count()) >= 1);
+  await page.goto(`${base}${related[0]}`);
+  assert.equal(await page.locator('article h1').count(), 1);
+  await page.close();
+});
+
+test('desktop and dark scheme render', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(18, 18, 18)');
+  await page.screenshot({ path: screenshotPath('article-desktop-dark.png') });
+  await page.close();
+});
