@@ -1,7 +1,8 @@
 /** Small helpers shared by the benchmarks: child servers, load runs, medians. */
 import autocannon from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { promisify } from 'node:util';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +45,44 @@ export interface LoadResult {
   non2xx: number;
 }
 
+/**
+ * wrk (Debian's package) when it is installed: written in C, it can load a
+ * server as fast as nginx without becoming the bottleneck, and it is what
+ * the anchors' figures were measured with. autocannon otherwise.
+ */
+export const LOAD_TOOL = hasWrk() ? 'wrk' : 'autocannon';
+
+function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // wrk --version exits 1 after printing its version.
+    return (e as { status?: number }).status === 1;
+  }
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+
+async function wrk(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  const threads = Math.min(2, connections);
+  const { stdout } = await promisify(execFile)('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', url]);
+  const latency = (p: string) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(stdout);
+    return m ? Number(m[1]) * UNIT_MS[m[2]!]! : NaN;
+  };
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
+    p50: latency('50'),
+    p99: latency('99'),
+    errors: errors ? errors.slice(1).reduce((n, x) => n + Number(x), 0) : 0,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0),
+  };
+}
+
 export async function load(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  if (LOAD_TOOL === 'wrk') return wrk(url, seconds, connections);
   const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
   return {
     rps: r.requests.average,

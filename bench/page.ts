@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDemo } from '../src/services/demo.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { articleUrl } from '../src/web/urls.js';
-import { freePort, load, median, startServer, type LoadResult } from './lib.js';
+import { freePort, load, LOAD_TOOL, median, startServer, type LoadResult } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,7 @@ writeFileSync(file, bytes);
 const staticPort = await freePort();
 const baseline = await startServer(path.join(here, 'static-server.js'), [file, String(staticPort)], staticPort);
 
-console.log(`article page: ${bytes.length} bytes; ${rounds} rounds × ${seconds}s, ${connections} connections, node ${process.version}`);
+console.log(`article page: ${bytes.length} bytes; ${rounds} rounds × ${seconds}s, ${connections} connections, ${LOAD_TOOL}, node ${process.version}`);
 const results: { sahifa: LoadResult[]; static: LoadResult[] } = { sahifa: [], static: [] };
 try {
   // Warm both up (JIT, SQLite page cache) before measuring.

@@ -11,7 +11,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, format: { type: 'string' } },
+    options: { db: { type: 'string' }, format: { type: 'string' }, 'skip-duplicates': { type: 'boolean', default: false } },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
   const format = values.format as ImportFormat | undefined;
@@ -23,6 +23,7 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     const report = await importFiles(store, positionals, {
       ...(format ? { format } : {}),
+      skipDuplicates: values['skip-duplicates'],
       onProgress: (done, total) => {
         if (!bar) return;
         if (done === 1) {
@@ -37,7 +38,9 @@ export async function importCommand(args: string[]): Promise<number> {
     });
     bar?.stop();
     for (const error of report.errors) console.error(`error: ${error}`);
-    console.log(`imported ${report.imported}, updated ${report.updated}, failed ${report.failed}`);
+    for (const line of report.duplicates) console.log(`duplicate: ${line}`);
+    const skipped = report.skipped ? `, skipped ${report.skipped} duplicate${report.skipped > 1 ? 's' : ''}` : '';
+    console.log(`imported ${report.imported}, updated ${report.updated}, failed ${report.failed}${skipped}`);
     return report.failed > 0 ? 1 : 0;
   } finally {
     bar?.stop();

@@ -5,11 +5,19 @@
  */
 import { UsageError } from './args.js';
 import { importCommand } from './import.js';
+import { reindexCommand } from './reindex.js';
 import { serveCommand } from './serve.js';
+import { suggestCommand } from './suggest.js';
+import { userCommand } from './user.js';
 
 const USAGE = `Usage:
   sahifa serve  [--db PATH] [--host H] [--port N] [--demo]
-  sahifa import [--db PATH] [--format text|jsonl] FILE...
+  sahifa import [--db PATH] [--format text|jsonl] [--skip-duplicates] FILE...
+  sahifa reindex [--db PATH]      rebuild the search index
+  sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)
+  sahifa user add --email E --role owner|editor|author|contributor [--name N] [--db PATH]
+  sahifa user passwd --email E [--db PATH]     (password from stdin or a prompt; empty: generated)
+  sahifa user list [--db PATH]
 
 Environment: SAHIFA_DB (database), HOST, PORT, SAHIFA_URL (public base URL),
 SAHIFA_TIMEZONE (the newsroom's time zone, default Asia/Riyadh).`;
@@ -17,6 +25,9 @@ SAHIFA_TIMEZONE (the newsroom's time zone, default Asia/Riyadh).`;
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   import: importCommand,
+  reindex: reindexCommand,
+  suggest: suggestCommand,
+  user: userCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,7 @@
 /** `sahifa serve`: open (and migrate) the database, fill a new one with the demo if asked, serve. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { setupLink } from '../auth/accounts.js';
 import { loadDemo } from '../services/demo.js';
 import { openStore } from '../store/open.js';
 import { siteConfig } from '../web/config.js';
@@ -26,7 +28,12 @@ export async function serveCommand(args: string[]): Promise<number> {
     const n = await loadDemo(store);
     console.log(`sahifa: filled ${db} with ${n} demo articles`);
   }
-  const app = await buildServer({ store, site: siteConfig(), logger: true });
+  const site = siteConfig();
+  // Newsroom (issue #5): uploads beside the database; the first owner from a one-time link.
+  const mediaDir = process.env.SAHIFA_MEDIA_DIR ?? path.join(path.dirname(path.resolve(db)), 'media');
+  const app = await buildServer({ store, site, logger: true, newsroom: { mediaDir } });
+  const setup = await setupLink(store, site.baseUrl);
+  if (setup) console.log(`sahifa: no accounts yet: create the owner within an hour at\n  ${setup}`);
   const close = async () => {
     await app.close();
     await store.close();

@@ -3,8 +3,15 @@
  * JSON lines, later WordPress and Ghost exports, the admin) becomes an
  * ArticleInput; the store turns it into an Article.
  */
+import type { ImageRef } from './image.js';
 
-export type ArticleStatus = 'draft' | 'published';
+/**
+ * The newsroom's workflow (issue #5): draft → submitted (for review) →
+ * scheduled → published → unpublished. Public is always `published` with a
+ * publication time that has come.
+ */
+export const ARTICLE_STATUSES = ['draft', 'submitted', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /**
  * What an importer set aside instead of losing it: the "see also" and
@@ -33,6 +40,15 @@ export interface ArticleInput {
   /** ISO 8601. Published articles without one are published now. */
   publishedAt?: string;
   importMeta?: ImportMeta;
+  // --- Newsroom (issue #5) ---
+  /** Update this article (by id) instead of creating one or matching by externalId. */
+  id?: number;
+  /** The media id of the feature image; null removes it. */
+  featureImage?: number | null;
+  /** The account that owns it (authors and contributors edit their own). */
+  ownerId?: number | null;
+  /** The account saving it, recorded on the revision. */
+  savedBy?: number | null;
 }
 
 /** A link to another article, as the page and the APIs show it. */
@@ -55,6 +71,9 @@ export interface Article {
   publishedAt: string | null;
   updatedAt: string;
   importMeta: ImportMeta;
+  /** Newsroom (issue #5): the feature image's media id and the owning account. */
+  featureImageId?: number | null;
+  ownerId?: number | null;
 }
 
 /** The list form: what home, tag pages and the list API need. */
@@ -64,4 +83,6 @@ export interface ArticleSummary {
   description: string;
   tags: string[];
   publishedAt: string | null;
+  /** Newsroom (issue #5): set only when the article has a feature image. */
+  featureImage?: ImageRef;
 }

@@ -3,7 +3,7 @@
  * (importers, the admin, the APIs). Errors name the field.
  */
 import { z } from 'zod';
-import type { ArticleInput } from './article.js';
+import { ARTICLE_STATUSES, type ArticleInput } from './article.js';
 
 export const TITLE_MAX = 300;
 export const TAGS_MAX = 20;
@@ -18,7 +18,7 @@ export const ArticleInputSchema = z.object({
   author: z.string().max(200).optional(),
   source: z.string().max(200).optional(),
   externalId: z.string().min(1).max(200).optional(),
-  status: z.enum(['draft', 'published']).optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   importMeta: z
     .object({
@@ -28,6 +28,11 @@ export const ArticleInputSchema = z.object({
       file: z.string().optional(),
     })
     .optional(),
+  // Newsroom (issue #5).
+  id: z.number().int().positive().optional(),
+  featureImage: z.number().int().positive().nullable().optional(),
+  ownerId: z.number().int().positive().nullable().optional(),
+  savedBy: z.number().int().positive().nullable().optional(),
 });
 
 export class ValidationError extends Error {

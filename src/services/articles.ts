@@ -4,7 +4,7 @@
  * articles it should now appear beside. Reading a page is then a lookup.
  */
 import type { ArticleInput } from '../content/article.js';
-import { pickByTags } from '../related/tag-rule.js';
+import { RelatedEngine } from '../related/engine.js';
 import type { SaveOutcome, Store } from '../store/store.js';
 
 export async function saveArticles(
@@ -18,14 +18,10 @@ export async function saveArticles(
 }
 
 /**
- * Recomputes links for the saved articles and for every public article that
- * shares a tag with them, since the newest-first rule may now pick the new
- * ones there too.
+ * Profiles the saved articles for related news and picks the links under
+ * them, then under the older articles they should now appear beside (the
+ * related-news engine, src/related/engine.ts).
  */
 export async function refreshLinks(store: Store, savedIds: number[]): Promise<void> {
-  const affected = new Set(savedIds);
-  const tagIds = new Set<number>();
-  for (const id of savedIds) for (const t of await store.tagIdsOf(id)) tagIds.add(t);
-  for (const id of await store.listIdsByTags([...tagIds], Number.MAX_SAFE_INTEGER, [])) affected.add(id);
-  for (const id of affected) await store.setLinks(id, await pickByTags(store, id));
+  await new RelatedEngine(store).refresh(savedIds);
 }

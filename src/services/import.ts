@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ArticleInput } from '../content/article.js';
 import { parseJsonLines } from '../content/parsers/jsonl.js';
 import { parseTextArticle } from '../content/parsers/text.js';
+import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
 
@@ -18,6 +19,10 @@ export interface ImportReport {
   updated: number;
   failed: number;
   errors: string[];
+  /** Related news (issue #4): one line per incoming near-duplicate (a wire copy) of an article already present. */
+  duplicates: string[];
+  /** Near-duplicates not imported (with skipDuplicates). */
+  skipped: number;
 }
 
 export interface ImportOptions {
@@ -26,6 +31,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called as each file starts. */
   onFile?: (file: string) => void;
+  /** Leave out the near-duplicates of articles already present (they are reported either way). */
+  skipDuplicates?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
@@ -48,11 +55,21 @@ export async function parseFile(file: string, format = formatOf(file)): Promise<
 }
 
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = { imported: 0, updated: 0, failed: 0, errors: [] };
+  const report: ImportReport = { imported: 0, updated: 0, failed: 0, errors: [], duplicates: [], skipped: 0 };
   for (const file of files) {
     options.onFile?.(file);
     try {
-      const inputs = await parseFile(file, options.format ?? formatOf(file));
+      let inputs = await parseFile(file, options.format ?? formatOf(file));
+      const copies = await findDuplicates(store, inputs);
+      for (const d of copies) {
+        const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
+        report.duplicates.push(`${file}: article ${d.index + 1} "${d.title}" is a near-duplicate of ${of}, similarity ${d.similarity.toFixed(2)}`);
+      }
+      if (options.skipDuplicates && copies.length) {
+        const skip = new Set(copies.map((d) => d.index));
+        inputs = inputs.filter((_, i) => !skip.has(i));
+        report.skipped += skip.size;
+      }
       const outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length));
       for (const o of outcomes) o.created ? report.imported++ : report.updated++;
     } catch (e) {

@@ -3,6 +3,9 @@
  * serves SQLite and PostgreSQL. They run at start; Kysely records what ran.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
+import { newsroomMigration } from './newsroom-schema.js';
+import { relatedMigration } from '../related/schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001_articles_and_tags': {
@@ -18,7 +21,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('author', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('external_id', 'text', (c) => c.unique())
-        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'published')`))
+        // The newsroom's workflow statuses (issue #5): edited here rather than by a table
+        // rebuild in 0004, since the project is unreleased (databases made before need recreating).
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('draft', 'submitted', 'scheduled', 'published', 'unpublished')`),
+        )
         .addColumn('published_at', 'text')
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -54,6 +61,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_links_by_target').on('article_links').column('target_id').execute();
     },
   },
+  // Search (issue #3). SQLite only: an FTS5 table of pre-analysed columns,
+  // filled from the articles already stored. A PostgreSQL store skips it and
+  // needs its own search migration (tsvector columns + GIN).
+  '0002_search': {
+    async up(db: Kysely<unknown>) {
+      if (isSqlite(db)) await createSearchTable(db);
+    },
+  },
+  // Related news (issue #4): term profiles, postings, document frequencies, entities (src/related/schema.ts).
+  '0003_related': { up: relatedMigration },
+  // The newsroom (issue #5): accounts, sessions, API keys, revisions, redirects, media.
+  '0004_newsroom': { up: newsroomMigration },
 };
 
 export const migrationProvider: MigrationProvider = {

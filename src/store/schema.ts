@@ -21,6 +21,9 @@ export interface ArticlesTable {
   created_at: string;
   /** JSON ImportMeta. */
   import_meta: string;
+  /** Newsroom (issue #5, migration 0004): the owning account and the feature image (media id). */
+  owner_id: number | null;
+  feature_image: number | null;
 }
 
 export interface TagsTable {

@@ -11,9 +11,27 @@ import { parseBody, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { tagKey, tagSlug } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
+import { SqliteFtsIndex } from '../search/sqlite-fts.js';
+import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
+import { articlesNaming, SqliteRelatedStore } from '../related/sqlite-terms.js';
+import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
+import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
+import type { NewsroomStore } from './newsroom.js';
 import type { ArticlesTable, Database } from './schema.js';
-import type { ArticlePage, ArticleView, LinkChoice, ListQuery, SaveOutcome, Store, Tag } from './store.js';
+import type {
+  ArticlePage,
+  ArticleView,
+  LinkChoice,
+  ListQuery,
+  PublicArticleRow,
+  PublicRange,
+  PublicStreamOptions,
+  SaveOutcome,
+  Store,
+  Tag,
+  TagStat,
+} from './store.js';
 
 type Row = Selectable<ArticlesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -42,15 +60,44 @@ function toArticle(row: Row, tags: string[]): Article {
     author: row.author,
     source: row.source,
     externalId: row.external_id,
-    status: row.status === 'published' ? 'published' : 'draft',
+    status: row.status as Article['status'],
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     importMeta: JSON.parse(row.import_meta) as ImportMeta,
+    featureImageId: row.feature_image,
+    ownerId: row.owner_id,
   };
 }
 
+/** The largest batch streamPublic reads at once. */
+const MAX_BATCH = 5000;
+
+/** The later of two ISO 8601 instants (they sort as text); null when both are. */
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
 export class SqliteStore implements Store {
-  constructor(readonly db: Kysely<Database>) {}
+  constructor(readonly db: Kysely<Database>) {
+    this.newsroom = new KyselyNewsroomStore(db);
+  }
+
+  /** The newsroom's tables (issue #5). */
+  readonly newsroom: NewsroomStore;
+
+  /** The full-text index (issue #3), written in saveOne's transaction. */
+  get searchIndex(): SearchIndex {
+    return (this.#searchIndex ??= new SqliteFtsIndex(this.db));
+  }
+  #searchIndex: SearchIndex | undefined;
+
+  /** The related-news engine's tables (issue #4). */
+  get related(): RelatedStore {
+    return (this.#related ??= new SqliteRelatedStore(this.db));
+  }
+  #related: RelatedStore | undefined;
 
   /** Public means published and with a publication time that has come. */
   private publicArticles(db: Db = this.db) {
@@ -73,16 +120,21 @@ export class SqliteStore implements Store {
   }
 
   private async saveOne(trx: Transaction<Database>, input: ArticleInput): Promise<SaveOutcome> {
-    const existing = input.externalId
-      ? await trx.selectFrom('articles').selectAll().where('external_id', '=', input.externalId).executeTakeFirst()
-      : undefined;
+    // By id (the newsroom, issue #5) or by external id (importers).
+    const existing =
+      input.id !== undefined
+        ? await trx.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst()
+        : input.externalId
+          ? await trx.selectFrom('articles').selectAll().where('external_id', '=', input.externalId).executeTakeFirst()
+          : undefined;
     const now = new Date().toISOString();
     const status = input.status ?? 'published';
+    const sections = parseBody(input.body);
     const values = {
       title: input.title.trim(),
       description: input.description.trim(),
       body: input.body,
-      sections: JSON.stringify(parseBody(input.body)),
+      sections: JSON.stringify(sections),
       author: input.author ?? existing?.author ?? '',
       source: input.source ?? existing?.source ?? '',
       status,
@@ -112,6 +164,8 @@ export class SqliteStore implements Store {
       id = inserted.id;
     }
     await this.replaceTags(trx, id, input.tags);
+    await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
+    await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
     const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return { article: toArticle(row, await this.tagNames(trx, id)), created: !existing };
   }
@@ -188,6 +242,7 @@ export class SqliteStore implements Store {
       sections: JSON.parse(row.sections) as Section[],
       seeAlso: pick('see_also'),
       related: pick('related'),
+      featureImage: row.feature_image ? ((await this.newsroom.imageRefs([row.feature_image])).get(row.feature_image) ?? null) : null,
     };
   }
 
@@ -196,8 +251,9 @@ export class SqliteStore implements Store {
     return row ? toArticle(row, await this.tagNames(this.db, id)) : null;
   }
 
-  async listArticles({ page, limit, tag }: ListQuery): Promise<ArticlePage> {
+  async listArticles({ page, limit, tag, entity }: ListQuery): Promise<ArticlePage> {
     let query = this.publicArticles();
+    if (entity !== undefined) query = query.where('id', 'in', articlesNaming(entity)); // related news (issue #4)
     if (tag !== undefined) {
       const found = await this.getTag(tag);
       if (!found) return { total: 0, articles: [] };
@@ -209,20 +265,25 @@ export class SqliteStore implements Store {
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow();
     const rows = await query
-      .select(['id', 'slug', 'title', 'description', 'published_at'])
+      .select(['id', 'slug', 'title', 'description', 'published_at', 'feature_image'])
       .orderBy('published_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
       .offset((page - 1) * limit)
       .execute();
     const tags = await this.tagsByArticle(rows.map((r) => r.id));
-    const articles: ArticleSummary[] = rows.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      description: r.description,
-      tags: tags.get(r.id) ?? [],
-      publishedAt: r.published_at,
-    }));
+    const images = await this.newsroom.imageRefs(rows.map((r) => r.feature_image)); // newsroom (issue #5)
+    const articles: ArticleSummary[] = rows.map((r) => {
+      const featureImage = r.feature_image ? images.get(r.feature_image) : undefined;
+      return {
+        slug: r.slug,
+        title: r.title,
+        description: r.description,
+        tags: tags.get(r.id) ?? [],
+        publishedAt: r.published_at,
+        ...(featureImage ? { featureImage } : {}),
+      };
+    });
     return { total: Number(total), articles };
   }
 
@@ -296,6 +357,153 @@ export class SqliteStore implements Store {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(n);
+  }
+
+  // --- Sitemaps and feeds (issue #6): streamed, keyset-paginated reads. ---
+
+  /**
+   * Public articles as of `now`, narrowed by the range's tag and start; null
+   * when the tag does not exist (nothing can match).
+   */
+  private async publicRange(range: Pick<PublicRange, 'since' | 'tag'>, now: string) {
+    let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
+    if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
+    if (range.tag !== undefined) {
+      const key = tagKey(range.tag);
+      const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
+      if (!tag) return null;
+      query = query.where('id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tag.id));
+    }
+    return query;
+  }
+
+  async *streamPublic(options: PublicStreamOptions = {}): AsyncIterable<PublicArticleRow> {
+    const { order = 'asc', offset = 0, limit = Number.POSITIVE_INFINITY } = options;
+    // Each batch's tags are read with one IN list: keep it well under SQLite's variable limit.
+    const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? 1000)), MAX_BATCH);
+    // One instant for the whole stream, so that batches agree on what is public.
+    const base = await this.publicRange(options, new Date().toISOString());
+    if (!base) return;
+    let cursor: { publishedAt: string; id: number } | null = null;
+    let remaining = limit;
+    while (remaining > 0) {
+      const size = Math.min(batchSize, remaining);
+      let query = base
+        .select(['id', 'slug', 'title', 'description', 'author', 'published_at', 'updated_at'])
+        .orderBy('published_at', order)
+        .orderBy('id', order)
+        .limit(size);
+      if (cursor) {
+        const after = cursor;
+        query = query.where((eb) =>
+          eb(eb.refTuple('published_at', 'id'), order === 'asc' ? '>' : '<', eb.tuple(after.publishedAt, after.id)),
+        );
+      } else if (offset > 0) {
+        query = query.offset(offset);
+      }
+      const rows = await query.execute();
+      if (rows.length === 0) return;
+      const tags = await this.tagsByArticle(rows.map((r) => r.id));
+      for (const r of rows) {
+        yield {
+          id: r.id,
+          slug: r.slug,
+          title: r.title,
+          description: r.description,
+          author: r.author,
+          publishedAt: r.published_at!,
+          updatedAt: r.updated_at,
+          tags: tags.get(r.id) ?? [],
+        };
+      }
+      remaining -= rows.length;
+      if (rows.length < size) return;
+      const last = rows[rows.length - 1]!;
+      cursor = { publishedAt: last.published_at!, id: last.id };
+    }
+  }
+
+  async countPublic(options: Pick<PublicRange, 'since' | 'tag'> = {}): Promise<number> {
+    const base = await this.publicRange(options, new Date().toISOString());
+    if (!base) return 0;
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async lastModifiedPublic(range: PublicRange = {}): Promise<string | null> {
+    const base = await this.publicRange(range, new Date().toISOString());
+    if (!base) return null;
+    const order = range.order ?? 'asc';
+    let rows = base.select(['published_at', 'updated_at']);
+    if (range.offset !== undefined || range.limit !== undefined) {
+      rows = rows
+        .orderBy('published_at', order)
+        .orderBy('id', order)
+        .limit(range.limit ?? Number.MAX_SAFE_INTEGER)
+        .offset(range.offset ?? 0);
+    }
+    const row = await this.db
+      .selectFrom(rows.as('r'))
+      .select((eb) => [eb.fn.max('r.published_at').as('published'), eb.fn.max('r.updated_at').as('updated')])
+      .executeTakeFirst();
+    return latest(row?.published ?? null, row?.updated ?? null);
+  }
+
+  async listTags(): Promise<TagStat[]> {
+    const rows = await this.db
+      .selectFrom('tags')
+      .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+      .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', new Date().toISOString())
+      .groupBy(['tags.id', 'tags.name'])
+      .select((eb) => [
+        'tags.name',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('articles.published_at').as('published'),
+        eb.fn.max('articles.updated_at').as('updated'),
+      ])
+      .orderBy('tags.name')
+      .execute();
+    return rows.map((r) => ({
+      name: r.name,
+      slug: tagSlug(r.name),
+      count: Number(r.n),
+      lastModified: latest(r.published, r.updated)!,
+    }));
+  }
+
+  async search(query: SearchQuery): Promise<SearchResults> {
+    return this.searchIndex.search(query);
+  }
+
+  // --- The newsroom (issue #5) ---
+
+  async publishDue(now: string): Promise<number[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .updateTable('articles')
+        .set({ status: 'published', updated_at: now })
+        .where('status', '=', 'scheduled')
+        .where('published_at', '<=', now)
+        .returning(['id', 'title', 'description', 'sections'])
+        .execute();
+      for (const r of rows) {
+        const sections = JSON.parse(r.sections) as Section[];
+        await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
+      }
+      return rows.map((r) => r.id);
+    });
+  }
+
+  async deleteArticle(id: number): Promise<number[] | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
+      const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) return null;
+      await this.searchIndex.remove(trx, id);
+      return tags.map((t) => t.tag_id);
+    });
   }
 
   async close(): Promise<void> {

@@ -5,11 +5,17 @@
  */
 import type { Article, ArticleInput, ArticleLink, ArticleSummary } from '../content/article.js';
 import type { Section } from '../content/body.js';
+import type { ImageRef } from '../content/image.js';
+import type { NewsroomStore } from './newsroom.js';
+import type { SearchQuery, SearchResults } from '../search/types.js';
+import type { RelatedStore } from '../related/types.js';
 
 export interface ArticleView extends Article {
   sections: Section[];
   seeAlso: ArticleLink[];
   related: ArticleLink[];
+  /** Newsroom (issue #5): the feature image, when there is one. */
+  featureImage?: ImageRef | null;
 }
 
 export interface ListQuery {
@@ -17,6 +23,8 @@ export interface ListQuery {
   limit: number;
   /** A tag's name or slug, in any spelling variant. */
   tag?: string;
+  /** Related news (issue #4): only articles naming this gazetteer entity (its display name). */
+  entity?: string;
 }
 
 export interface ArticlePage {
@@ -29,6 +37,47 @@ export interface Tag {
   name: string;
   slug: string;
   count: number;
+}
+
+// --- Sitemaps and feeds (issue #6): streamed, keyset-paginated reads. ---
+
+/** A public article as sitemaps and feeds list it: no body. */
+export interface PublicArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  description: string;
+  author: string;
+  publishedAt: string;
+  updatedAt: string;
+  /** In the article's order: the first is its section. */
+  tags: string[];
+}
+
+export interface PublicRange {
+  /** 'asc' oldest first (sitemaps, the default), 'desc' newest first (feeds, lists). */
+  order?: 'asc' | 'desc';
+  /** Rows to skip first (a sitemap page N starts at (N - 1) × 50,000). */
+  offset?: number;
+  limit?: number;
+  /** Only articles published at or after this instant (ISO 8601). */
+  since?: string;
+  /** A tag's name or slug, in any spelling variant. */
+  tag?: string;
+}
+
+export interface PublicStreamOptions extends PublicRange {
+  /** Rows read per query; memory holds one batch. Default 1,000, at most 5,000. */
+  batchSize?: number;
+}
+
+/** A tag with public articles: how many, and when the newest appeared or changed. */
+export interface TagStat {
+  name: string;
+  slug: string;
+  count: number;
+  /** The latest publication or update among its public articles (ISO 8601). */
+  lastModified: string;
 }
 
 export interface SaveOutcome {
@@ -64,5 +113,38 @@ export interface Store {
   /** Replaces an article's stored see-also and related links. */
   setLinks(articleId: number, links: { seeAlso: LinkChoice[]; related: LinkChoice[] }): Promise<void>;
   countArticles(): Promise<number>;
+
+  // --- Sitemaps and feeds (issue #6) ---
+  /**
+   * Public articles in publication order, read in keyset-paginated batches:
+   * memory holds one batch whatever the number of rows.
+   */
+  streamPublic(options?: PublicStreamOptions): AsyncIterable<PublicArticleRow>;
+  /** How many public articles (optionally of a tag, or since an instant). */
+  countPublic(options?: Pick<PublicRange, 'since' | 'tag'>): Promise<number>;
+  /** The latest publication or update in a range of public articles; null when it is empty. */
+  lastModifiedPublic(range?: PublicRange): Promise<string | null>;
+  /** Tags with at least one public article, by name. */
+  listTags(): Promise<TagStat[]>;
+
+  // --- Search (issue #3) ---
+  /** Public articles matching a reader's query (see src/search/query.ts), with snippets. */
+  search(query: SearchQuery): Promise<SearchResults>;
+
+  // --- The newsroom (issue #5) ---
+  /** Accounts, sessions, keys, revisions, redirects, media, the editors' view (src/store/newsroom.ts). */
+  readonly newsroom: NewsroomStore;
+  /**
+   * Publishes every scheduled article whose time has come, in one statement
+   * (so that several processes publish each exactly once); returns their ids.
+   */
+  publishDue(now: string): Promise<number[]>;
+  /** Deletes an article; returns its tag ids (to refresh its neighbours' links), or null when missing. */
+  deleteArticle(id: number): Promise<number[] | null>;
+
+  // --- Related news (issue #4) ---
+  /** The related-news engine's tables (src/related/sqlite-terms.ts). */
+  readonly related: RelatedStore;
+
   close(): Promise<void>;
 }

@@ -12,8 +12,14 @@ import type { SiteConfig } from './config.js';
 import { notFoundPage } from './pages/list.js';
 import { apiRoutes } from './routes/api.js';
 import { publicRoutes } from './routes/public.js';
+import { entityRoutes } from './routes/entities.js';
+import { searchRoutes } from './routes/search.js';
+import { conditionalRequests } from './plugins/conditional.js';
+import { feedRoutes } from './routes/feeds.js';
+import { sitemapRoutes } from './routes/sitemaps.js';
 import { layout } from './pages/layout.js';
 import { html } from './html.js';
+import { registerNewsroom, type NewsroomConfig } from './admin/index.js';
 
 const require = createRequire(import.meta.url);
 const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/web/assets');
@@ -23,11 +29,13 @@ export interface ServerOptions {
   store: Store;
   site: SiteConfig;
   logger?: boolean;
+  /** The newsroom (issue #5): media folder, cookies, Content API, scheduler. */
+  newsroom?: Partial<NewsroomConfig>;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
 
-export async function buildServer({ store, site, logger = false }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ store, site, logger = false, newsroom }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, maxParamLength: 500 });
 
   // Set before the routes: Fastify plugins take the handlers in place when registered.
@@ -62,8 +70,14 @@ export async function buildServer({ store, site, logger = false }: ServerOptions
     maxAge: 365 * day * 1000,
   });
 
+  conditionalRequests(app);
   await app.register(publicRoutes, { store, site });
+  await app.register(feedRoutes, { store, site });
+  await app.register(sitemapRoutes, { store, site });
   await app.register(apiRoutes, { store });
+  await app.register(entityRoutes, { store, site }); // related news (issue #4)
+  await registerNewsroom(app, { store, site, ...(newsroom ? { config: newsroom } : {}) }); // issue #5
+  await app.register(searchRoutes, { store, site });
 
   return app;
 }

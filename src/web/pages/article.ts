@@ -9,10 +9,12 @@ import type { Block } from '../../content/body.js';
 import { seeAlsoSlots } from '../../related/placement.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
-import { arabicDates } from '../dates.js';
+import { arabicDates, countWords, readingMinutes, readingTime, relativeTime } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
 import { articleUrl, tagUrl } from '../urls.js';
+import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
+import { featureFigure } from './media.js';
 
 function block(b: Block): Html {
   return b.kind === 'quote' ? html`<blockquote><p>${trusted(b.html)}</p></blockquote>` : html`<p>${trusted(b.html)}</p>`;
@@ -22,10 +24,28 @@ function seeAlso(link: ArticleLink): Html {
   return html`<p class="see-also"><span>شاهد أيضاً:</span> <a href="${articleUrl(link.slug)}">${link.title}</a></p>`;
 }
 
-export function publishedLine(iso: string | null, site: SiteConfig): Html {
+/**
+ * When an article appeared, in both calendars and the site's zone and digits.
+ * News under a day old also says how long ago ("منذ ساعتين"); with
+ * `relative`, that is all a fresh item shows (lists), the dates in its title.
+ */
+export function publishedLine(iso: string | null, site: SiteConfig, { relative = false, now = new Date() } = {}): Html {
   if (!iso) return html``;
-  const d = arabicDates(iso, site.timeZone);
-  return html`<time datetime="${iso}"><span class="gregorian">${d.gregorian}</span> <span class="sep">—</span> <span class="hijri">${d.hijri}</span> <span class="clock">${d.time}</span></time>`;
+  const d = arabicDates(iso, site.timeZone, site.digits);
+  const ago = relativeTime(iso, now, site.digits);
+  if (relative && ago) {
+    return html`<time datetime="${iso}" title="${d.gregorian} — ${d.hijri} ${d.time}"><span class="relative">${ago}</span></time>`;
+  }
+  return html`<time datetime="${iso}"><span class="gregorian">${d.gregorian}</span> <span class="sep">—</span> <span class="hijri">${d.hijri}</span> <span class="clock">${d.time}</span></time>${ago ? html` <span class="relative">${ago}</span>` : ''}`;
+}
+
+/** "قراءة في 3 دقائق", from the words of the headings and paragraphs. */
+export function readingLine(article: ArticleView, site: SiteConfig): Html {
+  const words = article.sections.reduce(
+    (n, s) => n + countWords(s.heading ?? '') + s.blocks.reduce((m, b) => m + countWords(b.text), 0),
+    0,
+  );
+  return html`<span class="reading-time">${readingTime(readingMinutes(words), site.digits)}</span>`;
 }
 
 export function tagLinks(tags: string[]): Html {
@@ -49,9 +69,10 @@ ${section.blocks.map((b) => {
 <header>
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
-  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <span class="author">${article.author}</span>` : ''}</div>
+  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <span class="author">${article.author}</span>` : ''} ${readingLine(article, site)}</div>
   ${tagLinks(article.tags)}
 </header>
+${featureFigure(article.featureImage)}
 <div class="article-body">
 ${body}
 </div>
@@ -64,5 +85,5 @@ ${
     : ''
 }
 </article>`;
-  return layout(site, { title: article.title, description: article.description }, main);
+  return layout(site, { title: article.title, description: article.description, seo: articleSeo(article, site) }, main);
 }

@@ -1,6 +1,7 @@
 /** The shell around every page: head, header with sections and search, footer. */
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
+import { seoHead, type SeoMeta } from '../seo/head.js';
 import { tagUrl } from '../urls.js';
 
 export const SECTIONS = ['سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'تكنولوجيا', 'صحة'];
@@ -10,6 +11,8 @@ export interface PageMeta {
   description?: string;
   /** Extra head elements (feeds, structured data). */
   head?: Html;
+  /** Canonical URL, OpenGraph, feeds and JSON-LD (src/web/seo, issue #6). */
+  seo?: SeoMeta;
 }
 
 export function layout(site: SiteConfig, meta: PageMeta, main: Html): Html {
@@ -21,7 +24,7 @@ export function layout(site: SiteConfig, meta: PageMeta, main: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
-${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
+${seoHead(site, meta)}
 <link rel="preload" href="/assets/fonts/naskh/files/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="/assets/fonts/naskh/arabic-400.css">
 <link rel="stylesheet" href="/assets/fonts/naskh/arabic-700.css">

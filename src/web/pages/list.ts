@@ -1,10 +1,13 @@
 /** Lists of articles: the home page and tag pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
 import type { SiteConfig } from '../config.js';
+import { formatNumber } from '../dates.js';
 import { html, type Html } from '../html.js';
+import { listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
 import { articleUrl, pageUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
+import { cardImage } from './media.js';
 
 export interface ListPage {
   heading: string;
@@ -13,23 +16,26 @@ export interface ListPage {
   pageSize: number;
   total: number;
   articles: ArticleSummary[];
+  /** The tag a tag page lists (its feeds and CollectionPage); absent on the home page. */
+  tag?: string;
 }
 
-function pagination(list: ListPage): Html {
+function pagination(list: ListPage, site: SiteConfig): Html {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   if (pages === 1) return html``;
   return html`<nav class="pagination" aria-label="الصفحات">
 ${list.page > 1 ? html`<a rel="prev" href="${pageUrl(list.base, list.page - 1)}">→ الأحدث</a>` : ''}
-<span>صفحة ${list.page} من ${pages}</span>
+<span>صفحة ${formatNumber(list.page, site.digits)} من ${formatNumber(pages, site.digits)}</span>
 ${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 1)}">الأقدم ←</a>` : ''}
 </nav>`;
 }
 
 export function articleCard(a: ArticleSummary, site: SiteConfig): Html {
   return html`<li class="card">
+  ${cardImage(a.featureImage)}
   <h2><a href="${articleUrl(a.slug)}">${a.title}</a></h2>
   <p>${a.description}</p>
-  <div class="meta">${publishedLine(a.publishedAt, site)}</div>
+  <div class="meta">${publishedLine(a.publishedAt, site, { relative: true })}</div>
   ${tagLinks(a.tags)}
 </li>`;
 }
@@ -41,14 +47,15 @@ ${
     ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
     : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
 }
-${pagination(list)}`;
-  return layout(site, { title }, main);
+${pagination(list, site)}`;
+  const description = list.tag === undefined ? site.description : tagDescription(site, list.tag);
+  return layout(site, { title, description, seo: listSeo(list, site) }, main);
 }
 
 export function notFoundPage(site: SiteConfig, message = 'الصفحة التي تبحث عنها غير موجودة.'): Html {
   return layout(
     site,
-    { title: 'الصفحة غير موجودة' },
+    { title: 'الصفحة غير موجودة', seo: NOT_FOUND_SEO },
     html`<section class="not-found"><h1>404 — الصفحة غير موجودة</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`,
   );
 }

@@ -1,5 +1,6 @@
 /** The JSON API of the reader's side: lists and articles. */
 import type { FastifyPluginAsync } from 'fastify';
+import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
 
 export interface ApiRoutesOptions {
@@ -49,4 +50,15 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       related: a.related,
     };
   });
+
+  // Related news (issue #4): the engine's best matches for an article, with their scores.
+  app.get<{ Params: { slug: string }; Querystring: { limit: number } }>(
+    '/api/articles/:slug/related',
+    { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 20, default: 3 } }, additionalProperties: false } } },
+    async (req, reply) => {
+      const a = await store.getArticle(req.params.slug);
+      if (!a) return reply.code(404).send({ error: 'not_found', message: 'لم نجد هذا الخبر / article not found' });
+      return { related: await relatedLinks(store, a.id, req.query.limit) };
+    },
+  );
 };

@@ -4,7 +4,8 @@ import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { listPage, notFoundPage } from '../pages/list.js';
-import { tagUrl } from '../urls.js';
+import { setLastModified } from '../plugins/conditional.js';
+import { articleUrl, tagUrl } from '../urls.js';
 
 export interface PublicRoutesOptions {
   store: Store;
@@ -20,6 +21,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (req, reply) => {
     const { page } = req.query;
     const { total, articles } = await store.listArticles({ page, limit: site.pageSize });
+    setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize }));
     reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
     return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles }, site, site.name).value;
   });
@@ -34,16 +36,21 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       }
       const { page } = req.query;
       const { total, articles } = await store.listArticles({ page, limit: site.pageSize, tag: tag.name });
+      setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize, tag: tag.name }));
       reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
-      return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles }, site).value;
+      return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name }, site).value;
     },
   );
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (req, reply) => {
     const article = await store.getArticle(req.params.slug);
     if (!article) {
+      // Newsroom (issue #5): a published article whose slug changed keeps its old URL.
+      const moved = await store.newsroom.resolveRedirect(req.params.slug);
+      if (moved) return reply.redirect(articleUrl(moved), 301);
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
     }
+    setLastModified(reply, article.updatedAt, article.publishedAt);
     reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
     return articlePage(article, site).value;
   });

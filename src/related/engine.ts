@@ -1,0 +1,342 @@
+/**
+ * The related-news engine: which articles go under an article.
+ *
+ * Similarity of two articles A and B (symmetric, so that A under B and B
+ * under A agree):
+ *
+ *     cosine(profile A, profile B)                      (profile.ts: BM25 words + entities)
+ *   + TAG_WEIGHT  × shared tags / √(tags A × tags B)
+ *   + TOPIC_WEIGHT × cosine(topic A, topic B)         (topics.ts: latent semantic analysis, once trained)
+ *   + TIME_WEIGHT × exp(−|days between them| / TIME_SCALE_DAYS)   (a mild preference for stories of the same days)
+ *
+ * Candidates come from the inverted index (article_terms): the article's
+ * QUERY_TERMS strongest terms, at most PER_TERM postings each, so the cost
+ * of one article does not grow with the collection. The best CANDIDATES by
+ * that partial dot product are scored with it in place of the cosine; the
+ * best FULLY_SCORED of those are read whole and scored with the cosine.
+ * The article itself, its near-duplicates (minhash.ts), drafts and
+ * articles not yet public are never candidates.
+ *
+ * Links: the three best are the related list at the end of the page, the
+ * next three the inline "see also" links (placed by placement.ts); when
+ * fewer than six score at least MIN_SCORE, the foundation's rule (shared
+ * tags, then the newest) fills the rest.
+ *
+ * On save, the saved articles are profiled and linked; then each saved
+ * article goes under those of its best NEIGHBOURS where it beats the
+ * weakest link (the score is symmetric, so the stored scores compare), and
+ * the articles whose links pointed at a changed article are linked again.
+ */
+import type { LinkChoice, Store } from '../store/store.js';
+import { isNearDuplicate, signatureOf, duplicateText } from './minhash.js';
+import { analyseArticle, dot, packVector, vectorMap, weigh, type Analysis, type CollectionStats, type StoredVector, type Vector } from './profile.js';
+import { RELATED_COUNT, SEE_ALSO_COUNT, tagThenLatest } from './tag-rule.js';
+import { maybeTrainTopics, MIN_DOCUMENTS, topicCosine, topicVector, trainTopics } from './topics.js';
+import type { NewProfile, RelatedStore, StoredProfile } from './types.js';
+
+export const QUERY_TERMS = 30;
+export const PER_TERM = 300;
+export const CANDIDATES = 100;
+export const FULLY_SCORED = 30;
+export const TOPIC_WEIGHT = 1;
+export const TAG_WEIGHT = 0.05;
+export const TIME_WEIGHT = 0.01;
+export const TIME_SCALE_DAYS = 30;
+export const MIN_SCORE = 0.05;
+export const NEIGHBOURS = 10;
+
+const LINKS = RELATED_COUNT + SEE_ALSO_COUNT;
+const DAY = 86_400_000;
+/** Profiles held in memory by one engine (a bulk import reads each once). */
+const CACHE_LIMIT = 20_000;
+
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+export interface Links {
+  seeAlso: LinkChoice[];
+  related: LinkChoice[];
+}
+
+/** An article being linked: its stored facts and its whole profile. */
+export interface Subject extends StoredProfile {
+  vector: StoredVector;
+}
+
+function timeOf(iso: string | null): number | undefined {
+  return iso === null ? undefined : Date.parse(iso);
+}
+
+/** What a pair scores besides the cosine of profiles: topics, tags, time. */
+export function bonus(a: StoredProfile, b: StoredProfile): number {
+  let s = 0;
+  if (a.topics && b.topics) s += TOPIC_WEIGHT * topicCosine(a.topics, b.topics);
+  if (a.tagIds.length && b.tagIds.length) {
+    const shared = a.tagIds.filter((t) => b.tagIds.includes(t)).length;
+    s += (TAG_WEIGHT * shared) / Math.sqrt(a.tagIds.length * b.tagIds.length);
+  }
+  const ta = timeOf(a.publishedAt);
+  const tb = timeOf(b.publishedAt);
+  if (ta !== undefined && tb !== undefined) s += TIME_WEIGHT * Math.exp(-Math.abs(ta - tb) / (TIME_SCALE_DAYS * DAY));
+  return s;
+}
+
+/** A bounded map: the oldest entries go first. */
+class Cache<V> {
+  private readonly map = new Map<number, V>();
+  get(id: number): V | undefined {
+    return this.map.get(id);
+  }
+  set(id: number, v: V): void {
+    if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value!);
+    this.map.set(id, v);
+  }
+  delete(id: number): void {
+    this.map.delete(id);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Reads through a cache: the hits, then the misses in one call. */
+async function cached<V>(cache: Cache<V>, ids: number[], read: (ids: number[]) => Promise<Map<number, V>>): Promise<Map<number, V>> {
+  const out = new Map<number, V>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const v = cache.get(id);
+    if (v !== undefined) out.set(id, v);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    for (const [id, v] of await read(missing)) {
+      out.set(id, v);
+      cache.set(id, v);
+    }
+  }
+  return out;
+}
+
+export class RelatedEngine {
+  private readonly index: RelatedStore;
+  private readonly summaries = new Cache<StoredProfile>();
+  private readonly vectors = new Cache<StoredVector>();
+
+  constructor(private readonly store: Store) {
+    this.index = store.related;
+  }
+
+  /** Stored profiles (without their terms), from memory when read before. */
+  profiles(ids: number[]): Promise<Map<number, StoredProfile>> {
+    return cached(this.summaries, ids, (missing) => this.index.profiles(missing));
+  }
+
+  private vectorsOf(ids: number[]): Promise<Map<number, StoredVector>> {
+    return cached(this.vectors, ids, async (missing) => new Map([...(await this.index.vectors(missing))].map(([id, v]) => [id, v.vector])));
+  }
+
+  /**
+   * Profiles the articles whose profile is missing or older than the
+   * article (all of them with `force`), in one batch so that the whole
+   * batch counts in the document frequencies. Returns the ids profiled.
+   */
+  async indexArticles(ids: number[], options: { force?: boolean } = {}): Promise<number[]> {
+    const todo = options.force ? ids : await this.index.stale(ids);
+    if (todo.length === 0) return [];
+    const sources = await this.index.sources(todo);
+    const previous = await this.index.vectors(sources.map((s) => s.id));
+    const analysed = sources.map((s) => ({ source: s, analysis: analyseArticle(s) }));
+
+    // The collection as it will be once this batch is written.
+    const before = await this.index.stats();
+    const added = analysed.filter(({ source }) => !previous.has(source.id)).length;
+    const docs = before.docs + added;
+    let totalLength = before.avgLength * before.docs;
+    for (const { source, analysis } of analysed) totalLength += analysis.length - (previous.get(source.id)?.length ?? 0);
+    const stats: CollectionStats = { docs, avgLength: docs ? totalLength / docs : 0 };
+
+    const terms = new Set<string>();
+    for (const { analysis } of analysed) for (const t of analysis.bag.keys()) terms.add(t);
+    const df = await this.index.documentFrequencies(terms);
+    for (const p of previous.values()) for (const t of p.vector.terms) if (df.has(t)) df.set(t, df.get(t)! - 1);
+    for (const { analysis } of analysed) for (const t of analysis.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+
+    const rows = (await this.index.topicModelSize()) !== null ? await this.index.topicTerms(terms) : undefined;
+    const profiles: NewProfile[] = analysed.map(({ source, analysis }) => {
+      const vector = weigh(analysis.bag, analysis.length, stats, (t) => df.get(t) ?? 1);
+      return {
+        id: source.id,
+        indexedAt: source.updatedAt,
+        published: source.published,
+        publishedAt: source.publishedAt,
+        vector,
+        length: analysis.length,
+        tagIds: source.tagIds,
+        minhash: signatureOf(duplicateText(source)),
+        entities: analysis.entities,
+        previous: previous.get(source.id),
+        topics: rows ? topicVector(vector, rows) : null,
+      };
+    });
+    await this.index.writeProfiles(profiles);
+    for (const p of profiles) {
+      this.summaries.delete(p.id);
+      this.vectors.delete(p.id);
+    }
+    return profiles.map((p) => p.id);
+  }
+
+  /** An article with its whole profile, profiled first if it has none. */
+  private async subject(id: number): Promise<Subject | undefined> {
+    let p = (await this.profiles([id])).get(id);
+    if (!p && (await this.indexArticles([id])).length) p = (await this.profiles([id])).get(id);
+    const vector = p && (await this.vectorsOf([id])).get(id);
+    return p && vector ? { ...p, vector } : undefined;
+  }
+
+  /** Candidates for an article, scored and best first; near-duplicates left out unless asked for. */
+  async scoredFor(a: Subject, limit = FULLY_SCORED, options: { keepDuplicates?: boolean } = {}): Promise<Scored[]> {
+    const query: Vector = a.vector.terms.slice(0, QUERY_TERMS).map((t, i) => [t, a.vector.weights[i]!]);
+    const found = await this.index.candidates(query, { exclude: a.id, limit: CANDIDATES, perTerm: PER_TERM });
+    const profiles = await this.profiles(found.map(([id]) => id));
+    // First with the partial dot product of the index, then the best read whole.
+    const first: Scored[] = [];
+    for (const [id, partial] of found) {
+      const b = profiles.get(id);
+      if (!b || !b.isPublic || (!options.keepDuplicates && isNearDuplicate(a.minhash, b.minhash))) continue;
+      first.push({ id, score: partial + bonus(a, b) });
+    }
+    const best = first.sort((x, y) => y.score - x.score).slice(0, Math.max(limit, FULLY_SCORED));
+    const vectors = await this.vectorsOf(best.map((s) => s.id));
+    const terms = vectorMap(a.vector);
+    return best
+      .map(({ id }) => ({ id, score: dot(terms, vectors.get(id) ?? { terms: [], weights: new Float32Array(0) }) + bonus(a, profiles.get(id)!) }))
+      .sort((x, y) => y.score - x.score || y.id - x.id)
+      .slice(0, limit);
+  }
+
+  /** The best related articles for an article, with scores (the API's list). */
+  async related(articleId: number, limit: number): Promise<Scored[]> {
+    const a = await this.subject(articleId);
+    return a ? (await this.scoredFor(a, limit)).filter((s) => s.score >= MIN_SCORE) : [];
+  }
+
+  /** The links to store under an article, and its scored candidates. */
+  async linksFor(articleId: number): Promise<{ links: Links; scored: Scored[]; isPublic: boolean }> {
+    const a = await this.subject(articleId);
+    const scored = a ? await this.scoredFor(a) : [];
+    const chosen: LinkChoice[] = scored
+      .filter((s) => s.score >= MIN_SCORE)
+      .slice(0, LINKS)
+      .map((s) => ({ targetId: s.id, score: s.score }));
+    if (chosen.length < LINKS) {
+      // Ask for a few more than needed: near-duplicates are dropped.
+      const want = LINKS - chosen.length;
+      const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, chosen.map((c) => c.targetId));
+      const fill = [...tagged, ...latest];
+      const profiles = a ? await this.profiles(fill) : new Map<number, StoredProfile>();
+      for (const id of fill) {
+        if (chosen.length >= LINKS) break;
+        const b = profiles.get(id);
+        if (a && b && isNearDuplicate(a.minhash, b.minhash)) continue;
+        chosen.push({ targetId: id, score: 0 });
+      }
+    }
+    return { links: split(chosen), scored, isPublic: a?.isPublic ?? false };
+  }
+
+  /**
+   * After articles are saved (or published, or changed): profile what
+   * changed, link the saved articles, then put each under the older
+   * articles it should now appear beside.
+   */
+  async refresh(savedIds: number[]): Promise<void> {
+    const saved = [...new Set(savedIds)];
+    const changed = await this.indexArticles(saved);
+    // Published (or unpublished) without a change of text: only the publication is new.
+    const profiled = new Set(changed);
+    const unchanged = saved.filter((id) => !profiled.has(id));
+    if (unchanged.length) await this.index.syncPublication(unchanged);
+    if (await maybeTrainTopics(this.index)) {
+      this.summaries.clear();
+      this.vectors.clear();
+    }
+    const savedSet = new Set(saved);
+    // Articles that linked to a changed one are linked again from scratch.
+    const again = new Set((await this.index.linkingTo(changed)).filter((id) => !savedSet.has(id)));
+    const offers = new Map<number, LinkChoice[]>();
+    for (const id of saved) {
+      const { links, scored, isPublic } = await this.linksFor(id);
+      await this.store.setLinks(id, links);
+      if (!isPublic) continue; // a draft appears under nothing
+      for (const s of scored.slice(0, NEIGHBOURS)) {
+        if (savedSet.has(s.id) || again.has(s.id) || s.score < MIN_SCORE) continue;
+        offers.set(s.id, [...(offers.get(s.id) ?? []), { targetId: id, score: s.score }]);
+      }
+    }
+    const current = await this.index.links([...offers.keys()]);
+    for (const [id, offered] of offers) {
+      const links = current.get(id)!;
+      const now = [...links.related, ...links.seeAlso];
+      const merged = [...now.filter((l) => !offered.some((o) => o.targetId === l.targetId)), ...offered]
+        .sort((x, y) => y.score - x.score)
+        .slice(0, LINKS);
+      if (merged.some((l, i) => l.targetId !== now[i]?.targetId)) await this.store.setLinks(id, split(merged));
+    }
+    for (const id of again) await this.store.setLinks(id, (await this.linksFor(id)).links);
+  }
+
+  /**
+   * Weighs articles that are not stored (an import's inputs, an editor's
+   * draft) against the collection, each as if it alone were added to it.
+   */
+  async weighTexts(analyses: Analysis[]): Promise<Vector[]> {
+    const stats = await this.index.stats();
+    const df = await this.index.documentFrequencies(analyses.flatMap((a) => [...a.bag.keys()]));
+    const docs = stats.docs + 1;
+    return analyses.map((a) => {
+      const avgLength = (stats.avgLength * stats.docs + a.length) / docs;
+      return weigh(a.bag, a.length, { docs, avgLength }, (t) => (df.get(t) ?? 0) + 1);
+    });
+  }
+
+  /** A subject for a profile that is not stored (an editor's draft): it has no id, tags, date or signature. */
+  async draftSubject(vector: Vector, length: number): Promise<Subject> {
+    const topics = (await this.index.topicModelSize()) === null ? null : topicVector(vector, await this.index.topicTerms(vector.map(([t]) => t)));
+    return { id: 0, length, tagIds: [], minhash: new Uint32Array(0), publishedAt: null, isPublic: false, topics, vector: packVector(vector) };
+  }
+}
+
+/** The best three are the related list, the next three the see-also links. */
+function split(chosen: LinkChoice[]): Links {
+  return { related: chosen.slice(0, RELATED_COUNT), seeAlso: chosen.slice(RELATED_COUNT, LINKS) };
+}
+
+/** Profiles and links every article again: after the migration, or when the weights change. */
+export async function rebuildRelated(store: Store, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const engine = new RelatedEngine(store);
+  const ids = await store.listPublicIds();
+  // Twice: the first pass counts every article in the document frequencies, the second weighs with them.
+  for (let i = 0; i < ids.length; i += 1000) await engine.indexArticles(ids.slice(i, i + 1000), { force: true });
+  for (let i = 0; i < ids.length; i += 1000) await engine.indexArticles(ids.slice(i, i + 1000), { force: true });
+  if (ids.length >= MIN_DOCUMENTS) await trainTopics(store.related);
+  const linker = new RelatedEngine(store);
+  let done = 0;
+  for (const id of ids) {
+    await store.setLinks(id, (await linker.linksFor(id)).links);
+    onProgress?.(++done, ids.length);
+  }
+  return ids.length;
+}
+
+/** The best related articles for an article, as the API shows them. */
+export async function relatedLinks(store: Store, articleId: number, limit: number): Promise<{ slug: string; title: string; score: number }[]> {
+  const scored = await new RelatedEngine(store).related(articleId, limit);
+  const described = await store.related.describe(scored.map((s) => s.id));
+  return scored.flatMap((s) => {
+    const d = described.get(s.id);
+    return d ? [{ slug: d.slug, title: d.title, score: Math.round(s.score * 1e4) / 1e4 }] : [];
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * What the related-news engine stores and reads, as an interface: the
+ * SQLite implementation is sqlite-terms.ts; a PostgreSQL store would
+ * implement the same (the queries are plain SQL over a few tables).
+ */
+import type { LinkChoice } from '../store/store.js';
+import type { Signature } from './minhash.js';
+import type { CollectionStats, StoredVector, Vector } from './profile.js';
+import type { TopicVector } from './topics.js';
+
+/** The text and facts of a stored article the engine profiles. */
+export interface ArticleSource {
+  id: number;
+  title: string;
+  description: string;
+  body: string;
+  updatedAt: string;
+  tagIds: number[];
+  /** Published (its status), and when. */
+  published: boolean;
+  publishedAt: string | null;
+}
+
+/** What the engine reads of every candidate: all but the profile's terms. */
+export interface StoredProfile {
+  id: number;
+  length: number;
+  tagIds: number[];
+  minhash: Signature;
+  /** When the article was (or will be) published; null for drafts never published. */
+  publishedAt: string | null;
+  /** Published and with a publication time that has come. */
+  isPublic: boolean;
+  /** The topic vector, once there is a topic space. */
+  topics: TopicVector | null;
+}
+
+export interface NewProfile {
+  id: number;
+  indexedAt: string;
+  published: boolean;
+  publishedAt: string | null;
+  vector: Vector;
+  length: number;
+  tagIds: number[];
+  minhash: Signature;
+  /** Entity name → mentions. */
+  entities: Map<string, number>;
+  /** The profile it replaces (its terms leave the document frequencies, its postings the index). */
+  previous: { vector: StoredVector; length: number } | undefined;
+  topics: TopicVector | null;
+}
+
+export interface RelatedStore {
+  /** How many articles are profiled, and their mean length. */
+  stats(): Promise<CollectionStats>;
+  /** Document frequencies of the given terms (absent terms are left out). */
+  documentFrequencies(terms: Iterable<string>): Promise<Map<string, number>>;
+  /** The ids among these whose profile is missing or older than the article. */
+  stale(ids: number[]): Promise<number[]>;
+  /** The articles' text, tags and update time. */
+  sources(ids: number[]): Promise<ArticleSource[]>;
+  /**
+   * Writes profiles in one transaction: the profile row, the strongest
+   * terms as postings, the entities, and the document frequencies (terms
+   * of the previous profile out, new terms in).
+   */
+  writeProfiles(profiles: NewProfile[]): Promise<void>;
+  /** Copies the articles' status and publication time into the engine's tables (after a publication). */
+  syncPublication(ids: number[]): Promise<void>;
+  /** Stored profiles without their terms, with whether each article is public now. */
+  profiles(ids: number[]): Promise<Map<number, StoredProfile>>;
+  /** The profiles' terms and weights, and lengths. */
+  vectors(ids: number[]): Promise<Map<number, { vector: StoredVector; length: number }>>;
+  /**
+   * Articles sharing the query's terms, by the sum of weight products over
+   * the postings, best first; public ones only unless asked. Each term
+   * reads at most `perTerm` postings (the strongest), so the cost does not
+   * grow with the collection.
+   */
+  candidates(
+    query: Vector,
+    options: { exclude: number; limit: number; perTerm: number; includeUnpublished?: boolean },
+  ): Promise<[number, number][]>;
+  /** Slug, headline and external id of articles. */
+  describe(ids: number[]): Promise<Map<number, { slug: string; title: string; externalId: string | null }>>;
+  /** The stored links of articles, in order, with their scores. */
+  links(ids: number[]): Promise<Map<number, { seeAlso: LinkChoice[]; related: LinkChoice[] }>>;
+  /** Articles whose stored links point at any of these. */
+  linkingTo(ids: number[]): Promise<number[]>;
+  /** The entities stored for an article, most mentioned first. */
+  entitiesOf(id: number): Promise<string[]>;
+
+  // The topic space (topics.ts).
+  /** How many articles the topic space was trained on; null before it is. */
+  topicModelSize(): Promise<number | null>;
+  /** The `limit` terms in the most profiles (in two at least), most frequent first. */
+  commonTerms(limit: number): Promise<string[]>;
+  /** Every stored profile, in batches, by id. */
+  eachProfile(visit: (id: number, vector: StoredVector) => void): Promise<void>;
+  /** The terms' rows of the topic space (terms outside it are left out). */
+  topicTerms(terms: Iterable<string>): Promise<Map<string, TopicVector>>;
+  /** Replaces the topic space and the articles' topic vectors, in one transaction. */
+  writeTopicModel(docs: number, terms: Map<string, TopicVector>, topics: Map<number, TopicVector | null>): Promise<void>;
+}

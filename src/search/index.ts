@@ -1,0 +1,26 @@
+/** Search: the contract, the query language, snippets, and the SQLite FTS5 engine. */
+export type {
+  Executor,
+  IndexDoc,
+  QuerySummary,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResults,
+  SearchSort,
+  TagSuggestion,
+} from './types.js';
+export {
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  matchExpression,
+  exclusionExpression,
+  normalizedQuery,
+  hasCriteria,
+  type ParsedQuery,
+  type QueryItem,
+  type QueryTerm,
+} from './query.js';
+export { analyseField, bodyText, indexColumns, indexToken } from './fields.js';
+export { highlight, highlighterFor, snippet, escapeHtml } from './snippet.js';
+export { SqliteFtsIndex, createSearchTable, fillIndex, isSqlite, FTS_TABLE, WEIGHTS } from './sqlite-fts.js';

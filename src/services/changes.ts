@@ -1,0 +1,56 @@
+/**
+ * What changed, said once by whoever changed it, heard by every web process
+ * (render caches purge on it). A change names pages, cards and lists, so
+ * that exactly the cached pages that show something changed are dropped:
+ *   page:ID      the article's own page (its body, its links)
+ *   card:ID      its summary wherever it is shown (title, description, tags, date, image)
+ *   list:home    which articles the home page and site feeds list
+ *   list:tag:KEY which articles a tag's pages and feeds list
+ */
+
+export interface Change {
+  pages: number[];
+  cards: number[];
+  /** 'home' or 'tag:<tag key>'. */
+  lists: string[];
+}
+
+export type ChangeListener = (change: Change) => void;
+
+export interface ChangeBus {
+  publish(change: Change): void;
+  subscribe(listener: ChangeListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Dependency keys a change purges. */
+export function changeKeys(change: Change): string[] {
+  return [...change.pages.map((id) => `page:${id}`), ...change.cards.map((id) => `card:${id}`), ...change.lists.map((l) => `list:${l}`)];
+}
+
+export function isEmpty(change: Change): boolean {
+  return change.pages.length + change.cards.length + change.lists.length === 0;
+}
+
+/** One process: listeners are called in order, synchronously. */
+export class LocalBus implements ChangeBus {
+  protected readonly listeners = new Set<ChangeListener>();
+
+  publish(change: Change): void {
+    if (!isEmpty(change)) this.deliver(change);
+  }
+
+  /** Hands a change to this process's listeners (also used by buses that relay between processes). */
+  deliver(change: Change): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+  }
+}

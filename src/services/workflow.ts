@@ -1,0 +1,211 @@
+/**
+ * The editorial workflow (issue #5): draft → submitted → scheduled →
+ * published → unpublished, with who may do what. Both the Admin API and the
+ * admin pages go through here; every save goes through `saveArticles`, so
+ * the store keeps a revision and the links are refreshed as for imports.
+ */
+import type { Article, ArticleInput, ArticleStatus } from '../content/article.js';
+import { isValidSlug } from '../content/slug.js';
+import { mergeTags, tagName } from '../content/tags.js';
+import { ValidationError } from '../content/validate.js';
+import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
+import type { Store } from '../store/store.js';
+import { refreshLinks, saveArticles } from './articles.js';
+import { AppError, FIELD_NAMES_AR, conflict, forbidden, invalid, notFound } from './newsroom-errors.js';
+
+export interface ArticleDraft {
+  title: string;
+  description: string;
+  tags: string[];
+  body: string;
+  slug?: string;
+  author?: string;
+  featureImage?: number | null;
+}
+
+export type Action = 'submit' | 'publish' | 'schedule' | 'unpublish';
+
+const OWN_EDITABLE_BY_CONTRIBUTOR: ArticleStatus[] = ['draft', 'submitted'];
+
+export function canEdit(actor: Actor, article: Article): boolean {
+  if (editsAny(actor)) return true;
+  if (article.ownerId !== actor.userId) return false;
+  return actor.role !== 'contributor' || OWN_EDITABLE_BY_CONTRIBUTOR.includes(article.status);
+}
+
+export function canPublish(actor: Actor, article: Pick<Article, 'ownerId'>): boolean {
+  return editsAny(actor) || (mayPublish(actor) && article.ownerId === actor.userId);
+}
+
+export const canDelete = canPublish;
+
+/** Splits "#سوريا، روسيا, الشرق_الأوسط" or a list into tag names, dropping repeats and spelling variants. */
+export function parseTags(input: string | string[]): string[] {
+  const parts = Array.isArray(input) ? input : input.split(/[,،\n]|(?=#)/u);
+  return mergeTags(
+    [],
+    parts.map((p) => tagName(p)).filter(Boolean),
+  );
+}
+
+async function load(store: Store, id: number): Promise<Article> {
+  const article = await store.getArticleById(id);
+  if (!article) throw notFound();
+  return article;
+}
+
+/** The model's validation error, as the newsroom's 400 naming the field. */
+function asAppError(e: unknown): never {
+  if (e instanceof ValidationError) {
+    const field = e.field.split('.')[0]!;
+    throw invalid(field, e.message.replace(/^[^:]*: /, ''), `قيمة غير صالحة في حقل ${FIELD_NAMES_AR[field] ?? field}`);
+  }
+  throw e;
+}
+
+async function checkDraft(store: Store, draft: Partial<ArticleDraft>, selfId?: number): Promise<void> {
+  if (draft.slug !== undefined && draft.slug !== '') {
+    if (!isValidSlug(draft.slug)) {
+      throw invalid('slug', 'use letters and digits joined by hyphens', 'الرابط المختصر حروف وأرقام تفصل بينها شرطات');
+    }
+    const owner = await store.newsroom.slugOwner(draft.slug);
+    if (owner !== null && owner !== selfId) {
+      throw conflict('slug_taken', 'slug', 'Another article has this slug', 'هذا الرابط المختصر مستخدم لخبر آخر');
+    }
+  }
+  if (draft.featureImage !== undefined && draft.featureImage !== null && !(await store.newsroom.getMedia(draft.featureImage))) {
+    throw invalid('featureImage', 'no such image', 'الصورة غير موجودة');
+  }
+}
+
+function futureInstant(publishAt: string | undefined): string {
+  const t = publishAt ? Date.parse(publishAt) : NaN;
+  if (Number.isNaN(t)) throw invalid('publishAt', 'is required (ISO 8601)', 'حدد موعد النشر');
+  if (t <= Date.now()) throw invalid('publishAt', 'must be in the future', 'يجب أن يكون موعد النشر في المستقبل');
+  return new Date(t).toISOString();
+}
+
+async function save(store: Store, input: ArticleInput): Promise<Article> {
+  try {
+    const [outcome] = await saveArticles(store, [input]);
+    return outcome!.article;
+  } catch (e) {
+    asAppError(e);
+  }
+}
+
+/** The whole article as the store takes it, from what it is now. */
+function inputOf(article: Article, actor: Actor): ArticleInput {
+  return {
+    id: article.id,
+    title: article.title,
+    description: article.description,
+    tags: article.tags,
+    body: article.body,
+    slug: article.slug,
+    author: article.author,
+    source: article.source,
+    status: article.status,
+    publishedAt: article.publishedAt ?? undefined,
+    importMeta: article.importMeta,
+    savedBy: actor.userId,
+  };
+}
+
+function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
+  const out: Partial<ArticleInput> = {};
+  if (draft.title !== undefined) out.title = draft.title;
+  if (draft.description !== undefined) out.description = draft.description;
+  if (draft.tags !== undefined) out.tags = parseTags(draft.tags);
+  if (draft.body !== undefined) out.body = draft.body;
+  if (draft.slug !== undefined && draft.slug !== '') out.slug = draft.slug;
+  if (draft.author !== undefined) out.author = draft.author.trim();
+  if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
+  return out;
+}
+
+export async function createArticle(
+  store: Store,
+  actor: Actor,
+  draft: ArticleDraft,
+  options: { status?: 'draft' | 'submitted' | 'published' | 'scheduled'; publishAt?: string } = {},
+): Promise<Article> {
+  const status = options.status ?? 'draft';
+  if ((status === 'published' || status === 'scheduled') && !mayPublish(actor)) {
+    throw forbidden('Contributors cannot publish: submit the article for review', 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة');
+  }
+  await checkDraft(store, draft);
+  const publishedAt = status === 'scheduled' ? futureInstant(options.publishAt) : undefined;
+  return save(store, {
+    ...(draftFields(draft) as ArticleInput),
+    tags: parseTags(draft.tags),
+    author: draft.author?.trim() || actor.name,
+    status,
+    ...(publishedAt ? { publishedAt } : {}),
+    ownerId: actor.userId,
+    savedBy: actor.userId,
+  });
+}
+
+export async function updateArticle(store: Store, actor: Actor, id: number, draft: Partial<ArticleDraft>): Promise<Article> {
+  const article = await load(store, id);
+  if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
+  await checkDraft(store, draft, id);
+  return save(store, { ...inputOf(article, actor), ...draftFields(draft) });
+}
+
+export async function transition(store: Store, actor: Actor, id: number, action: Action, publishAt?: string): Promise<Article> {
+  const article = await load(store, id);
+  if (action === 'submit') {
+    if (!canEdit(actor, article)) throw forbidden('You may not submit this article', 'لا يحق لك إرسال هذا الخبر');
+    if (!['draft', 'unpublished', 'submitted'].includes(article.status)) {
+      throw new AppError(409, 'bad_transition', `A ${article.status} article cannot be submitted`, 'لا يمكن إرسال خبر بهذه الحالة للمراجعة');
+    }
+    return save(store, { ...inputOf(article, actor), status: 'submitted' });
+  }
+  if (!canPublish(actor, article)) {
+    throw forbidden(
+      actor.role === 'contributor' ? 'Contributors cannot publish: submit the article for review' : 'You may not publish this article',
+      actor.role === 'contributor' ? 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة' : 'لا يحق لك نشر هذا الخبر',
+    );
+  }
+  const now = new Date().toISOString();
+  if (action === 'publish') {
+    // A republished article keeps its first date; a scheduled one published early takes now.
+    const publishedAt = article.publishedAt && article.publishedAt <= now ? article.publishedAt : now;
+    return save(store, { ...inputOf(article, actor), status: 'published', publishedAt });
+  }
+  if (action === 'schedule') {
+    return save(store, { ...inputOf(article, actor), status: 'scheduled', publishedAt: futureInstant(publishAt) });
+  }
+  if (!['published', 'scheduled'].includes(article.status)) {
+    throw new AppError(409, 'bad_transition', 'Only published or scheduled articles can be unpublished', 'لا يمكن إلغاء نشر خبر غير منشور');
+  }
+  return save(store, { ...inputOf(article, actor), status: 'unpublished' });
+}
+
+export async function deleteArticle(store: Store, actor: Actor, id: number): Promise<void> {
+  const article = await load(store, id);
+  if (!canDelete(actor, article)) throw forbidden('You may not delete this article', 'لا يحق لك حذف هذا الخبر');
+  const tagIds = await store.deleteArticle(id);
+  if (tagIds?.length) await refreshLinks(store, await store.listIdsByTags(tagIds, Number.MAX_SAFE_INTEGER, []));
+}
+
+/** Brings back a revision's words (title, description, tags, body, image); status and URL stay as they are. */
+export async function restoreRevision(store: Store, actor: Actor, id: number, revisionId: number): Promise<Article> {
+  if (!editsAny(actor)) throw forbidden();
+  const article = await load(store, id);
+  const revision = await store.newsroom.getRevision(id, revisionId);
+  if (!revision) throw notFound('revision', 'لم نجد هذه النسخة');
+  const s = revision.snapshot;
+  const featureImage = s.featureImage !== null && (await store.newsroom.getMedia(s.featureImage)) ? s.featureImage : null;
+  return save(store, {
+    ...inputOf(article, actor),
+    title: s.title,
+    description: s.description,
+    tags: s.tags,
+    body: s.body,
+    author: s.author,
+    featureImage,
+  });
+}

@@ -1,0 +1,483 @@
+/**
+ * The newsroom's storage (issue #5) over Kysely: the same queries run on
+ * SQLite and PostgreSQL. `afterArticleSave` runs inside the store's save
+ * transaction, so that every save keeps a revision and a published
+ * article's old slug keeps redirecting, or neither happens.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ArticleInput, ArticleStatus } from '../content/article.js';
+import type { ImageRef, Rendition } from '../content/image.js';
+import { tagKey } from '../content/tags.js';
+import type { ArticlesTable, Database } from './schema.js';
+import type { NewsroomTables } from './newsroom-schema.js';
+import type {
+  AdminArticleRow,
+  AdminListQuery,
+  AdminTag,
+  ApiKeyInfo,
+  MediaRecord,
+  NewMedia,
+  NewsroomStore,
+  Revision,
+  RevisionSnapshot,
+  Role,
+  User,
+  UserWithHash,
+} from './newsroom.js';
+
+type NDb = Database & NewsroomTables;
+type UserRow = Selectable<NewsroomTables['users']>;
+type KeyRow = Selectable<NewsroomTables['api_keys']>;
+type MediaRow = Selectable<NewsroomTables['media']>;
+
+const toUser = (r: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'created_at'>): User => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+});
+
+const toKey = (r: KeyRow): ApiKeyInfo => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  role: r.role,
+  userId: r.user_id,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+function toMedia(r: MediaRow): MediaRecord {
+  const { original, webp } = JSON.parse(r.renditions) as { original: Rendition; webp: Rendition[] };
+  return {
+    id: r.id,
+    fileKey: r.file_key,
+    format: r.format,
+    width: r.width,
+    height: r.height,
+    bytes: r.bytes,
+    alt: r.alt,
+    original,
+    webp,
+    userId: r.user_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** A LIKE pattern matching `text` literally ('\' escapes). */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+async function tagNamesOf(db: Kysely<NDb>, ids: number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return map;
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.name'])
+    .where('article_tags.article_id', 'in', ids)
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position')
+    .execute();
+  for (const r of rows) map.get(r.article_id)!.push(r.name);
+  return map;
+}
+
+/**
+ * Called by the store's saveOne (in its transaction) once an article row
+ * and its tags are written: sets the newsroom columns, records the
+ * revision, and keeps a 301 from a published article's old slug.
+ */
+export async function afterArticleSave(
+  trx: Transaction<Database>,
+  id: number,
+  previous: Selectable<ArticlesTable> | undefined,
+  input: ArticleInput,
+): Promise<void> {
+  const db = trx.withTables<NewsroomTables>();
+  const set: { feature_image?: number | null; owner_id?: number | null } = {};
+  if (input.featureImage !== undefined) set.feature_image = input.featureImage;
+  if (input.ownerId !== undefined) set.owner_id = input.ownerId;
+  if (Object.keys(set).length) await db.updateTable('articles').set(set).where('id', '=', id).execute();
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const now = row.updated_at;
+  if (previous && previous.status === 'published' && previous.slug !== row.slug) {
+    await db
+      .insertInto('redirects')
+      .values({ from_slug: previous.slug, article_id: id, created_at: now })
+      .onConflict((oc) => oc.column('from_slug').doUpdateSet({ article_id: id, created_at: now }))
+      .execute();
+  }
+  // A live article at a slug wins over any redirect from it.
+  await db.deleteFrom('redirects').where('from_slug', '=', row.slug).execute();
+  const snapshot: RevisionSnapshot = {
+    title: row.title,
+    description: row.description,
+    tags: (await tagNamesOf(db, [id])).get(id) ?? [],
+    body: row.body,
+    slug: row.slug,
+    status: row.status as ArticleStatus,
+    publishedAt: row.published_at,
+    featureImage: row.feature_image,
+    author: row.author,
+  };
+  await db
+    .insertInto('revisions')
+    .values({ article_id: id, user_id: input.savedBy ?? null, created_at: now, snapshot: JSON.stringify(snapshot) })
+    .execute();
+}
+
+export class KyselyNewsroomStore implements NewsroomStore {
+  private readonly db: Kysely<NDb>;
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<NewsroomTables>();
+  }
+
+  // --- Accounts ---
+
+  async countUsers(): Promise<number> {
+    const { n } = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async createUser(user: { email: string; name: string; role: Role; passwordHash: string }): Promise<User> {
+    const now = new Date().toISOString();
+    const row = await this.db
+      .insertInto('users')
+      .values({ email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
+  }
+
+  async getUser(id: number): Promise<User | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async findUserByEmail(email: string): Promise<UserWithHash | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (await this.db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+  }
+
+  async updateUser(id: number, changes: { name?: string; role?: Role; passwordHash?: string }): Promise<User | null> {
+    const set: { name?: string; role?: Role; password_hash?: string; updated_at: string } = { updated_at: new Date().toISOString() };
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+    const row = await this.db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async deleteUser(id: number): Promise<boolean> {
+    const r = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  // --- Sessions ---
+
+  async createSession(tokenHash: string, userId: number, expiresAt: string): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({ token_hash: tokenHash, user_id: userId, created_at: new Date().toISOString(), expires_at: expiresAt })
+      .execute();
+  }
+
+  async getSession(tokenHash: string, now: string): Promise<User | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.created_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteUserSessions(userId: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  // --- The first owner ---
+
+  async createSetupToken(tokenHash: string, expiresAt: string): Promise<void> {
+    await this.db
+      .insertInto('setup_tokens')
+      .values({ token_hash: tokenHash, created_at: new Date().toISOString(), expires_at: expiresAt, used_at: null })
+      .execute();
+  }
+
+  async setupTokenValid(tokenHash: string, now: string): Promise<boolean> {
+    const token = await this.db
+      .selectFrom('setup_tokens')
+      .select('token_hash')
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return token !== undefined && (await this.countUsers()) === 0;
+  }
+
+  async createFirstOwner(tokenHash: string, now: string, user: { email: string; name: string; passwordHash: string }): Promise<User | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const used = await trx
+        .updateTable('setup_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) return null;
+      const { n } = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      if (Number(n) > 0) return null;
+      const row = await trx
+        .insertInto('users')
+        .values({ email: user.email, name: user.name, role: 'owner', password_hash: user.passwordHash, created_at: now, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toUser(row);
+    });
+  }
+
+  // --- API keys ---
+
+  async createApiKey(key: { name: string; prefix: string; keyHash: string; role: Role; userId: number }): Promise<ApiKeyInfo> {
+    const row = await this.db
+      .insertInto('api_keys')
+      .values({
+        name: key.name,
+        prefix: key.prefix,
+        key_hash: key.keyHash,
+        role: key.role,
+        user_id: key.userId,
+        created_at: new Date().toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toKey(row);
+  }
+
+  async useApiKey(keyHash: string, now: string): Promise<{ key: ApiKeyInfo; user: User } | null> {
+    const key = await this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('key_hash', '=', keyHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!key) return null;
+    const user = await this.getUser(key.user_id);
+    if (!user) return null;
+    await this.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.id).execute();
+    return { key: toKey(key), user };
+  }
+
+  async listApiKeys(): Promise<ApiKeyInfo[]> {
+    return (await this.db.selectFrom('api_keys').selectAll().orderBy('id').execute()).map(toKey);
+  }
+
+  async revokeApiKey(id: number, now: string): Promise<boolean> {
+    const r = await this.db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  // --- Revisions and redirects ---
+
+  private revisions() {
+    return this.db
+      .selectFrom('revisions')
+      .leftJoin('users', 'users.id', 'revisions.user_id')
+      .select(['revisions.id', 'revisions.article_id', 'revisions.user_id', 'revisions.created_at', 'revisions.snapshot', 'users.name as user_name', 'users.email as user_email']);
+  }
+
+  async listRevisions(articleId: number): Promise<Revision[]> {
+    const rows = await this.revisions().where('revisions.article_id', '=', articleId).orderBy('revisions.id', 'desc').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      userId: r.user_id,
+      userName: r.user_name || r.user_email || null,
+      createdAt: r.created_at,
+      snapshot: JSON.parse(r.snapshot) as RevisionSnapshot,
+    }));
+  }
+
+  async getRevision(articleId: number, revisionId: number): Promise<Revision | null> {
+    const r = await this.revisions().where('revisions.article_id', '=', articleId).where('revisions.id', '=', revisionId).executeTakeFirst();
+    return r
+      ? {
+          id: r.id,
+          articleId: r.article_id,
+          userId: r.user_id,
+          userName: r.user_name || r.user_email || null,
+          createdAt: r.created_at,
+          snapshot: JSON.parse(r.snapshot) as RevisionSnapshot,
+        }
+      : null;
+  }
+
+  async resolveRedirect(slug: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('redirects')
+      .innerJoin('articles', 'articles.id', 'redirects.article_id')
+      .select('articles.slug')
+      .where('redirects.from_slug', '=', slug)
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', new Date().toISOString())
+      .executeTakeFirst();
+    return row?.slug ?? null;
+  }
+
+  // --- Media ---
+
+  async createMedia(m: NewMedia): Promise<MediaRecord> {
+    const row = await this.db
+      .insertInto('media')
+      .values({
+        file_key: m.fileKey,
+        format: m.format,
+        width: m.width,
+        height: m.height,
+        bytes: m.bytes,
+        alt: m.alt,
+        renditions: JSON.stringify({ original: m.original, webp: m.webp }),
+        user_id: m.userId,
+        created_at: new Date().toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toMedia(row);
+  }
+
+  async getMedia(id: number): Promise<MediaRecord | null> {
+    const row = await this.db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMedia(row) : null;
+  }
+
+  async listMedia(limit: number): Promise<MediaRecord[]> {
+    return (await this.db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit).execute()).map(toMedia);
+  }
+
+  async updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null> {
+    const row = await this.db.updateTable('media').set({ alt }).where('id', '=', id).returningAll().executeTakeFirst();
+    return row ? toMedia(row) : null;
+  }
+
+  async deleteMedia(id: number): Promise<boolean> {
+    const r = await this.db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>> {
+    const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+    const map = new Map<number, ImageRef>();
+    if (!wanted.length) return map;
+    const rows = await this.db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
+    for (const row of rows) {
+      const m = toMedia(row);
+      map.set(m.id, { id: m.id, alt: m.alt, width: m.width, height: m.height, original: m.original, webp: m.webp });
+    }
+    return map;
+  }
+
+  // --- Articles as editors see them ---
+
+  async listAdmin(query: AdminListQuery): Promise<{ total: number; articles: AdminArticleRow[] }> {
+    let base = this.db.selectFrom('articles');
+    if (query.status) base = base.where('articles.status', '=', query.status);
+    if (query.ownerId !== undefined) base = base.where('articles.owner_id', '=', query.ownerId);
+    if (query.tag) {
+      const key = tagKey(query.tag);
+      base = base.where('articles.id', 'in', (eb) =>
+        eb.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('article_tags.article_id').where('tags.key', '=', key),
+      );
+    }
+    const q = query.q?.trim();
+    if (q) {
+      const pattern = `%${likeEscape(q)}%`;
+      base = base.where((eb) =>
+        eb.or([
+          eb(sql`articles.title`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`articles.description`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`articles.slug`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      );
+    }
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await base
+      .leftJoin('users', 'users.id', 'articles.owner_id')
+      .select([
+        'articles.id',
+        'articles.slug',
+        'articles.title',
+        'articles.status',
+        'articles.author',
+        'articles.owner_id',
+        'articles.published_at',
+        'articles.updated_at',
+        'articles.feature_image',
+        'users.name as owner_name',
+        'users.email as owner_email',
+      ])
+      .orderBy('articles.updated_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit)
+      .execute();
+    const tags = await tagNamesOf(this.db, rows.map((r) => r.id));
+    return {
+      total: Number(n),
+      articles: rows.map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        status: r.status as ArticleStatus,
+        author: r.author,
+        ownerId: r.owner_id,
+        ownerName: r.owner_name || r.owner_email || null,
+        tags: tags.get(r.id) ?? [],
+        publishedAt: r.published_at,
+        updatedAt: r.updated_at,
+        featureImage: r.feature_image,
+      })),
+    };
+  }
+
+  async slugOwner(slug: string): Promise<number | null> {
+    const row = await this.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async listAllTags(q?: string, limit = 50): Promise<AdminTag[]> {
+    let query = this.db
+      .selectFrom('tags')
+      .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+      .select((eb) => ['tags.id', 'tags.name', eb.fn.count<number>('article_tags.article_id').as('n')])
+      .groupBy(['tags.id', 'tags.name']);
+    const key = q ? tagKey(q) : '';
+    if (key) query = query.where(sql`tags.key`, 'like', sql`${`${likeEscape(key)}%`} escape '\\'`);
+    const rows = await query.orderBy('n', 'desc').orderBy('tags.name').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) }));
+  }
+
+  async renameTag(id: number, name: string, key: string): Promise<AdminTag | null> {
+    const row = await this.db.updateTable('tags').set({ name, key }).where('id', '=', id).returning(['id', 'name']).executeTakeFirst();
+    if (!row) return null;
+    const { n } = await this.db
+      .selectFrom('article_tags')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tag_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { id: row.id, name: row.name, count: Number(n) };
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * What the newsroom (issue #5) asks of storage: accounts, sessions, API
+ * keys, the setup token, revisions, redirects, media and the editors' view
+ * of articles (every status). The Store exposes it as `store.newsroom`; the
+ * Kysely implementation is in newsroom-kysely.ts and runs on either engine.
+ */
+import type { ArticleStatus } from '../content/article.js';
+import type { ImageFormat, ImageRef, Rendition } from '../content/image.js';
+import type { Role } from './newsroom-schema.js';
+
+export type { Role } from './newsroom-schema.js';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export interface ApiKeyInfo {
+  id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  userId: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** What a revision keeps: the article as it was saved. */
+export interface RevisionSnapshot {
+  title: string;
+  description: string;
+  tags: string[];
+  body: string;
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  featureImage: number | null;
+  author: string;
+}
+
+export interface Revision {
+  id: number;
+  articleId: number;
+  userId: number | null;
+  userName: string | null;
+  createdAt: string;
+  snapshot: RevisionSnapshot;
+}
+
+export interface MediaRecord {
+  id: number;
+  fileKey: string;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  original: Rendition;
+  webp: Rendition[];
+  userId: number | null;
+  createdAt: string;
+}
+
+export type NewMedia = Omit<MediaRecord, 'id' | 'createdAt'>;
+
+export interface AdminListQuery {
+  status?: ArticleStatus;
+  tag?: string;
+  ownerId?: number;
+  /** Words in the title or description. */
+  q?: string;
+  page: number;
+  limit: number;
+}
+
+export interface AdminArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  status: ArticleStatus;
+  author: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  tags: string[];
+  publishedAt: string | null;
+  updatedAt: string;
+  featureImage: number | null;
+}
+
+export interface AdminTag {
+  id: number;
+  name: string;
+  /** Articles of any status. */
+  count: number;
+}
+
+export interface NewsroomStore {
+  countUsers(): Promise<number>;
+  createUser(user: { email: string; name: string; role: Role; passwordHash: string }): Promise<User>;
+  getUser(id: number): Promise<User | null>;
+  findUserByEmail(email: string): Promise<UserWithHash | null>;
+  listUsers(): Promise<User[]>;
+  updateUser(id: number, changes: { name?: string; role?: Role; passwordHash?: string }): Promise<User | null>;
+  deleteUser(id: number): Promise<boolean>;
+
+  createSession(tokenHash: string, userId: number, expiresAt: string): Promise<void>;
+  /** The session's account, when the session exists and has not expired. */
+  getSession(tokenHash: string, now: string): Promise<User | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteUserSessions(userId: number): Promise<void>;
+
+  createSetupToken(tokenHash: string, expiresAt: string): Promise<void>;
+  /** True when the token is unused, unexpired, and there is still no account. */
+  setupTokenValid(tokenHash: string, now: string): Promise<boolean>;
+  /** In one transaction: checks the token, marks it used and creates the first owner. */
+  createFirstOwner(tokenHash: string, now: string, user: { email: string; name: string; passwordHash: string }): Promise<User | null>;
+
+  createApiKey(key: { name: string; prefix: string; keyHash: string; role: Role; userId: number }): Promise<ApiKeyInfo>;
+  /** An unrevoked key and the account behind it; records the use. */
+  useApiKey(keyHash: string, now: string): Promise<{ key: ApiKeyInfo; user: User } | null>;
+  listApiKeys(): Promise<ApiKeyInfo[]>;
+  revokeApiKey(id: number, now: string): Promise<boolean>;
+
+  listRevisions(articleId: number): Promise<Revision[]>;
+  getRevision(articleId: number, revisionId: number): Promise<Revision | null>;
+
+  /** The current slug of the public article an old slug now redirects to. */
+  resolveRedirect(slug: string): Promise<string | null>;
+
+  createMedia(media: NewMedia): Promise<MediaRecord>;
+  getMedia(id: number): Promise<MediaRecord | null>;
+  listMedia(limit: number): Promise<MediaRecord[]>;
+  updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null>;
+  deleteMedia(id: number): Promise<boolean>;
+  /** Feature images as pages show them, by media id. */
+  imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>>;
+
+  listAdmin(query: AdminListQuery): Promise<{ total: number; articles: AdminArticleRow[] }>;
+  slugOwner(slug: string): Promise<number | null>;
+  /** Tags of articles of any status, by name; `q` filters on the start of a folded name. */
+  listAllTags(q?: string, limit?: number): Promise<AdminTag[]>;
+  renameTag(id: number, name: string, key: string): Promise<AdminTag | null>;
+}

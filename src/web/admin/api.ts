@@ -1,0 +1,369 @@
+/**
+ * The Admin API (issue #5): `/api/admin/...`, JSON in and out, for the
+ * editor's page and for programs. A session cookie (plus the CSRF token on
+ * writes) or `Authorization: Bearer sk_...` authenticates; each route names
+ * the lowest role it admits (`config.role`) and the workflow checks
+ * ownership. Schemas sit beside the routes and feed the OpenAPI document.
+ */
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/multipart';
+import type {} from '@fastify/swagger';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { addUser, checkRole, createApiKey, setPassword } from '../../auth/accounts.js';
+import { generatePassword } from '../../auth/password.js';
+import { atLeast } from '../../auth/roles.js';
+import type { Article, ArticleStatus } from '../../content/article.js';
+import { tagKey, tagName } from '../../content/tags.js';
+import { deleteMediaFiles, saveUpload } from '../../media/images.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
+import { suggestFor } from '../../services/suggest.js';
+import * as workflow from '../../services/workflow.js';
+import type { MediaRecord, User } from '../../store/newsroom.js';
+import type { Store } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { mediaUrl } from '../pages/media.js';
+import { articleUrl } from '../urls.js';
+import type { NewsroomConfig } from './config.js';
+import { SAFE_METHODS, actorOf, requireRole, sendJsonError, toAppError } from './http.js';
+import { renderPreview } from './preview.js';
+import * as S from './schemas.js';
+
+export interface AdminApiOptions {
+  store: Store;
+  site: SiteConfig;
+  config: NewsroomConfig;
+}
+
+export function articleJson(a: Article) {
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    description: a.description,
+    tags: a.tags,
+    body: a.body,
+    author: a.author,
+    status: a.status,
+    publishedAt: a.publishedAt,
+    updatedAt: a.updatedAt,
+    featureImage: a.featureImageId ?? null,
+    ownerId: a.ownerId ?? null,
+    url: a.status === 'published' ? articleUrl(a.slug) : null,
+  };
+}
+
+export function mediaJson(m: MediaRecord) {
+  return {
+    id: m.id,
+    alt: m.alt,
+    width: m.width,
+    height: m.height,
+    format: m.format,
+    url: mediaUrl(m.original.file),
+    srcset: m.webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', '),
+    createdAt: m.createdAt,
+  };
+}
+
+const userJson = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt });
+
+type Id = { Params: { id: number } };
+const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
+
+export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store, site, config }) => {
+  app.addHook('onRequest', requireRole(store));
+  // Writes with a session cookie need the CSRF token (header x-csrf-token); API keys are not sent by browsers on their own.
+  app.addHook('preValidation', (req, reply, done) => {
+    if (req.actor?.via === 'session' && !SAFE_METHODS.has(req.method)) return app.csrfProtection(req, reply, done);
+    done();
+  });
+  app.setErrorHandler((err, req, reply) => {
+    const error = toAppError(err, config.maxUploadBytes);
+    if (error.status >= 500) req.log.error(err);
+    return sendJsonError(reply, error);
+  });
+  app.setNotFoundHandler((_req, reply) => sendJsonError(reply, notFound('route', 'غير موجود')));
+
+  const tag = (name: string) => ({ tags: [name], security: SECURITY });
+  const load = async (id: number) => {
+    const a = await store.getArticleById(id);
+    if (!a) throw notFound();
+    return a;
+  };
+
+  // --- Who am I ---
+  app.get('/me', {
+    config: { role: 'contributor' },
+    schema: { ...tag('account'), summary: 'The acting account', response: { 200: { type: 'object', properties: { ...S.UserSchema.properties, via: { type: 'string' } } }, ...S.errors(401) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const user = await store.newsroom.getUser(actor.userId);
+    return { ...userJson(user!), role: actor.role, via: actor.via };
+  });
+
+  // --- Articles ---
+  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; page: number; limit: number } }>('/articles', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('articles'),
+      summary: 'Articles of every status, newest change first, with filters',
+      querystring: S.ListQuery,
+      response: {
+        200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, articles: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+        ...S.errors(400, 401),
+      },
+    },
+  }, async (req) => {
+    const { status, tag: t, author, q, page, limit } = req.query;
+    const ownerId = author === 'me' ? actorOf(req).userId : author ? Number(author) : undefined;
+    const result = await store.newsroom.listAdmin({ page, limit, ...(status ? { status } : {}), ...(t ? { tag: t } : {}), ...(q ? { q } : {}), ...(ownerId ? { ownerId } : {}) });
+    return { ...result, page, limit };
+  });
+
+  app.post<{ Body: Omit<workflow.ArticleDraft, 'description' | 'tags'> & { description?: string; tags?: string[]; status?: 'draft' | 'submitted' | 'published' | 'scheduled'; publishAt?: string } }>('/articles', {
+    config: { role: 'contributor' },
+    schema: { ...tag('articles'), summary: 'Create an article (a draft unless a status is given)', body: S.CreateArticleBody, response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 409) } },
+  }, async (req, reply) => {
+    const { status, publishAt, ...draft } = req.body;
+    const article = await workflow.createArticle(store, actorOf(req), { ...draft, description: draft.description ?? '', tags: draft.tags ?? [] }, { ...(status ? { status } : {}), ...(publishAt ? { publishAt } : {}) });
+    return reply.code(201).send(articleJson(article));
+  });
+
+  app.get<Id>('/articles/:id', {
+    config: { role: 'contributor' },
+    schema: { ...tag('articles'), summary: 'One article, any status', params: S.IdParams, response: { 200: S.AdminArticleSchema, ...S.errors(401, 404) } },
+  }, async (req) => articleJson(await load(req.params.id)));
+
+  app.patch<Id & { Body: Partial<workflow.ArticleDraft> }>('/articles/:id', {
+    config: { role: 'contributor' },
+    schema: { ...tag('articles'), summary: 'Change an article’s fields (its status stays)', params: S.IdParams, body: S.UpdateArticleBody, response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) } },
+  }, async (req) => articleJson(await workflow.updateArticle(store, actorOf(req), req.params.id, req.body)));
+
+  app.delete<Id>('/articles/:id', {
+    config: { role: 'author' },
+    schema: { ...tag('articles'), summary: 'Delete an article (authors: their own)', params: S.IdParams, response: { 204: { type: 'null' }, ...S.errors(401, 403, 404) } },
+  }, async (req, reply) => {
+    await workflow.deleteArticle(store, actorOf(req), req.params.id);
+    return reply.code(204).send();
+  });
+
+  const action = (name: workflow.Action, role: 'contributor' | 'author', summary: string) =>
+    app.post<Id & { Body: { publishAt?: string } }>(`/articles/:id/${name}`, {
+      config: { role },
+      schema: {
+        ...tag('workflow'),
+        summary,
+        params: S.IdParams,
+        ...(name === 'schedule' ? { body: S.ScheduleBody } : {}),
+        response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
+      },
+    }, async (req) => articleJson(await workflow.transition(store, actorOf(req), req.params.id, name, req.body?.publishAt)));
+  action('submit', 'contributor', 'Submit for review');
+  action('publish', 'author', 'Publish now (authors: their own)');
+  action('schedule', 'author', 'Publish at a future time');
+  action('unpublish', 'author', 'Take off the site');
+
+  // --- Revisions ---
+  const RevisionSchema = {
+    type: 'object',
+    properties: { id: { type: 'integer' }, createdAt: { type: 'string' }, userId: { type: ['integer', 'null'] }, userName: { type: ['string', 'null'] }, snapshot: { type: 'object', additionalProperties: true } },
+  } as const;
+  app.get<Id>('/articles/:id/revisions', {
+    config: { role: 'editor' },
+    schema: { ...tag('revisions'), summary: 'Every saved version, newest first', params: S.IdParams, response: { 200: { type: 'array', items: RevisionSchema }, ...S.errors(401, 403, 404) } },
+  }, async (req) => {
+    await load(req.params.id);
+    return store.newsroom.listRevisions(req.params.id);
+  });
+  const RevParams = { type: 'object', required: ['id', 'rev'], properties: { id: { type: 'integer', minimum: 1 }, rev: { type: 'integer', minimum: 1 } } } as const;
+  app.get<{ Params: { id: number; rev: number } }>('/articles/:id/revisions/:rev', {
+    config: { role: 'editor' },
+    schema: { ...tag('revisions'), summary: 'One saved version', params: RevParams, response: { 200: RevisionSchema, ...S.errors(401, 403, 404) } },
+  }, async (req) => {
+    const rev = await store.newsroom.getRevision(req.params.id, req.params.rev);
+    if (!rev) throw notFound('revision', 'لم نجد هذه النسخة');
+    return rev;
+  });
+  app.post<{ Params: { id: number; rev: number } }>('/articles/:id/revisions/:rev/restore', {
+    config: { role: 'editor' },
+    schema: { ...tag('revisions'), summary: 'Bring back a version’s words (status and URL stay)', params: RevParams, response: { 200: S.AdminArticleSchema, ...S.errors(401, 403, 404) } },
+  }, async (req) => articleJson(await workflow.restoreRevision(store, actorOf(req), req.params.id, req.params.rev)));
+
+  // --- Writing aids ---
+  app.post<{ Body: { title: string; description?: string; tags?: string[]; body: string; author?: string; featureImage?: number | null } }>('/preview', {
+    config: { role: 'contributor' },
+    schema: { ...tag('editor'), summary: 'The article page as readers would see it, for a draft', body: S.PreviewBody, response: { 200: { type: 'object', properties: { html: { type: 'string' } } }, ...S.errors(400, 401) } },
+  }, async (req) => ({ html: await renderPreview(store, site, req.body) }));
+
+  app.post<{ Body: { title: string; description?: string; body: string } }>('/suggest', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('editor'),
+      summary: 'A suggested description and hashtags for a draft',
+      body: S.SuggestBody,
+      response: { 200: { type: 'object', properties: { hashtags: { type: 'array', items: { type: 'string' } }, description: { type: 'string' }, entities: { type: 'array', items: {} }, source: { type: 'string' } } }, ...S.errors(400, 401) },
+    },
+  }, async (req) => suggestFor(store, req.body));
+
+  // --- Tags ---
+  app.get<{ Querystring: { q?: string; limit: number } }>('/tags', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('tags'),
+      summary: 'Tags of articles of any status, most used first; q matches the start of a name',
+      querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },
+      response: { 200: { type: 'array', items: S.TagSchema }, ...S.errors(400, 401) },
+    },
+  }, async (req) => store.newsroom.listAllTags(req.query.q, req.query.limit));
+
+  app.patch<Id & { Body: { name: string } }>('/tags/:id', {
+    config: { role: 'editor' },
+    schema: {
+      ...tag('tags'),
+      summary: 'Rename a tag',
+      params: S.IdParams,
+      body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 60 } } },
+      response: { 200: S.TagSchema, ...S.errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => {
+    const name = tagName(req.body.name);
+    const key = tagKey(name);
+    if (!key) throw invalid('name', 'is empty', 'اسم الوسم فارغ');
+    const same = (await store.newsroom.listAllTags(name, 500)).find((t) => tagKey(t.name) === key);
+    if (same && same.id !== req.params.id) throw conflict('tag_exists', 'name', 'Another tag has this name', 'يوجد وسم بهذا الاسم');
+    const renamed = await store.newsroom.renameTag(req.params.id, name, key);
+    if (!renamed) throw notFound('tag', 'لم نجد هذا الوسم');
+    return renamed;
+  });
+
+  // --- Media ---
+  app.get<{ Querystring: { limit: number } }>('/media', {
+    config: { role: 'contributor' },
+    schema: { ...tag('media'), summary: 'Uploaded images, newest first', querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } }, response: { 200: { type: 'array', items: S.ImageSchema }, ...S.errors(401) } },
+  }, async (req) => (await store.newsroom.listMedia(req.query.limit)).map(mediaJson));
+
+  app.post('/media', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('media'),
+      summary: 'Upload an image (multipart/form-data: file, alt). JPEG, PNG or WebP, checked from the bytes; alt text is required.',
+      consumes: ['multipart/form-data'],
+      response: { 201: S.ImageSchema, ...S.errors(400, 401, 413, 415) },
+    },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send multipart/form-data with file and alt', 'أرسل الصورة بصيغة multipart/form-data');
+    const body = (req.body ?? {}) as { file?: unknown; alt?: unknown };
+    if (!Buffer.isBuffer(body.file)) throw invalid('file', 'is required', 'اختر صورة لرفعها');
+    const media = await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: body.file, alt: body.alt, userId: actorOf(req).userId });
+    return reply.code(201).send(mediaJson(media));
+  });
+
+  app.patch<Id & { Body: { alt: string } }>('/media/:id', {
+    config: { role: 'author' },
+    schema: {
+      ...tag('media'),
+      summary: 'Change an image’s alt text',
+      params: S.IdParams,
+      body: { type: 'object', required: ['alt'], additionalProperties: false, properties: { alt: { type: 'string', maxLength: 300 } } },
+      response: { 200: S.ImageSchema, ...S.errors(400, 401, 403, 404) },
+    },
+  }, async (req) => {
+    const alt = req.body.alt.replace(/\s+/g, ' ').trim();
+    if (!alt) throw invalid('alt', 'is required', 'النص البديل مطلوب');
+    const media = await store.newsroom.updateMediaAlt(req.params.id, alt);
+    if (!media) throw notFound('image', 'لم نجد هذه الصورة');
+    return mediaJson(media);
+  });
+
+  app.delete<Id>('/media/:id', {
+    config: { role: 'editor' },
+    schema: { ...tag('media'), summary: 'Delete an image and its files (articles using it lose their feature image)', params: S.IdParams, response: { 204: { type: 'null' }, ...S.errors(401, 403, 404) } },
+  }, async (req, reply) => {
+    const media = await store.newsroom.getMedia(req.params.id);
+    if (!media || !(await store.newsroom.deleteMedia(media.id))) throw notFound('image', 'لم نجد هذه الصورة');
+    await deleteMediaFiles(media, config.mediaDir);
+    return reply.code(204).send();
+  });
+
+  // --- Accounts (owner) ---
+  app.get('/users', {
+    config: { role: 'owner' },
+    schema: { ...tag('users'), summary: 'Accounts', response: { 200: { type: 'array', items: S.UserSchema }, ...S.errors(401, 403) } },
+  }, async () => (await store.newsroom.listUsers()).map(userJson));
+
+  app.post<{ Body: { email: string; name?: string; role: string; password?: string } }>('/users', {
+    config: { role: 'owner' },
+    schema: {
+      ...tag('users'),
+      summary: 'Add an account; without a password one is generated and returned once',
+      body: S.CreateUserBody,
+      response: { 201: { type: 'object', properties: { ...S.UserSchema.properties, password: { type: 'string' } } }, ...S.errors(400, 401, 403, 409) },
+    },
+  }, async (req, reply) => {
+    const generated = req.body.password ? undefined : generatePassword();
+    const user = await addUser(store, { ...req.body, password: req.body.password ?? generated! });
+    return reply.code(201).send({ ...userJson(user), ...(generated ? { password: generated } : {}) });
+  });
+
+  const lastOwner = async (id: number) => {
+    const owners = (await store.newsroom.listUsers()).filter((u) => u.role === 'owner');
+    return owners.length === 1 && owners[0]!.id === id;
+  };
+
+  app.patch<Id & { Body: { name?: string; role?: string; password?: string } }>('/users/:id', {
+    config: { role: 'owner' },
+    schema: { ...tag('users'), summary: 'Change an account’s name, role or password', params: S.IdParams, body: S.UpdateUserBody, response: { 200: S.UserSchema, ...S.errors(400, 401, 403, 404) } },
+  }, async (req) => {
+    const user = await store.newsroom.getUser(req.params.id);
+    if (!user) throw notFound('account', 'لم نجد هذا الحساب');
+    const { name, role, password } = req.body;
+    if (role !== undefined && role !== 'owner' && (await lastOwner(user.id))) {
+      throw new AppError(409, 'last_owner', 'The last owner cannot be demoted', 'لا يمكن تغيير دور المالك الأخير', 'role');
+    }
+    if (password !== undefined) await setPassword(store, user.id, password);
+    const updated = await store.newsroom.updateUser(user.id, { ...(name !== undefined ? { name: name.trim() } : {}), ...(role !== undefined ? { role: checkRole(role) } : {}) });
+    return userJson(updated!);
+  });
+
+  app.delete<Id>('/users/:id', {
+    config: { role: 'owner' },
+    schema: { ...tag('users'), summary: 'Remove an account (its articles stay)', params: S.IdParams, response: { 204: { type: 'null' }, ...S.errors(401, 403, 404, 409) } },
+  }, async (req, reply) => {
+    if (req.params.id === actorOf(req).userId) throw new AppError(409, 'self_delete', 'You cannot remove your own account', 'لا يمكنك حذف حسابك', 'id');
+    if (!(await store.newsroom.deleteUser(req.params.id))) throw notFound('account', 'لم نجد هذا الحساب');
+    return reply.code(204).send();
+  });
+
+  // --- API keys (owner) ---
+  app.get('/keys', {
+    config: { role: 'owner' },
+    schema: { ...tag('keys'), summary: 'API keys (never the keys themselves)', response: { 200: { type: 'array', items: S.KeySchema }, ...S.errors(401, 403) } },
+  }, async () => store.newsroom.listApiKeys());
+
+  app.post<{ Body: { name: string; role: string } }>('/keys', {
+    config: { role: 'owner' },
+    schema: {
+      ...tag('keys'),
+      summary: 'Make an API key: the key is in this answer only',
+      body: S.CreateKeyBody,
+      response: { 201: { type: 'object', properties: { ...S.KeySchema.properties, key: { type: 'string' } } }, ...S.errors(400, 401, 403) },
+    },
+  }, async (req, reply) => {
+    const maker = await store.newsroom.getUser(actorOf(req).userId);
+    const { key, info } = await createApiKey(store, maker!, req.body.name, req.body.role);
+    return reply.code(201).send({ ...info, key });
+  });
+
+  app.delete<Id>('/keys/:id', {
+    config: { role: 'owner' },
+    schema: { ...tag('keys'), summary: 'Revoke an API key, at once', params: S.IdParams, response: { 204: { type: 'null' }, ...S.errors(401, 403, 404) } },
+  }, async (req, reply) => {
+    if (!(await store.newsroom.revokeApiKey(req.params.id, new Date().toISOString()))) throw notFound('key', 'لم نجد هذا المفتاح');
+    return reply.code(204).send();
+  });
+};
+
+/** For tests and docs: does an actor of this role pass a route's role? */
+export const admits = (routeRole: Parameters<typeof atLeast>[1], role: Parameters<typeof atLeast>[0]) => atLeast(role, routeRole);
+export type { FastifyRequest };
+export { forbidden };

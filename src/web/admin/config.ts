@@ -1,0 +1,39 @@
+/** What the newsroom (issue #5) is configured with; every field has a working default. */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_LOGIN_LIMITS, type RateLimitOptions } from '../../auth/rate-limit.js';
+
+export interface NewsroomConfig {
+  /** Where uploaded images and their renditions go: `<dbdir>/media` when served from the CLI. */
+  mediaDir: string;
+  /** Largest upload accepted, in bytes (SAHIFA_MAX_UPLOAD_MB, default 10). */
+  maxUploadBytes: number;
+  /** Secure cookies: 'auto' sets them when the request came over https (SAHIFA_SECURE_COOKIES=always|never|auto). */
+  secureCookies: boolean | 'auto';
+  /** When set, the Content API wants `Authorization: Bearer <key>` (SAHIFA_CONTENT_API_KEY, comma-separated for several). */
+  contentApiKeys: string[];
+  /** Origins the Content API answers cross-origin requests from (SAHIFA_CORS_ORIGINS: comma-separated, or *). */
+  corsOrigins: string[] | '*';
+  loginLimits: RateLimitOptions;
+  /** Publish scheduled articles from this process (on start and every interval). */
+  scheduler: boolean;
+  schedulerIntervalMs: number;
+}
+
+export function newsroomConfig(overrides: Partial<NewsroomConfig> = {}, env = process.env): NewsroomConfig {
+  const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const cors = list(env.SAHIFA_CORS_ORIGINS);
+  const secure = env.SAHIFA_SECURE_COOKIES;
+  const mb = Number(env.SAHIFA_MAX_UPLOAD_MB);
+  return {
+    mediaDir: env.SAHIFA_MEDIA_DIR ?? path.join(tmpdir(), `sahifa-media-${process.pid}`),
+    maxUploadBytes: Math.round((Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024),
+    secureCookies: secure === 'always' ? true : secure === 'never' ? false : 'auto',
+    contentApiKeys: list(env.SAHIFA_CONTENT_API_KEY),
+    corsOrigins: cors.includes('*') ? '*' : cors,
+    loginLimits: DEFAULT_LOGIN_LIMITS,
+    scheduler: true,
+    schedulerIntervalMs: 30_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The Content API (issue #5): the read side for other front ends, under
+ * `/api/content`. Only public articles (published, their time come). Open,
+ * or keyed when SAHIFA_CONTENT_API_KEY is set; CORS for the origins in
+ * SAHIFA_CORS_ORIGINS.
+ */
+import cors from '@fastify/cors';
+import type { FastifyPluginAsync } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ImageRef } from '../../content/image.js';
+import { AppError, notFound } from '../../services/newsroom-errors.js';
+import type { Store } from '../../store/store.js';
+import { mediaUrl } from '../pages/media.js';
+import { articleUrl, tagUrl } from '../urls.js';
+import type { NewsroomConfig } from './config.js';
+import { sendJsonError, toAppError } from './http.js';
+import * as S from './schemas.js';
+
+export interface ContentApiOptions {
+  store: Store;
+  config: NewsroomConfig;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function imageJson(image: ImageRef | null | undefined) {
+  if (!image) return null;
+  return {
+    alt: image.alt,
+    width: image.width,
+    height: image.height,
+    url: mediaUrl(image.original.file),
+    srcset: image.webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', '),
+  };
+}
+
+const SummarySchema = {
+  type: 'object',
+  properties: {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    publishedAt: { type: ['string', 'null'] },
+    url: { type: 'string' },
+    featureImage: { type: ['object', 'null'], additionalProperties: true },
+  },
+} as const;
+
+const LinkSchema = { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' } } } as const;
+
+export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { store, config }) => {
+  const origins = config.corsOrigins;
+  if (origins === '*' || origins.length) {
+    await app.register(cors, { origin: origins === '*' ? '*' : origins, methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 600 });
+  }
+  const keys = config.contentApiKeys.map(digest);
+  if (keys.length) {
+    app.addHook('onRequest', async (req) => {
+      if (req.method === 'OPTIONS') return;
+      const auth = req.headers.authorization;
+      const given = /^Bearer\s+(\S+)$/i.exec(auth ?? '')?.[1] ?? (req.headers['x-api-key'] as string | undefined);
+      if (!given || !keys.some((k) => timingSafeEqual(k, digest(given)))) {
+        throw new AppError(401, 'unauthorized', 'This Content API wants a key: Authorization: Bearer <key>', 'واجهة المحتوى تتطلب مفتاحاً');
+      }
+    });
+  }
+  app.setErrorHandler((err, req, reply) => {
+    const error = toAppError(err, config.maxUploadBytes);
+    if (error.status >= 500) req.log.error(err);
+    return sendJsonError(reply, error);
+  });
+  app.setNotFoundHandler((_req, reply) => sendJsonError(reply, notFound('route', 'غير موجود')));
+
+  const common = { tags: ['content'], ...(keys.length ? { security: [{ contentKey: [] }] } : {}) };
+
+  app.get<{ Querystring: { page: number; limit: number; tag?: string } }>('/articles', {
+    schema: {
+      ...common,
+      summary: 'Public articles, newest first',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
+          tag: { type: 'string', minLength: 1, maxLength: 100 },
+        },
+      },
+      response: { 200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, articles: { type: 'array', items: SummarySchema } } }, ...S.errors(400, 401) },
+    },
+  }, async (req) => {
+    const { page, limit, tag } = req.query;
+    const { total, articles } = await store.listArticles({ page, limit, ...(tag ? { tag } : {}) });
+    return {
+      total,
+      page,
+      limit,
+      articles: articles.map((a) => ({ ...a, url: articleUrl(a.slug), featureImage: imageJson(a.featureImage) })),
+    };
+  });
+
+  app.get<{ Params: { slug: string } }>('/articles/:slug', {
+    schema: {
+      ...common,
+      summary: 'One public article: text, sections (plain and sanitized HTML), links, feature image',
+      params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } } },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            ...SummarySchema.properties,
+            author: { type: 'string' },
+            updatedAt: { type: 'string' },
+            body: { type: 'string', description: 'Markdown' },
+            sections: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  heading: { type: ['string', 'null'] },
+                  blocks: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, text: { type: 'string' }, html: { type: 'string' } } } },
+                },
+              },
+            },
+            seeAlso: { type: 'array', items: LinkSchema },
+            related: { type: 'array', items: LinkSchema },
+          },
+        },
+        ...S.errors(401, 404),
+      },
+    },
+  }, async (req) => {
+    const a = await store.getArticle(req.params.slug);
+    if (!a) throw notFound();
+    const link = (l: { slug: string; title: string }) => ({ ...l, url: articleUrl(l.slug) });
+    return {
+      slug: a.slug,
+      title: a.title,
+      description: a.description,
+      tags: a.tags,
+      author: a.author,
+      publishedAt: a.publishedAt,
+      updatedAt: a.updatedAt,
+      url: articleUrl(a.slug),
+      featureImage: imageJson(a.featureImage),
+      body: a.body,
+      sections: a.sections,
+      seeAlso: a.seeAlso.map(link),
+      related: a.related.map(link),
+    };
+  });
+
+  app.get<{ Params: { slug: string } }>('/articles/:slug/related', {
+    schema: {
+      ...common,
+      summary: 'The links shown under a public article: see-also and related news',
+      params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } } },
+      response: { 200: { type: 'object', properties: { seeAlso: { type: 'array', items: LinkSchema }, related: { type: 'array', items: LinkSchema } } }, ...S.errors(401, 404) },
+    },
+  }, async (req) => {
+    const a = await store.getArticle(req.params.slug);
+    if (!a) throw notFound();
+    const link = (l: { slug: string; title: string }) => ({ ...l, url: articleUrl(l.slug) });
+    return { seeAlso: a.seeAlso.map(link), related: a.related.map(link) };
+  });
+
+  app.get('/tags', {
+    schema: {
+      ...common,
+      summary: 'Tags with public articles',
+      response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, slug: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
+    },
+  }, async () => (await store.listTags()).map((t) => ({ ...t, url: tagUrl(t.name) })));
+
+  // Search, when the store has it (issue #3).
+  if (typeof (store as Partial<Store>).search === 'function') {
+    app.get<{ Querystring: { q: string; page: number; limit: number; tag?: string; sort?: 'relevance' | 'date' } }>('/search', {
+      schema: {
+        ...common,
+        summary: 'Search public articles',
+        querystring: {
+          type: 'object',
+          required: ['q'],
+          properties: {
+            q: { type: 'string', maxLength: 500 },
+            page: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
+            tag: { type: 'string', maxLength: 100 },
+            sort: { type: 'string', enum: ['relevance', 'date'] },
+          },
+        },
+        response: { 200: { type: 'object', additionalProperties: true }, ...S.errors(400, 401) },
+      },
+    }, async (req) => {
+      const { q, page, limit, tag, sort } = req.query;
+      const results = await store.search({ q, page, limit, ...(tag ? { tag } : {}), ...(sort ? { sort } : {}) });
+      return { ...results, hits: results.hits.map((h) => ({ ...h, url: articleUrl(h.slug) })) };
+    });
+  }
+};

@@ -1,0 +1,399 @@
+/**
+ * The editor's pages (issue #5): RTL, Arabic, server-rendered with the
+ * escaping `html` template; /assets/admin.js adds the live parts. Every
+ * form that writes carries the CSRF token.
+ */
+import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/roles.js';
+import type { Article, ArticleStatus } from '../../content/article.js';
+import { DESCRIPTION_MAX } from '../../content/lead.js';
+import type { ImageRef } from '../../content/image.js';
+import type { AdminArticleRow, ApiKeyInfo, Revision, User } from '../../store/newsroom.js';
+import type { SiteConfig } from '../config.js';
+import { html, type Html } from '../html.js';
+import { mediaUrl } from '../pages/media.js';
+import { articleUrl } from '../urls.js';
+import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
+import { utcToZoned } from './zoned.js';
+
+export const STATUS_AR: Record<ArticleStatus, string> = {
+  draft: 'مسودة',
+  submitted: 'بانتظار المراجعة',
+  scheduled: 'مجدول',
+  published: 'منشور',
+  unpublished: 'غير منشور',
+};
+
+export interface PageContext {
+  site: SiteConfig;
+  actor: Actor | null;
+  csrf: string;
+  title: string;
+  flash?: string;
+  error?: string;
+}
+
+const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+
+export function formatTime(iso: string | null, site: SiteConfig): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('ar-u-nu-latn', { dateStyle: 'medium', timeStyle: 'short', timeZone: site.timeZone }).format(new Date(iso));
+}
+
+export function adminLayout(ctx: PageContext, main: Html): Html {
+  const { site, actor } = ctx;
+  return html`<!doctype html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="color-scheme" content="light dark">
+<title>${ctx.title} | غرفة أخبار ${site.name}</title>
+<link rel="stylesheet" href="/assets/fonts/naskh/arabic-400.css">
+<link rel="stylesheet" href="/assets/fonts/naskh/arabic-700.css">
+<link rel="stylesheet" href="/assets/fonts/kufi/arabic-700.css">
+<link rel="stylesheet" href="/assets/admin.css">
+<meta name="csrf-token" content="${ctx.csrf}">
+<script type="module" src="/assets/admin.js"></script>
+</head>
+<body class="admin">
+<a class="skip-link" href="#main">تخطَّ إلى المحتوى</a>
+<header class="admin-header">
+  <a class="brand" href="/admin">${site.name} <span>غرفة الأخبار</span></a>
+  ${
+    actor
+      ? html`<nav aria-label="الإدارة">
+    <a href="/admin">الأخبار</a>
+    <a href="/admin/articles/new">خبر جديد</a>
+    ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a>` : ''}
+    <a href="/api/docs">توثيق الواجهة</a>
+    <a href="/">الموقع</a>
+  </nav>
+  <form class="logout" method="post" action="/admin/logout">${csrfField(ctx.csrf)}<span class="who">${actor.name} · ${ROLE_NAMES_AR[actor.role]}</span> <button type="submit" class="link">خروج</button></form>`
+      : ''
+  }
+</header>
+<main id="main" tabindex="-1">
+${ctx.flash ? html`<p class="flash" role="status">${ctx.flash}</p>` : ''}
+${ctx.error ? html`<p class="error" role="alert" id="form-error">${ctx.error}</p>` : ''}
+${main}
+</main>
+</body>
+</html>`;
+}
+
+export function loginPage(ctx: PageContext, values: { email?: string; next?: string } = {}): Html {
+  return adminLayout(
+    ctx,
+    html`<section class="narrow">
+<h1>تسجيل الدخول</h1>
+<form method="post" action="/admin/login" class="stack">
+  ${csrfField(ctx.csrf)}
+  <input type="hidden" name="next" value="${values.next ?? ''}">
+  <label for="email">البريد الإلكتروني</label>
+  <input id="email" name="email" type="email" dir="ltr" autocomplete="username" required value="${values.email ?? ''}" autofocus>
+  <label for="password">كلمة المرور</label>
+  <input id="password" name="password" type="password" dir="ltr" autocomplete="current-password" required>
+  <button type="submit" class="primary">دخول</button>
+</form>
+</section>`,
+  );
+}
+
+export function setupPage(ctx: PageContext, token: string, valid: boolean, values: { email?: string; name?: string } = {}): Html {
+  return adminLayout(
+    ctx,
+    valid
+      ? html`<section class="narrow">
+<h1>إنشاء حساب المالك</h1>
+<p>هذا الرابط يُستعمل مرة واحدة لإنشاء أول حساب، حساب مالك الموقع.</p>
+<form method="post" action="/admin/setup" class="stack">
+  ${csrfField(ctx.csrf)}
+  <input type="hidden" name="token" value="${token}">
+  <label for="email">البريد الإلكتروني</label>
+  <input id="email" name="email" type="email" dir="ltr" autocomplete="username" required value="${values.email ?? ''}">
+  <label for="name">الاسم</label>
+  <input id="name" name="name" autocomplete="name" value="${values.name ?? ''}">
+  <label for="password">كلمة المرور (10 أحرف على الأقل)</label>
+  <input id="password" name="password" type="password" dir="ltr" autocomplete="new-password" minlength="10" required>
+  <button type="submit" class="primary">إنشاء الحساب</button>
+</form>
+</section>`
+      : html`<section class="narrow"><h1>رابط الإعداد غير صالح</h1><p>الرابط مستخدم أو منتهي الصلاحية، أو يوجد حساب بالفعل. <a href="/admin/login">تسجيل الدخول</a></p></section>`,
+  );
+}
+
+const FILTERS: (ArticleStatus | '')[] = ['', 'draft', 'submitted', 'scheduled', 'published', 'unpublished'];
+
+export function listPage(
+  ctx: PageContext,
+  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string },
+): Html {
+  const qs = (over: { status?: string; page?: number }) => {
+    const p = new URLSearchParams();
+    const status = over.status ?? data.status;
+    if (status) p.set('status', status);
+    if (data.q) p.set('q', data.q);
+    if (over.page && over.page > 1) p.set('page', String(over.page));
+    const s = p.toString();
+    return s ? `/admin?${s}` : '/admin';
+  };
+  const pages = Math.max(1, Math.ceil(data.total / data.limit));
+  return adminLayout(
+    ctx,
+    html`<div class="toolbar">
+  <h1>الأخبار</h1>
+  <a class="button primary" href="/admin/articles/new">خبر جديد</a>
+</div>
+<nav class="filters" aria-label="تصفية حسب الحالة">
+  ${FILTERS.map(
+    (s) => html`<a href="${qs({ status: s })}"${(data.status ?? '') === s ? html` aria-current="page"` : ''}>${s ? STATUS_AR[s] : 'الكل'}</a>`,
+  )}
+</nav>
+<form class="search-form" method="get" action="/admin" role="search">
+  ${data.status ? html`<input type="hidden" name="status" value="${data.status}">` : ''}
+  <label for="admin-q">ابحث في العناوين</label>
+  <input id="admin-q" name="q" type="search" value="${data.q ?? ''}">
+  <button type="submit">بحث</button>
+</form>
+${
+  data.rows.length
+    ? html`<div class="table-wrap"><table class="articles">
+<caption class="visually-hidden">الأخبار (${data.total})</caption>
+<thead><tr><th scope="col">العنوان</th><th scope="col">الحالة</th><th scope="col">الكاتب</th><th scope="col">آخر تعديل</th><th scope="col">النشر</th></tr></thead>
+<tbody>
+${data.rows.map(
+  (r) => html`<tr>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
+  <td>${r.author || r.ownerName || '—'}</td>
+  <td>${formatTime(r.updatedAt, ctx.site)}</td>
+  <td>${r.status === 'published' || r.status === 'scheduled' ? formatTime(r.publishedAt, ctx.site) : '—'}</td>
+</tr>`,
+)}
+</tbody></table></div>`
+    : html`<p class="empty">لا توجد أخبار هنا.</p>`
+}
+${
+  pages > 1
+    ? html`<nav class="pagination" aria-label="الصفحات">${data.page > 1 ? html`<a rel="prev" href="${qs({ page: data.page - 1 })}">السابق</a>` : ''} <span>صفحة ${data.page} من ${pages}</span> ${data.page < pages ? html`<a rel="next" href="${qs({ page: data.page + 1 })}">التالي</a>` : ''}</nav>`
+    : ''
+}`,
+  );
+}
+
+export interface EditorValues {
+  title: string;
+  description: string;
+  tags: string;
+  body: string;
+  slug: string;
+  author: string;
+  publishAt: string;
+  imageAlt: string;
+}
+
+export function valuesOf(article: Article | null, image: ImageRef | null, site: SiteConfig): EditorValues {
+  return {
+    title: article?.title ?? '',
+    description: article?.description ?? '',
+    tags: article?.tags.join('، ') ?? '',
+    body: article?.body ?? '',
+    slug: article?.slug ?? '',
+    author: article?.author ?? '',
+    publishAt: article?.status === 'scheduled' && article.publishedAt ? utcToZoned(article.publishedAt, site.timeZone) : '',
+    imageAlt: image?.alt ?? '',
+  };
+}
+
+export interface EditorData {
+  article: Article | null;
+  image: ImageRef | null;
+  values: EditorValues;
+  revisions: Revision[] | null;
+  /** The field an error is about, to mark it. */
+  errorField?: string;
+}
+
+function field(id: string, errorField: string | undefined): Html {
+  return errorField === id ? html` aria-invalid="true" aria-describedby="form-error"` : html``;
+}
+
+export function editorPage(ctx: PageContext, data: EditorData): Html {
+  const { article, image, values, revisions, errorField } = data;
+  const actor = ctx.actor!;
+  const status = article?.status ?? 'draft';
+  const editable = article ? canEdit(actor, article) : true;
+  const publishes = article ? canPublish(actor, article) : atLeast(actor.role, 'author');
+  const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
+  const e = (id: string) => field(id, errorField);
+  const descLength = [...values.description].length;
+  return adminLayout(
+    ctx,
+    html`<div class="toolbar">
+  <h1>${article ? 'تحرير خبر' : 'خبر جديد'}</h1>
+  ${article ? html`<p class="status-line">الحالة: <span class="status status-${status}" id="article-status">${STATUS_AR[status]}</span>${status === 'scheduled' ? html` — ${formatTime(article.publishedAt, ctx.site)}` : ''}${status === 'published' ? html` — <a href="${articleUrl(article.slug)}" id="public-link">عرض على الموقع</a>` : ''}</p>` : ''}
+</div>
+<div class="editor-layout">
+<form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}">
+  ${csrfField(ctx.csrf)}
+  ${editable ? '' : html`<p class="note" role="note">لا يحق لك تعديل هذا الخبر في حالته الحالية.</p>`}
+  <label for="title">العنوان</label>
+  <input id="title" name="title" required maxlength="300" value="${values.title}"${e('title')}>
+
+  <div class="label-row"><label for="description">الوصف</label><button type="button" class="small" data-suggest="description">اقترح وصفاً</button></div>
+  <textarea id="description" name="description" rows="3" maxlength="1000" aria-describedby="description-count"${e('description')}>${values.description}</textarea>
+  <p id="description-count" class="counter${descLength > DESCRIPTION_MAX ? ' over' : ''}" data-max="${DESCRIPTION_MAX}" aria-live="polite"><span data-count>${descLength}</span> / ${DESCRIPTION_MAX} حرفاً</p>
+
+  <div class="label-row"><label for="tags">الوسوم</label><button type="button" class="small" data-suggest="tags">اقترح وسوماً</button></div>
+  <div class="combo">
+    <input id="tags" name="tags" autocomplete="off" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="tags-list" aria-describedby="tags-hint" value="${values.tags}"${e('tags')}>
+    <ul id="tags-list" role="listbox" class="listbox" aria-label="وسوم موجودة" hidden></ul>
+  </div>
+  <p id="tags-hint" class="hint">افصل بين الوسوم بفاصلة؛ الوسم الأول هو القسم.</p>
+  <div id="tag-suggestions" class="chips" aria-live="polite"></div>
+
+  <label for="body">نص الخبر</label>
+  <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات.</p>
+  <textarea id="body" name="body" rows="18" required aria-describedby="body-hint"${e('body')}>${values.body}</textarea>
+
+  <fieldset class="image-field">
+    <legend>الصورة الرئيسية</legend>
+    ${
+      image
+        ? html`<div class="current-image"><img src="${mediaUrl(image.webp[0]?.file ?? image.original.file)}" alt="${image.alt}" id="current-image">
+      <label class="inline"><input type="checkbox" name="remove_image" value="1"> إزالة الصورة</label></div>`
+        : ''
+    }
+    <label for="image">${image ? 'استبدال الصورة' : 'رفع صورة'} (JPEG أو PNG أو WebP)</label>
+    <input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp"${e('file')}>
+    <img id="image-preview" class="image-preview" alt="" hidden>
+    <label for="image_alt">النص البديل (وصف الصورة لمن لا يراها)</label>
+    <input id="image_alt" name="image_alt" maxlength="300" value="${values.imageAlt}"${e('alt')}>
+  </fieldset>
+
+  <details class="more"${errorField === 'slug' || errorField === 'author' ? html` open` : ''}>
+    <summary>الرابط والكاتب</summary>
+    <label for="slug">الرابط المختصر</label>
+    <input id="slug" name="slug" dir="auto" maxlength="200" value="${values.slug}" aria-describedby="slug-hint"${e('slug')}>
+    <p id="slug-hint" class="hint">يُشتق من العنوان إن تُرك فارغاً. تغييره بعد النشر يُبقي الرابط القديم محوّلاً إلى الجديد.</p>
+    <label for="author">اسم الكاتب</label>
+    <input id="author" name="author" maxlength="200" value="${values.author}"${e('author')}>
+  </details>
+
+  ${
+    publishes
+      ? html`<label for="publish_at">موعد النشر المجدول (بتوقيت ${ctx.site.timeZone})</label>
+  <input id="publish_at" name="publish_at" type="datetime-local" value="${values.publishAt}"${e('publishAt')}>`
+      : ''
+  }
+
+  <div class="actions">
+    ${editable ? html`<button type="submit" name="action" value="save">${status === 'published' ? 'حفظ التعديلات' : 'حفظ'}</button>` : ''}
+    ${editable && ['draft', 'unpublished'].includes(status) ? html`<button type="submit" name="action" value="submit">إرسال للمراجعة</button>` : ''}
+    ${publishes && status !== 'published' ? html`<button type="submit" name="action" value="publish" class="primary">نشر</button>` : ''}
+    ${publishes ? html`<button type="submit" name="action" value="schedule" data-needs="publish_at">جدولة</button>` : ''}
+    ${publishes && (status === 'published' || status === 'scheduled') ? html`<button type="submit" name="action" value="unpublish">إلغاء النشر</button>` : ''}
+  </div>
+</form>
+
+<section class="preview" aria-labelledby="preview-title">
+  <h2 id="preview-title">معاينة</h2>
+  <iframe id="preview-frame" title="معاينة الخبر كما سيظهر للقراء" sandbox="allow-same-origin"></iframe>
+</section>
+</div>
+${
+  article && canDelete(actor, article)
+    ? html`<form method="post" action="/admin/articles/${article.id}/delete" class="danger" data-confirm="هل تريد حذف هذا الخبر نهائياً؟">${csrfField(ctx.csrf)}<button type="submit" class="danger">حذف الخبر</button></form>`
+    : ''
+}
+${
+  article && revisions && editsAny(actor)
+    ? html`<details class="revisions" id="revisions">
+  <summary>سجل النسخ (${revisions.length})</summary>
+  <ol>
+  ${revisions.map(
+    (r) => html`<li><a href="/admin/articles/${article.id}/revisions/${r.id}">${formatTime(r.createdAt, ctx.site)}</a> — ${r.userName ?? 'استيراد'} — ${STATUS_AR[r.snapshot.status] ?? r.snapshot.status}: ${r.snapshot.title}</li>`,
+  )}
+  </ol>
+</details>`
+    : ''
+}`,
+  );
+}
+
+export function revisionPage(ctx: PageContext, article: Article, revision: Revision, previewHtml: string): Html {
+  const s = revision.snapshot;
+  return adminLayout(
+    ctx,
+    html`<div class="toolbar"><h1>نسخة من ${formatTime(revision.createdAt, ctx.site)}</h1><a href="/admin/articles/${article.id}">العودة إلى التحرير</a></div>
+<dl class="revision">
+  <dt>بواسطة</dt><dd>${revision.userName ?? 'استيراد'}</dd>
+  <dt>العنوان</dt><dd>${s.title}</dd>
+  <dt>الوصف</dt><dd>${s.description}</dd>
+  <dt>الوسوم</dt><dd>${s.tags.join('، ')}</dd>
+  <dt>الرابط</dt><dd dir="auto">${s.slug}</dd>
+  <dt>الحالة</dt><dd>${STATUS_AR[s.status] ?? s.status}</dd>
+</dl>
+<form method="post" action="/admin/articles/${article.id}/revisions/${revision.id}/restore" data-confirm="استعادة نص هذه النسخة؟ تبقى الحالة والرابط كما هما.">
+  ${csrfField(ctx.csrf)}<button type="submit" class="primary">استعادة هذه النسخة</button>
+</form>
+<h2>النص</h2>
+<pre class="body-source" dir="auto">${s.body}</pre>
+<h2>كما تظهر</h2>
+<iframe class="revision-preview" title="النسخة كما تظهر للقراء" sandbox="allow-same-origin" srcdoc="${previewHtml}"></iframe>`,
+  );
+}
+
+export function usersPage(ctx: PageContext, users: User[], created?: { email: string; password: string }): Html {
+  return adminLayout(
+    ctx,
+    html`<h1>الحسابات</h1>
+${created ? html`<p class="flash" role="status">أُنشئ حساب ${created.email}. كلمة المرور (تظهر مرة واحدة): <code dir="ltr" id="new-password">${created.password}</code></p>` : ''}
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">البريد</th><th scope="col">الاسم</th><th scope="col">الدور</th><th scope="col">إجراءات</th></tr></thead>
+<tbody>
+${users.map(
+  (u) => html`<tr><td dir="ltr">${u.email}</td><td>${u.name}</td>
+<td><form method="post" action="/admin/users/${u.id}" class="inline">${csrfField(ctx.csrf)}<label class="visually-hidden" for="role-${u.id}">دور ${u.email}</label><select id="role-${u.id}" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${ROLE_NAMES_AR[r]}</option>`)}</select> <button type="submit" class="small">تغيير</button></form></td>
+<td>${u.id === ctx.actor?.userId ? '' : html`<form method="post" action="/admin/users/${u.id}/delete" class="inline" data-confirm="حذف هذا الحساب؟">${csrfField(ctx.csrf)}<button type="submit" class="small danger">حذف</button></form>`}</td></tr>`,
+)}
+</tbody></table></div>
+<h2>حساب جديد</h2>
+<form method="post" action="/admin/users" class="stack narrow">
+  ${csrfField(ctx.csrf)}
+  <label for="new-email">البريد الإلكتروني</label><input id="new-email" name="email" type="email" dir="ltr" required>
+  <label for="new-name">الاسم</label><input id="new-name" name="name">
+  <label for="new-role">الدور</label><select id="new-role" name="role">${ROLES.map((r) => html`<option value="${r}"${r === 'author' ? html` selected` : ''}>${ROLE_NAMES_AR[r]}</option>`)}</select>
+  <label for="new-password-input">كلمة المرور (اتركها فارغة لتوليد واحدة)</label><input id="new-password-input" name="password" type="password" dir="ltr" autocomplete="new-password">
+  <button type="submit" class="primary">إضافة</button>
+</form>`,
+  );
+}
+
+export function keysPage(ctx: PageContext, keys: ApiKeyInfo[], created?: { name: string; key: string }): Html {
+  return adminLayout(
+    ctx,
+    html`<h1>مفاتيح الواجهة البرمجية</h1>
+${created ? html`<p class="flash" role="status">المفتاح «${created.name}» (يظهر مرة واحدة فقط، احفظه الآن): <code dir="ltr" id="new-key">${created.key}</code></p>` : ''}
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">الاسم</th><th scope="col">البداية</th><th scope="col">الدور</th><th scope="col">آخر استعمال</th><th scope="col">الحالة</th></tr></thead>
+<tbody>
+${keys.map(
+  (k) => html`<tr><td>${k.name}</td><td dir="ltr"><code>${k.prefix}…</code></td><td>${ROLE_NAMES_AR[k.role]}</td><td>${formatTime(k.lastUsedAt, ctx.site)}</td>
+<td>${k.revokedAt ? 'ملغى' : html`<form method="post" action="/admin/keys/${k.id}/revoke" class="inline" data-confirm="إلغاء هذا المفتاح؟ يتوقف عن العمل فوراً.">${csrfField(ctx.csrf)}<button type="submit" class="small danger">إلغاء</button></form>`}</td></tr>`,
+)}
+</tbody></table></div>
+<h2>مفتاح جديد</h2>
+<form method="post" action="/admin/keys" class="stack narrow">
+  ${csrfField(ctx.csrf)}
+  <label for="key-name">الاسم</label><input id="key-name" name="name" required maxlength="100">
+  <label for="key-role">الدور</label><select id="key-role" name="role">${ROLES.map((r) => html`<option value="${r}"${r === 'author' ? html` selected` : ''}>${ROLE_NAMES_AR[r]}</option>`)}</select>
+  <button type="submit" class="primary">إنشاء</button>
+</form>`,
+  );
+}
+
+export function messagePage(ctx: PageContext, heading: string, message: string): Html {
+  return adminLayout(ctx, html`<section class="narrow"><h1>${heading}</h1><p>${message}</p><p><a href="/admin">العودة إلى الأخبار</a></p></section>`);
+}

@@ -1,0 +1,191 @@
+/** JSON schemas of the Admin and Content APIs (issue #5), shared by validation and the OpenAPI document. */
+import { ARTICLE_STATUSES } from '../../content/article.js';
+import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
+import { ROLES } from '../../auth/roles.js';
+
+const nullableString = { type: ['string', 'null'] } as const;
+const nullableInt = { type: ['integer', 'null'] } as const;
+
+export const ErrorSchema = {
+  type: 'object',
+  description: 'An error: a stable code, English and Arabic messages, and the field at fault.',
+  properties: {
+    error: { type: 'string', description: 'Stable code, e.g. invalid_field, unauthorized, forbidden, not_found' },
+    message: { type: 'string' },
+    message_ar: { type: 'string' },
+    field: { type: 'string' },
+  },
+  required: ['error', 'message', 'message_ar'],
+} as const;
+
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
+
+export const IdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
+} as const;
+
+export const ImageSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    alt: { type: 'string' },
+    width: { type: 'integer' },
+    height: { type: 'integer' },
+    format: { type: 'string' },
+    url: { type: 'string', description: 'The original format, at most 1600 wide' },
+    srcset: { type: 'string', description: 'WebP renditions for srcset' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const AdminArticleSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    body: { type: 'string' },
+    author: { type: 'string' },
+    status: { type: 'string', enum: [...ARTICLE_STATUSES] },
+    publishedAt: nullableString,
+    updatedAt: { type: 'string' },
+    featureImage: nullableInt,
+    ownerId: nullableInt,
+    url: { ...nullableString, description: 'The public URL once published' },
+  },
+} as const;
+
+const draftProperties = {
+  title: { type: 'string', minLength: 1, maxLength: TITLE_MAX },
+  description: { type: 'string', maxLength: 1000 },
+  tags: { type: 'array', maxItems: TAGS_MAX, items: { type: 'string', minLength: 1, maxLength: TAG_MAX } },
+  body: { type: 'string', minLength: 1, maxLength: 500_000 },
+  slug: { type: 'string', maxLength: 200, description: 'Letters and digits joined by hyphens (any script); generated from the title when empty' },
+  author: { type: 'string', maxLength: 200, description: 'The byline; defaults to the account name' },
+  featureImage: { ...nullableInt, minimum: 1, description: 'A media id (POST /api/admin/media)' },
+} as const;
+
+export const CreateArticleBody = {
+  type: 'object',
+  required: ['title', 'body'],
+  additionalProperties: false,
+  properties: {
+    ...draftProperties,
+    status: { type: 'string', enum: ['draft', 'submitted', 'published', 'scheduled'], default: 'draft' },
+    publishAt: { type: 'string', format: 'date-time', description: 'With status scheduled: when to publish' },
+  },
+} as const;
+
+export const UpdateArticleBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: draftProperties,
+} as const;
+
+export const ListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: [...ARTICLE_STATUSES] },
+    tag: { type: 'string', minLength: 1, maxLength: 100 },
+    author: { type: 'string', pattern: '^(me|[0-9]+)$', description: 'An account id, or "me"' },
+    q: { type: 'string', maxLength: 200 },
+    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  },
+} as const;
+
+export const ScheduleBody = {
+  type: 'object',
+  required: ['publishAt'],
+  additionalProperties: false,
+  properties: { publishAt: { type: 'string', format: 'date-time' } },
+} as const;
+
+export const PreviewBody = {
+  type: 'object',
+  required: ['title', 'body'],
+  properties: {
+    title: { type: 'string', maxLength: TITLE_MAX },
+    description: { type: 'string', maxLength: 1000 },
+    tags: { type: 'array', maxItems: TAGS_MAX, items: { type: 'string', maxLength: TAG_MAX } },
+    body: { type: 'string', maxLength: 500_000 },
+    author: { type: 'string', maxLength: 200 },
+    featureImage: nullableInt,
+  },
+} as const;
+
+export const SuggestBody = {
+  type: 'object',
+  required: ['title', 'body'],
+  properties: {
+    title: { type: 'string', maxLength: TITLE_MAX },
+    description: { type: 'string', maxLength: 1000 },
+    body: { type: 'string', maxLength: 500_000 },
+  },
+} as const;
+
+export const UserSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string', enum: [...ROLES] },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const CreateUserBody = {
+  type: 'object',
+  required: ['email', 'role'],
+  additionalProperties: false,
+  properties: {
+    email: { type: 'string', maxLength: 254 },
+    name: { type: 'string', maxLength: 100 },
+    role: { type: 'string', enum: [...ROLES] },
+    password: { type: 'string', maxLength: 1024, description: 'Generated (and returned once) when left out' },
+  },
+} as const;
+
+export const UpdateUserBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    name: { type: 'string', maxLength: 100 },
+    role: { type: 'string', enum: [...ROLES] },
+    password: { type: 'string', maxLength: 1024 },
+  },
+} as const;
+
+export const KeySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    prefix: { type: 'string' },
+    role: { type: 'string', enum: [...ROLES] },
+    userId: { type: 'integer' },
+    createdAt: { type: 'string' },
+    lastUsedAt: nullableString,
+    revokedAt: nullableString,
+  },
+} as const;
+
+export const CreateKeyBody = {
+  type: 'object',
+  required: ['name', 'role'],
+  additionalProperties: false,
+  properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: { type: 'string', enum: [...ROLES] } },
+} as const;
+
+export const TagSchema = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' } },
+} as const;

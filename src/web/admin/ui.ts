@@ -1,0 +1,347 @@
+/**
+ * The editor's routes (issue #5), under /admin: sign-in, the first owner's
+ * setup, the article list, the editor (a plain form that works without
+ * script, multipart so the feature image travels with it), revisions,
+ * accounts and API keys. Writes need the CSRF token; pages need an account.
+ */
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { addUser, authenticate, checkRole, createApiKey, createFirstOwner, setPassword, startSession } from '../../auth/accounts.js';
+import { generatePassword } from '../../auth/password.js';
+import { LoginLimiter } from '../../auth/rate-limit.js';
+import { atLeast, editsAny, type Actor, type Role } from '../../auth/roles.js';
+import { hashToken } from '../../auth/tokens.js';
+import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../content/article.js';
+import { saveUpload } from '../../media/images.js';
+import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
+import * as workflow from '../../services/workflow.js';
+import type { Store } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import type { NewsroomConfig } from './config.js';
+import { SAFE_METHODS, SESSION_COOKIE, resolveActor, toAppError } from './http.js';
+import * as P from './pages.js';
+import { renderPreview } from './preview.js';
+import { zonedToUtc } from './zoned.js';
+
+export interface AdminUiOptions {
+  store: Store;
+  site: SiteConfig;
+  config: NewsroomConfig;
+}
+
+type Form = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
+
+const FLASH: Record<string, string> = {
+  save: 'حُفظ الخبر.',
+  submit: 'أُرسل الخبر للمراجعة.',
+  publish: 'نُشر الخبر.',
+  schedule: 'جُدول الخبر للنشر.',
+  unpublish: 'أُلغي نشر الخبر.',
+  restore: 'استُعيدت النسخة.',
+};
+
+export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, site, config }) => {
+  const limiter = new LoginLimiter(config.loginLimits);
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+
+  const send = (reply: FastifyReply, page: { value: string }, code = 200) =>
+    reply
+      .code(code)
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' blob: data:; script-src 'self'; style-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      )
+      .type('text/html; charset=utf-8')
+      .send(page.value);
+
+  const ctx = (req: FastifyRequest, reply: FastifyReply, title: string, extra: { flash?: string; error?: string } = {}): P.PageContext => ({
+    site,
+    actor: req.actor,
+    csrf: reply.generateCsrf(),
+    title,
+    ...extra,
+  });
+
+  // Who is asking: pages need an account (else the sign-in page), and the route's role.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.config?.access === 'public') {
+      req.actor = await resolveActor(store, req);
+      return;
+    }
+    const actor = await resolveActor(store, req);
+    if (!actor) {
+      const next = req.method === 'GET' ? `?next=${encodeURIComponent(req.url)}` : '';
+      return reply.redirect(`/admin/login${next}`, 303);
+    }
+    req.actor = actor;
+    if (!atLeast(actor.role, req.routeOptions.config?.role ?? 'owner')) throw forbidden();
+  });
+  app.addHook('preValidation', (req, reply, done) => {
+    if (!SAFE_METHODS.has(req.method)) return app.csrfProtection(req, reply, done);
+    done();
+  });
+  app.setErrorHandler((err, req, reply) => {
+    const error = toAppError(err, config.maxUploadBytes);
+    if (error.status >= 500) req.log.error(err);
+    const retry = (error as { retryAfter?: number }).retryAfter;
+    if (retry) reply.header('retry-after', String(retry));
+    const heading = error.status === 403 ? 'غير مسموح' : error.status === 404 ? 'غير موجود' : 'تعذّر تنفيذ الطلب';
+    return send(reply, P.messagePage(ctx(req, reply, heading), heading, error.messageAr), error.status);
+  });
+  app.setNotFoundHandler((req, reply) => send(reply, P.messagePage(ctx(req, reply, 'غير موجود'), 'غير موجود', 'الصفحة غير موجودة.'), 404));
+
+  const actorOf = (req: FastifyRequest): Actor => req.actor!;
+  const role = (r: Role) => ({ config: { role: r } });
+  const open = { config: { access: 'public' as const } };
+
+  // --- Sign-in and out ---
+  const safeNext = (next: string) => (/^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin');
+
+  app.get<{ Querystring: { next?: string } }>('/login', open, async (req, reply) => {
+    if (req.actor) return reply.redirect(safeNext(req.query.next ?? ''), 303);
+    if ((await store.newsroom.countUsers()) === 0) {
+      return send(reply, P.messagePage(ctx(req, reply, 'لا توجد حسابات'), 'لا توجد حسابات بعد', 'أنشئ حساب المالك من رابط الإعداد الذي يطبعه الخادم عند تشغيله، أو بالأمر sahifa user add.'));
+    }
+    return send(reply, P.loginPage(ctx(req, reply, 'تسجيل الدخول'), { next: req.query.next ?? '' }));
+  });
+
+  app.post<{ Body: Form }>('/login', open, async (req, reply) => {
+    const email = str(req.body?.email);
+    const next = str(req.body?.next);
+    try {
+      const user = await authenticate(store, limiter, email, str(req.body?.password), req.ip);
+      const { token, expires } = await startSession(store, user.id);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires });
+      return reply.redirect(safeNext(next), 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const retry = (e as { retryAfter?: number }).retryAfter;
+      if (retry) reply.header('retry-after', String(retry));
+      return send(reply, P.loginPage(ctx(req, reply, 'تسجيل الدخول', { error: e.messageAr }), { email, next }), e.status);
+    }
+  });
+
+  app.post('/logout', open, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await store.newsroom.deleteSession(hashToken(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/admin/login', 303);
+  });
+
+  // --- The first owner ---
+  app.get<{ Querystring: { token?: string } }>('/setup', open, async (req, reply) => {
+    const token = req.query.token ?? '';
+    const valid = token.length > 0 && token.length < 200 && (await store.newsroom.setupTokenValid(hashToken(token), new Date().toISOString()));
+    return send(reply, P.setupPage(ctx(req, reply, 'إعداد الموقع'), token, valid), valid ? 200 : 403);
+  });
+
+  app.post<{ Body: Form }>('/setup', open, async (req, reply) => {
+    const token = str(req.body?.token);
+    const values = { email: str(req.body?.email), name: str(req.body?.name) };
+    try {
+      const user = await createFirstOwner(store, token, { ...values, password: str(req.body?.password) });
+      const { token: session, expires } = await startSession(store, user.id);
+      reply.setCookie(SESSION_COOKIE, session, { ...cookieOptions, expires });
+      return reply.redirect('/admin', 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const valid = await store.newsroom.setupTokenValid(hashToken(token), new Date().toISOString());
+      return send(reply, P.setupPage(ctx(req, reply, 'إعداد الموقع', { error: e.messageAr }), token, valid, values), e.status);
+    }
+  });
+
+  // --- Articles ---
+  app.get<{ Querystring: { status?: string; q?: string; page?: string } }>('/', role('contributor'), async (req, reply) => {
+    const status = (ARTICLE_STATUSES as readonly string[]).includes(req.query.status ?? '') ? (req.query.status as ArticleStatus) : undefined;
+    const q = (req.query.q ?? '').slice(0, 200).trim() || undefined;
+    const page = Math.min(100000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
+    const limit = 25;
+    const { total, articles } = await store.newsroom.listAdmin({ page, limit, ...(status ? { status } : {}), ...(q ? { q } : {}) });
+    const flash = (req.query as { deleted?: string }).deleted ? 'حُذف الخبر.' : undefined;
+    return send(reply, P.listPage(ctx(req, reply, 'الأخبار', { ...(flash ? { flash } : {}) }), { rows: articles, total, page, limit, ...(status ? { status } : {}), ...(q ? { q } : {}) }));
+  });
+
+  const editor = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    article: Article | null,
+    extra: { values?: P.EditorValues; error?: AppError; flash?: string } = {},
+  ) => {
+    const actor = actorOf(req);
+    const image = article?.featureImageId ? ((await store.newsroom.imageRefs([article.featureImageId])).get(article.featureImageId) ?? null) : null;
+    const revisions = article && editsAny(actor) ? await store.newsroom.listRevisions(article.id) : null;
+    const title = article ? `تحرير: ${article.title}` : 'خبر جديد';
+    const page = P.editorPage(ctx(req, reply, title, { ...(extra.flash ? { flash: extra.flash } : {}), ...(extra.error ? { error: extra.error.messageAr } : {}) }), {
+      article,
+      image,
+      values: extra.values ?? P.valuesOf(article, image, site),
+      revisions,
+      ...(extra.error?.field ? { errorField: extra.error.field } : {}),
+    });
+    return send(reply, page, extra.error?.status ?? 200);
+  };
+
+  const loadArticle = async (id: string) => {
+    const n = Number(id);
+    const article = Number.isSafeInteger(n) && n > 0 ? await store.getArticleById(n) : null;
+    if (!article) throw notFound();
+    return article;
+  };
+
+  app.get('/articles/new', role('contributor'), async (req, reply) => editor(req, reply, null));
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/articles/:id', role('contributor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    const flash = FLASH[req.query.saved ?? ''];
+    return editor(req, reply, article, flash ? { flash } : {});
+  });
+
+  /** Saves the editor's form: the image first (if one came), then the fields, then the action. */
+  const saveForm = async (req: FastifyRequest<{ Body: Form }>, reply: FastifyReply, existing: Article | null) => {
+    const actor = actorOf(req);
+    const body = req.body ?? {};
+    const values: P.EditorValues = {
+      title: str(body.title),
+      description: str(body.description),
+      tags: str(body.tags),
+      body: str(body.body),
+      slug: str(body.slug).trim(),
+      author: str(body.author),
+      publishAt: str(body.publish_at),
+      imageAlt: str(body.image_alt),
+    };
+    const action = (['save', 'submit', 'publish', 'schedule', 'unpublish'] as const).find((a) => a === str(body.action)) ?? 'save';
+    try {
+      if (action !== 'save' && action !== 'submit') {
+        const mayPublish = existing ? workflow.canPublish(actor, existing) : atLeast(actor.role, 'author');
+        if (!mayPublish) {
+          throw forbidden('Contributors cannot publish: submit the article for review', 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة');
+        }
+      }
+      if (existing && !workflow.canEdit(actor, existing)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
+      let publishAt: string | undefined;
+      if (action === 'schedule') {
+        publishAt = zonedToUtc(values.publishAt, site.timeZone) ?? undefined;
+        if (!publishAt) throw new AppError(400, 'invalid_field', 'publishAt: is required', 'حدد موعد النشر المجدول', 'publishAt');
+        if (Date.parse(publishAt) <= Date.now()) throw new AppError(400, 'invalid_field', 'publishAt: must be in the future', 'يجب أن يكون موعد النشر في المستقبل', 'publishAt');
+      }
+      let featureImage: number | null | undefined;
+      const file = body.image;
+      if (Buffer.isBuffer(file) && file.length > 0) {
+        const media = await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: file, alt: values.imageAlt, userId: actor.userId }, 'alt');
+        featureImage = media.id;
+      } else if (str(body.remove_image)) {
+        featureImage = null;
+      } else if (existing?.featureImageId && values.imageAlt.trim() && values.imageAlt.trim() !== (await store.newsroom.getMedia(existing.featureImageId))?.alt) {
+        await store.newsroom.updateMediaAlt(existing.featureImageId, values.imageAlt.replace(/\s+/g, ' ').trim());
+      }
+      const draft: workflow.ArticleDraft = {
+        title: values.title,
+        description: values.description,
+        tags: workflow.parseTags(values.tags),
+        body: values.body,
+        ...(values.slug ? { slug: values.slug } : {}),
+        ...(values.author.trim() ? { author: values.author } : {}),
+        ...(featureImage !== undefined ? { featureImage } : {}),
+      };
+      let article: Article;
+      if (!existing) {
+        const status = action === 'save' ? 'draft' : action === 'submit' ? 'submitted' : action === 'publish' ? 'published' : action === 'schedule' ? 'scheduled' : 'draft';
+        article = await workflow.createArticle(store, actor, draft, { status, ...(publishAt ? { publishAt } : {}) });
+      } else {
+        article = await workflow.updateArticle(store, actor, existing.id, draft);
+        if (action !== 'save') article = await workflow.transition(store, actor, article.id, action, publishAt);
+      }
+      return reply.redirect(`/admin/articles/${article.id}?saved=${action}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const current = existing ? await store.getArticleById(existing.id) : null;
+      return editor(req, reply, current, { values, error: e });
+    }
+  };
+
+  app.post<{ Body: Form }>('/articles', role('contributor'), async (req, reply) => saveForm(req, reply, null));
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id', role('contributor'), async (req, reply) =>
+    saveForm(req, reply, await loadArticle(req.params.id)),
+  );
+
+  app.post<{ Params: { id: string } }>('/articles/:id/delete', role('author'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    await workflow.deleteArticle(store, actorOf(req), article.id);
+    return reply.redirect('/admin?deleted=1', 303);
+  });
+
+  // --- Revisions ---
+  app.get<{ Params: { id: string; rev: string } }>('/articles/:id/revisions/:rev', role('editor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    const revision = await store.newsroom.getRevision(article.id, Number(req.params.rev) || 0);
+    if (!revision) throw notFound('revision', 'لم نجد هذه النسخة');
+    const s = revision.snapshot;
+    const preview = await renderPreview(store, site, { ...s, featureImage: s.featureImage });
+    return send(reply, P.revisionPage(ctx(req, reply, 'نسخة سابقة'), article, revision, preview));
+  });
+
+  app.post<{ Params: { id: string; rev: string } }>('/articles/:id/revisions/:rev/restore', role('editor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    await workflow.restoreRevision(store, actorOf(req), article.id, Number(req.params.rev) || 0);
+    return reply.redirect(`/admin/articles/${article.id}?saved=restore`, 303);
+  });
+
+  // --- Accounts and keys (owner) ---
+  app.get('/users', role('owner'), async (req, reply) => send(reply, P.usersPage(ctx(req, reply, 'الحسابات'), await store.newsroom.listUsers())));
+
+  app.post<{ Body: Form }>('/users', role('owner'), async (req, reply) => {
+    const password = str(req.body?.password) || generatePassword();
+    try {
+      const user = await addUser(store, { email: str(req.body?.email), name: str(req.body?.name), role: str(req.body?.role), password });
+      return send(reply, P.usersPage(ctx(req, reply, 'الحسابات'), await store.newsroom.listUsers(), { email: user.email, password }), 201);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return send(reply, P.usersPage(ctx(req, reply, 'الحسابات', { error: e.messageAr }), await store.newsroom.listUsers()), e.status);
+    }
+  });
+
+  app.post<{ Params: { id: string }; Body: Form }>('/users/:id', role('owner'), async (req, reply) => {
+    const user = await store.newsroom.getUser(Number(req.params.id) || 0);
+    if (!user) throw notFound('account', 'لم نجد هذا الحساب');
+    const newRole = checkRole(str(req.body?.role));
+    const owners = (await store.newsroom.listUsers()).filter((u) => u.role === 'owner');
+    if (newRole !== 'owner' && owners.length === 1 && owners[0]!.id === user.id) {
+      throw new AppError(409, 'last_owner', 'The last owner cannot be demoted', 'لا يمكن تغيير دور المالك الأخير', 'role');
+    }
+    await store.newsroom.updateUser(user.id, { role: newRole });
+    if (str(req.body?.password)) await setPassword(store, user.id, str(req.body?.password));
+    return reply.redirect('/admin/users', 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/users/:id/delete', role('owner'), async (req, reply) => {
+    const id = Number(req.params.id) || 0;
+    if (id === actorOf(req).userId) throw new AppError(409, 'self_delete', 'You cannot remove your own account', 'لا يمكنك حذف حسابك');
+    if (!(await store.newsroom.deleteUser(id))) throw notFound('account', 'لم نجد هذا الحساب');
+    return reply.redirect('/admin/users', 303);
+  });
+
+  app.get('/keys', role('owner'), async (req, reply) => send(reply, P.keysPage(ctx(req, reply, 'مفاتيح الواجهة'), await store.newsroom.listApiKeys())));
+
+  app.post<{ Body: Form }>('/keys', role('owner'), async (req, reply) => {
+    const maker = await store.newsroom.getUser(actorOf(req).userId);
+    try {
+      const { key, info } = await createApiKey(store, maker!, str(req.body?.name), str(req.body?.role));
+      return send(reply, P.keysPage(ctx(req, reply, 'مفاتيح الواجهة'), await store.newsroom.listApiKeys(), { name: info.name, key }), 201);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return send(reply, P.keysPage(ctx(req, reply, 'مفاتيح الواجهة', { error: e.messageAr }), await store.newsroom.listApiKeys()), e.status);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/keys/:id/revoke', role('owner'), async (req, reply) => {
+    await store.newsroom.revokeApiKey(Number(req.params.id) || 0, new Date().toISOString());
+    return reply.redirect('/admin/keys', 303);
+  });
+};

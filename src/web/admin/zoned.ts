@@ -1,0 +1,37 @@
+/**
+ * The schedule picker's wall-clock time (an <input type="datetime-local">
+ * value) is the newsroom's (SiteConfig.timeZone), whatever the server's or
+ * the browser's zone: converted here with Intl, no time-zone library.
+ */
+function offsetMs(utc: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utc));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(utc / 1000) * 1000;
+}
+
+/** '2026-06-01T09:30' in `timeZone` → ISO 8601 in UTC; null when not a datetime-local value. */
+export function zonedToUtc(local: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
+  if (!m) return null;
+  const guess = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  let t = guess - offsetMs(guess, timeZone);
+  const second = offsetMs(t, timeZone);
+  t = guess - second;
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** ISO 8601 → the datetime-local value in `timeZone`. */
+export function utcToZoned(iso: string, timeZone: string): string {
+  const t = Date.parse(iso);
+  const local = new Date(t + offsetMs(t, timeZone));
+  return local.toISOString().slice(0, 16);
+}

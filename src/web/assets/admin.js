@@ -1,0 +1,271 @@
+// The newsroom's editor (issue #5): a small hand-written ES module, no build
+// step. The pages work without it; it adds the live parts: the description
+// counter, the preview, tag autocomplete and suggestions, and a warning
+// before leaving unsaved changes.
+const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+
+async function api(path, body) {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw new Error(`${res.status}`);
+  return res.json();
+}
+
+const debounce = (fn, ms) => {
+  let t;
+  return (...args) => {
+    clearTimeout(t);
+    t = setTimeout(() => fn(...args), ms);
+  };
+};
+
+// Forms that ask before doing something that cannot be undone.
+for (const form of document.querySelectorAll('form[data-confirm]')) {
+  form.addEventListener('submit', (e) => {
+    if (!window.confirm(form.dataset.confirm)) e.preventDefault();
+  });
+}
+
+const editor = document.getElementById('editor');
+if (editor) setUpEditor(editor);
+
+function splitTags(value) {
+  return value.split(/[,،]/).map((t) => t.trim().replace(/^#/, '').replace(/_/g, ' ')).filter(Boolean);
+}
+
+function setUpEditor(form) {
+  const $ = (id) => document.getElementById(id);
+  const title = $('title');
+  const description = $('description');
+  const tags = $('tags');
+  const body = $('body');
+  const author = $('author');
+
+  // Unsaved changes: ask before leaving.
+  let dirty = false;
+  form.addEventListener('input', () => {
+    dirty = true;
+  });
+  form.addEventListener('change', () => {
+    dirty = true;
+  });
+  form.addEventListener('submit', () => {
+    dirty = false;
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (!dirty) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
+
+  // The description's length against the 160 characters search engines show.
+  const counter = $('description-count');
+  const count = counter?.querySelector('[data-count]');
+  const max = Number(counter?.dataset.max ?? 160);
+  const updateCount = () => {
+    const n = [...description.value].length;
+    count.textContent = String(n);
+    counter.classList.toggle('over', n > max);
+  };
+  description.addEventListener('input', updateCount);
+  updateCount();
+
+  // The live preview, rendered by the server through the article page itself.
+  const frame = $('preview-frame');
+  const refresh = debounce(async () => {
+    if (!title.value.trim() && !body.value.trim()) return;
+    try {
+      const featureImage = form.dataset.featureImage ? Number(form.dataset.featureImage) : null;
+      const { html } = await api('/api/admin/preview', {
+        title: title.value,
+        description: description.value,
+        tags: splitTags(tags.value),
+        body: body.value || ' ',
+        author: author?.value ?? '',
+        featureImage,
+      });
+      frame.srcdoc = html;
+    } catch {
+      // The preview is a help; saving does not depend on it.
+    }
+  }, 500);
+  for (const el of [title, description, tags, body, author]) el?.addEventListener('input', refresh);
+  refresh();
+
+  setUpAutocomplete(tags);
+  setUpSuggestions({ title, description, tags, body });
+
+  // Scheduling needs a time.
+  for (const button of form.querySelectorAll('button[data-needs]')) {
+    button.addEventListener('click', (e) => {
+      const field = $(button.dataset.needs);
+      if (field && !field.value) {
+        e.preventDefault();
+        field.setCustomValidity('حدد موعد النشر أولاً');
+        field.reportValidity();
+        field.focus();
+        field.addEventListener('input', () => field.setCustomValidity(''), { once: true });
+      }
+    });
+  }
+
+  // The chosen image, shown before it is uploaded; its alt text becomes required.
+  const file = $('image');
+  const alt = $('image_alt');
+  const preview = $('image-preview');
+  file?.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    alt.required = Boolean(chosen);
+    if (chosen) {
+      preview.src = URL.createObjectURL(chosen);
+      preview.alt = 'معاينة الصورة المختارة';
+      preview.hidden = false;
+    } else {
+      preview.hidden = true;
+    }
+  });
+}
+
+function setUpAutocomplete(input) {
+  const list = document.getElementById(input.getAttribute('aria-controls'));
+  let options = [];
+  let active = -1;
+
+  const currentToken = () => {
+    const parts = input.value.split(/[,،]/);
+    return parts[parts.length - 1].trim().replace(/^#/, '');
+  };
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    options = [];
+    active = -1;
+  };
+  const highlight = (i) => {
+    active = i;
+    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    if (i >= 0) input.setAttribute('aria-activedescendant', `tags-opt-${i}`);
+  };
+  const pick = (name) => {
+    const parts = input.value.split(/[,،]/);
+    parts[parts.length - 1] = ` ${name}`;
+    input.value = `${parts.map((p) => p.trim()).filter(Boolean).join('، ')}، `;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    close();
+    input.focus();
+  };
+  const search = debounce(async () => {
+    const token = currentToken();
+    if (!token) return close();
+    try {
+      const have = new Set(splitTags(input.value).slice(0, -1));
+      const found = (await api(`/api/admin/tags?limit=8&q=${encodeURIComponent(token)}`)).filter((t) => !have.has(t.name));
+      if (!found.length || currentToken() !== token) return close();
+      options = found;
+      list.replaceChildren(
+        ...found.map((t, i) => {
+          const li = document.createElement('li');
+          li.id = `tags-opt-${i}`;
+          li.setAttribute('role', 'option');
+          li.setAttribute('aria-selected', 'false');
+          li.textContent = `#${t.name.replace(/ /g, '_')} (${t.count})`;
+          li.addEventListener('mousedown', (e) => {
+            e.preventDefault();
+            pick(t.name);
+          });
+          return li;
+        }),
+      );
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      highlight(-1);
+    } catch {
+      close();
+    }
+  }, 150);
+
+  input.addEventListener('input', search);
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  input.addEventListener('keydown', (e) => {
+    if (list.hidden || !options.length) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      highlight((active + 1) % options.length);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      highlight((active - 1 + options.length) % options.length);
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      pick(options[active].name);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  });
+}
+
+function setUpSuggestions({ title, description, tags, body }) {
+  const box = document.getElementById('tag-suggestions');
+  const ask = () => api('/api/admin/suggest', { title: title.value, description: description.value, body: body.value || ' ' });
+  const addTag = (name) => {
+    const have = splitTags(tags.value);
+    if (have.includes(name)) return;
+    tags.value = [...have, name].join('، ');
+    tags.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  for (const button of document.querySelectorAll('button[data-suggest]')) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const s = await ask();
+        if (button.dataset.suggest === 'description') {
+          if (s.description) {
+            description.value = s.description;
+            description.dispatchEvent(new Event('input', { bubbles: true }));
+            description.focus();
+          }
+          return;
+        }
+        const have = new Set(splitTags(tags.value));
+        const fresh = s.hashtags.filter((t) => !have.has(t));
+        if (!fresh.length) {
+          box.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'لا وسوم مقترحة جديدة.' }));
+          return;
+        }
+        const chips = fresh.map((name) => {
+          const chip = document.createElement('button');
+          chip.type = 'button';
+          chip.className = 'small';
+          chip.setAttribute('aria-pressed', 'false');
+          chip.textContent = `#${name.replace(/ /g, '_')}`;
+          chip.addEventListener('click', () => {
+            addTag(name);
+            chip.setAttribute('aria-pressed', 'true');
+          });
+          return chip;
+        });
+        const all = document.createElement('button');
+        all.type = 'button';
+        all.id = 'accept-all-tags';
+        all.className = 'small';
+        all.textContent = 'أضف كل الوسوم المقترحة';
+        all.addEventListener('click', () => {
+          for (const chip of chips) chip.click();
+        });
+        const label = Object.assign(document.createElement('span'), { className: 'hint', textContent: 'وسوم مقترحة:' });
+        box.replaceChildren(label, ...chips, all);
+      } catch {
+        box.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'تعذّر جلب الاقتراحات.' }));
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+}

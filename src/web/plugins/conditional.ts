@@ -1,0 +1,107 @@
+/**
+ * Conditional requests for pages, feeds and sitemaps: a strong ETag from a
+ * hash of every body the server renders, Last-Modified where a route knows
+ * its date (`setLastModified`), and 304 Not Modified when the client's copy
+ * is current (If-None-Match first; If-Modified-Since only without it, as
+ * RFC 9110 §13.2.2 orders). Streamed bodies (sitemaps) cannot be hashed, so
+ * they answer to If-Modified-Since alone. Static files keep @fastify/static's
+ * own validators; site.css, which has no hash in its name, is cached briefly.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Cache-Control by kind of response (routes set theirs; these are the shared values). */
+export const CACHE = {
+  /** Home, tag pages, feeds, the news sitemap: news changes by the minute. */
+  short: 'public, max-age=60',
+  /** An article page. */
+  article: 'public, max-age=300',
+  /** Sitemaps of the archive, robots.txt. */
+  long: 'public, max-age=900',
+  /** The stylesheet: its name carries no hash, so readers must see a new one soon. */
+  stylesheet: 'public, max-age=300',
+} as const;
+
+const UNHASHED_ASSETS = new Set(['/assets/site.css']);
+
+/** A strong validator: the same bytes, the same tag. */
+export function strongEtag(body: string | Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/** Sets Last-Modified from an ISO 8601 instant (or the latest of several); nothing when none. */
+export function setLastModified(reply: FastifyReply, ...isos: (string | null | undefined)[]): void {
+  const times = isos.filter((t): t is string => !!t).map((t) => Date.parse(t)).filter((t) => !Number.isNaN(t));
+  if (times.length) reply.header('last-modified', new Date(Math.max(...times)).toUTCString());
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** If-None-Match against our tag, with the weak comparison the RFC asks of it. */
+function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  const ours = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === ours;
+  });
+}
+
+function notModifiedSince(req: FastifyRequest, reply: FastifyReply): boolean {
+  const since = header(req, 'if-modified-since');
+  const last = reply.getHeader('last-modified');
+  if (!since || typeof last !== 'string') return false;
+  const sinceMs = Date.parse(since);
+  const lastMs = Date.parse(last);
+  if (Number.isNaN(sinceMs) || Number.isNaN(lastMs)) return false;
+  return Math.floor(lastMs / 1000) <= Math.floor(sinceMs / 1000);
+}
+
+/** Whether the client's copy is current, by the precedence RFC 9110 gives. */
+export function isFresh(req: FastifyRequest, reply: FastifyReply): boolean {
+  const ifNoneMatch = header(req, 'if-none-match');
+  if (ifNoneMatch !== undefined) {
+    const etag = reply.getHeader('etag');
+    return typeof etag === 'string' && etagMatches(ifNoneMatch, etag);
+  }
+  return notModifiedSince(req, reply);
+}
+
+/**
+ * Turns the reply into a 304. A GET's body goes; a HEAD keeps its payload,
+ * which Fastify's HEAD handler only measures (a 304 may state the length
+ * the 200 would have had) and never sends.
+ */
+function notModified<T>(req: FastifyRequest, reply: FastifyReply, payload: T): T | null {
+  reply.code(304);
+  reply.removeHeader('content-type');
+  reply.removeHeader('content-length');
+  return req.method === 'HEAD' ? payload : null;
+}
+
+type Stream = { pipe: unknown; destroy?: () => void };
+const isStream = (p: unknown): p is Stream => typeof p === 'object' && p !== null && typeof (p as Stream).pipe === 'function';
+
+/** Adds the hook at the root, so that every route, whatever plugin holds it, is covered. */
+export function conditionalRequests(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+    const path = req.url.split('?', 1)[0]!;
+    if (UNHASHED_ASSETS.has(path)) {
+      reply.header('cache-control', CACHE.stylesheet);
+      return payload;
+    }
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      if (!reply.hasHeader('etag')) reply.header('etag', strongEtag(payload));
+      return isFresh(req, reply) ? notModified(req, reply, payload) : payload;
+    }
+    // A stream of our own (a sitemap) with a date: If-Modified-Since is all we can answer.
+    if (isStream(payload) && !reply.hasHeader('etag') && header(req, 'if-none-match') === undefined && notModifiedSince(req, reply)) {
+      if (req.method === 'GET') payload.destroy?.();
+      return notModified(req, reply, payload);
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the site (`/feed.xml`,
+ * `/atom.xml`, `/feed.json`) and for each tag (`/tags/:tag/feed.xml` …),
+ * with the articles' full text or their descriptions (`SiteConfig.feedContent`).
+ * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
+ * `toJsonFeed11` brings up to 1.1 (authors, language).
+ */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { Feed, type Item } from 'feed';
+import type { Section } from '../../content/body.js';
+import type { PublicArticleRow, Store } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { escapeHtml } from '../html.js';
+import { CACHE, setLastModified } from '../plugins/conditional.js';
+import { absoluteUrl, feedPath, FEED_TYPES, type FeedFormat } from '../seo/links.js';
+import { tagDescription } from '../seo/pages.js';
+import { articleUrl, tagUrl } from '../urls.js';
+
+export interface FeedRoutesOptions {
+  store: Store;
+  site: SiteConfig;
+}
+
+/** Items in a feed: the newest articles. */
+export const FEED_SIZE = 30;
+
+const GENERATOR = 'Sahifa';
+const JSON_FEED_11 = 'https://jsonfeed.org/version/1.1';
+const DC = 'http://purl.org/dc/elements/1.1/';
+
+/** Characters XML 1.0 forbids (C0 controls but tab and newlines, non-characters). */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** The article's sections as HTML: the same markup as the page, right to left. */
+export function sectionsHtml(sections: Section[]): string {
+  const body = sections
+    .map(
+      (s) =>
+        (s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '') +
+        s.blocks.map((b) => (b.kind === 'quote' ? `<blockquote><p>${b.html}</p></blockquote>` : `<p>${b.html}</p>`)).join(''),
+    )
+    .join('\n');
+  return `<div dir="rtl" lang="ar">${body}</div>`;
+}
+
+interface FeedItem {
+  row: PublicArticleRow;
+  /** Full HTML, when the site sends full content. */
+  html?: string;
+}
+
+const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
+
+function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], tag: string | undefined, updated: Date): Feed {
+  const home = absoluteUrl(site, tag === undefined ? '/' : tagUrl(tag));
+  const feed = new Feed({
+    id: home,
+    title: tag === undefined ? site.name : `${site.name}: #${tag.replace(/ /g, '_')}`,
+    description: tag === undefined ? site.description : tagDescription(site, tag),
+    link: home,
+    language: 'ar',
+    updated,
+    generator: GENERATOR,
+    image: absoluteUrl(site, site.logo),
+    copyright: `© ${site.name}`,
+    author: { name: site.name, link: `${site.baseUrl}/` },
+    feedLinks: {
+      rss: absoluteUrl(site, feedPath('rss', tag)),
+      atom: absoluteUrl(site, feedPath('atom', tag)),
+      json: absoluteUrl(site, feedPath('json', tag)),
+    },
+  });
+  const scheme = `${site.baseUrl}/tags/`;
+  for (const { row, html } of items) {
+    const url = absoluteUrl(site, articleUrl(row.slug));
+    // Atom's title and summary are typed html, and RSS readers read them as HTML: escape the plain text.
+    const item: Item = {
+      title: format === 'json' ? xmlText(row.title) : escapeHtml(xmlText(row.title)),
+      id: url,
+      link: url,
+      date: new Date(latestOf(row)),
+      published: new Date(row.publishedAt),
+      description: format === 'json' ? xmlText(row.description) : escapeHtml(xmlText(row.description)),
+      category: row.tags.map((t) => ({ name: t, term: t, scheme, domain: absoluteUrl(site, tagUrl(t)) })),
+    };
+    if (html !== undefined) item.content = xmlText(html);
+    if (row.author) {
+      // RSS's <author> must be an e-mail address; a name goes in dc:creator.
+      if (format === 'rss') item.extensions = [{ name: 'dc:creator', objects: { _text: xmlText(row.author) } }];
+      else item.author = [{ name: row.author }];
+    }
+    feed.addItem(item);
+  }
+  return feed;
+}
+
+function rss(feed: Feed): string {
+  const xml = feed.rss2();
+  // `feed` declares the dc namespace only alongside content:encoded.
+  return xml.includes('<dc:creator') && !xml.includes('xmlns:dc=') ? xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC}"`) : xml;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** JSON Feed 1.0 as `feed` writes it, made 1.1: `authors` arrays, `language`, text summaries as content_text. */
+export function toJsonFeed11(json10: string, summaryOnly: boolean): JsonObject {
+  const feed = JSON.parse(json10) as JsonObject & { items: JsonObject[] };
+  const authors = (o: JsonObject) => {
+    if (o.author !== undefined) {
+      o.authors = [o.author];
+      delete o.author;
+    }
+  };
+  feed.version = JSON_FEED_11;
+  feed.language = 'ar';
+  authors(feed);
+  for (const item of feed.items) {
+    authors(item);
+    item.language = 'ar';
+    if (summaryOnly) {
+      // The description is plain text, not HTML.
+      item.content_text = item.content_html;
+      delete item.content_html;
+    }
+  }
+  return feed;
+}
+
+function send(reply: FastifyReply, format: FeedFormat, feed: Feed, summaryOnly: boolean): string {
+  reply.header('cache-control', CACHE.short).type(`${FEED_TYPES[format]}; charset=utf-8`);
+  if (format === 'rss') return rss(feed);
+  if (format === 'atom') return feed.atom1();
+  return JSON.stringify(toJsonFeed11(feed.json1(), summaryOnly), null, 2);
+}
+
+const FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { store, site }) => {
+  async function render(format: FeedFormat, reply: FastifyReply, tagParam?: string) {
+    let tag: string | undefined;
+    if (tagParam !== undefined) {
+      const found = await store.getTag(tagParam);
+      if (!found || found.count === 0) return reply.callNotFound();
+      tag = found.name;
+    }
+    const rows: PublicArticleRow[] = [];
+    for await (const row of store.streamPublic({ order: 'desc', limit: FEED_SIZE, ...(tag !== undefined ? { tag } : {}) })) {
+      rows.push(row);
+    }
+    const full = site.feedContent === 'full';
+    const items: FeedItem[] = [];
+    for (const row of rows) {
+      const view = full ? await store.getArticle(row.slug) : null;
+      items.push(view ? { row, html: sectionsHtml(view.sections) } : { row });
+    }
+    const newest = rows.map(latestOf).sort().at(-1);
+    setLastModified(reply, newest);
+    const feed = buildFeed(format, site, items, tag, newest ? new Date(newest) : new Date(0));
+    return send(reply, format, feed, !full);
+  }
+
+  for (const format of ['rss', 'atom', 'json'] as const) {
+    app.get(`/${FILES[format]}`, (_req, reply) => render(format, reply));
+    app.get<{ Params: { tag: string } }>(`/tags/:tag/${FILES[format]}`, (req, reply) => render(format, reply, req.params.tag));
+  }
+};

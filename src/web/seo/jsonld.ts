@@ -1,0 +1,163 @@
+/**
+ * Structured data (schema.org, JSON-LD): NewsArticle on articles,
+ * BreadcrumbList, WebSite with its SearchAction, CollectionPage on tag pages.
+ * Built as plain objects and written into `<script type="application/ld+json">`
+ * with `<`, `>` and `&` escaped, so no text in an article can close the script.
+ */
+import type { ArticleSummary } from '../../content/article.js';
+import { cutOnWord } from '../../content/lead.js';
+import type { ArticleView } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { trusted, type Html } from '../html.js';
+import { articleUrl, tagUrl } from '../urls.js';
+import { absoluteUrl } from './links.js';
+
+export type JsonLd = Record<string, unknown>;
+
+const CONTEXT = 'https://schema.org';
+/** Google shows at most this much of a headline. */
+export const HEADLINE_MAX = 110;
+/** The size of the default logo, src/web/assets/logo.png. */
+export const DEFAULT_LOGO = { path: '/assets/logo.png', width: 600, height: 60 };
+
+/** JSON that is safe inside a `<script>` element. */
+export function safeJson(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function jsonLdScript(data: JsonLd): Html {
+  return trusted(`<script type="application/ld+json">${safeJson(data)}</script>`);
+}
+
+export function logoObject(site: SiteConfig): JsonLd {
+  const logo: JsonLd = { '@type': 'ImageObject', url: absoluteUrl(site, site.logo) };
+  if (site.logo === DEFAULT_LOGO.path) Object.assign(logo, { width: DEFAULT_LOGO.width, height: DEFAULT_LOGO.height });
+  return logo;
+}
+
+export function publisher(site: SiteConfig): JsonLd {
+  return { '@type': 'NewsMediaOrganization', name: site.name, url: `${site.baseUrl}/`, logo: logoObject(site) };
+}
+
+/** The image an article is shared with: its own, else the site's default image, else the logo. */
+export function shareImage(site: SiteConfig, own?: { url: string; width?: number; height?: number }): JsonLd | string {
+  if (own?.width && own.height) return { '@type': 'ImageObject', url: absoluteUrl(site, own.url), width: own.width, height: own.height };
+  return absoluteUrl(site, own?.url ?? site.image ?? site.logo);
+}
+
+export function newsArticle(
+  article: ArticleView,
+  site: SiteConfig,
+  description: string,
+  image?: { url: string; width?: number; height?: number },
+): JsonLd {
+  const url = absoluteUrl(site, articleUrl(article.slug));
+  const published = article.publishedAt ?? article.updatedAt;
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    headline: cutOnWord(article.title, HEADLINE_MAX),
+    description,
+    datePublished: published,
+    dateModified: article.updatedAt > published ? article.updatedAt : published,
+    author: article.author ? [{ '@type': 'Person', name: article.author }] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
+    publisher: publisher(site),
+    image: [shareImage(site, image)],
+    keywords: article.tags,
+    ...(article.tags[0] ? { articleSection: article.tags[0] } : {}),
+    inLanguage: 'ar',
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    isAccessibleForFree: true,
+  };
+}
+
+export interface Crumb {
+  name: string;
+  /** A path on the site. */
+  path: string;
+}
+
+export function breadcrumbList(site: SiteConfig, crumbs: Crumb[]): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: absoluteUrl(site, c.path),
+    })),
+  };
+}
+
+export const HOME_CRUMB: Crumb = { name: 'الرئيسية', path: '/' };
+
+export function articleCrumbs(article: ArticleView): Crumb[] {
+  const section = article.tags[0];
+  return [
+    HOME_CRUMB,
+    ...(section ? [{ name: section, path: tagUrl(section) }] : []),
+    { name: cutOnWord(article.title, HEADLINE_MAX), path: articleUrl(article.slug) },
+  ];
+}
+
+/** The search page's address with the placeholder search engines fill in. */
+export const SEARCH_TEMPLATE = '/search?q={search_term_string}';
+
+export function webSite(site: SiteConfig): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    name: site.name,
+    url: `${site.baseUrl}/`,
+    description: site.description,
+    inLanguage: 'ar',
+    publisher: publisher(site),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl(site, SEARCH_TEMPLATE) },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+export function collectionPage(
+  site: SiteConfig,
+  page: {
+    name: string;
+    path: string;
+    description: string;
+    tag: string;
+    total: number;
+    /** How many articles come before this page's first. */
+    offset: number;
+    articles: ArticleSummary[];
+  },
+): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'CollectionPage',
+    name: page.name,
+    url: absoluteUrl(site, page.path),
+    description: page.description,
+    inLanguage: 'ar',
+    about: { '@type': 'Thing', name: page.tag },
+    isPartOf: { '@type': 'WebSite', name: site.name, url: `${site.baseUrl}/` },
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: page.total,
+      itemListElement: page.articles.map((a, i) => ({
+        '@type': 'ListItem',
+        position: page.offset + i + 1,
+        url: absoluteUrl(site, articleUrl(a.slug)),
+        name: a.title,
+      })),
+    },
+  };
+}

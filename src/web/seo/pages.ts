@@ -1,0 +1,69 @@
+/** What each kind of page puts in its head: built from the page's data. */
+import type { ArticleSummary } from '../../content/article.js';
+import type { ArticleView } from '../../store/store.js';
+import type { SiteConfig } from '../config.js';
+import { articleUrl, pageUrl, tagUrl } from '../urls.js';
+import { mediaUrl } from '../pages/media.js';
+import { metaDescription, type SeoMeta, type ShareImage } from './head.js';
+import { articleCrumbs, breadcrumbList, collectionPage, HOME_CRUMB, newsArticle, webSite } from './jsonld.js';
+import { feedLinks } from './links.js';
+
+/** The article's feature image (issue #5) in its original format, the one every reader of OpenGraph takes. */
+export function featureShareImage(article: ArticleView): ShareImage | undefined {
+  const image = article.featureImage;
+  if (!image) return undefined;
+  return { url: mediaUrl(image.original.file), width: image.original.width, height: image.original.height, alt: image.alt };
+}
+
+export function articleSeo(article: ArticleView, site: SiteConfig): SeoMeta {
+  const description = metaDescription(article.description) ?? '';
+  const image = featureShareImage(article);
+  return {
+    path: articleUrl(article.slug),
+    type: 'article',
+    title: article.title,
+    ...(image ? { image } : {}),
+    article: { publishedAt: article.publishedAt, updatedAt: article.updatedAt, tags: article.tags },
+    jsonLd: [newsArticle(article, site, description, image), breadcrumbList(site, articleCrumbs(article))],
+  };
+}
+
+export interface ListSeoInput {
+  base: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  articles: ArticleSummary[];
+  /** The tag a tag page lists; absent on the home page. */
+  tag?: string;
+}
+
+export function tagDescription(site: SiteConfig, tag: string): string {
+  return `آخر الأخبار عن ${tag} في ${site.name}`;
+}
+
+export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
+  const path = pageUrl(list.base, list.page);
+  if (list.tag === undefined) {
+    return { path, jsonLd: list.base === '/' ? [webSite(site)] : [] };
+  }
+  const name = `#${list.tag.replace(/ /g, '_')}`;
+  return {
+    path,
+    feeds: feedLinks(site, list.tag),
+    jsonLd: [
+      collectionPage(site, {
+        name,
+        path,
+        description: tagDescription(site, list.tag),
+        tag: list.tag,
+        total: list.total,
+        offset: (list.page - 1) * list.pageSize,
+        articles: list.articles,
+      }),
+      breadcrumbList(site, [HOME_CRUMB, { name, path: tagUrl(list.tag) }]),
+    ],
+  };
+}
+
+export const NOT_FOUND_SEO: SeoMeta = { noindex: true };

@@ -1,0 +1,150 @@
+/** Helpers for the newsroom's tests (issue #5): a site with accounts, sessions that carry cookies and the CSRF token. */
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { addUser, createApiKey } from '../../src/auth/accounts.js';
+import type { Role } from '../../src/auth/roles.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { siteConfig } from '../../src/web/config.js';
+import type { NewsroomConfig } from '../../src/web/admin/config.js';
+import { buildServer } from '../../src/web/server.js';
+
+export const PASSWORD = 'كلمة-سر-طويلة-2026';
+
+export interface Site {
+  store: SqliteStore;
+  app: FastifyInstance;
+  mediaDir: string;
+  close(): Promise<void>;
+}
+
+export async function newsroomSite(options: { file?: string; config?: Partial<NewsroomConfig>; mediaDir?: string } = {}): Promise<Site> {
+  const store = await openSqliteStore(options.file ?? ':memory:');
+  const mediaDir = options.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'sahifa-media-test-'));
+  const app = await buildServer({
+    store,
+    site: siteConfig({ timeZone: 'Asia/Riyadh' }, {}),
+    newsroom: { mediaDir, scheduler: false, ...options.config },
+  });
+  return {
+    store,
+    app,
+    mediaDir,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+let n = 0;
+export async function makeUser(store: SqliteStore, role: Role, name = `حساب ${role}`) {
+  n++;
+  const email = `${role}${n}@example.com`;
+  const user = await addUser(store, { email, role, name, password: PASSWORD });
+  return { user, email, password: PASSWORD };
+}
+
+/** A user and an API key of their role. */
+export async function makeKey(store: SqliteStore, role: Role) {
+  const { user } = await makeUser(store, role);
+  const { key, info } = await createApiKey(store, user, `مفتاح ${role}`, role);
+  return { user, key, info, auth: { authorization: `Bearer ${key}` } };
+}
+
+/** A browser-like client for inject: keeps cookies, knows the page's CSRF token. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(readonly app: FastifyInstance) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown; form?: Record<string, string> }) {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader;
+    let payload = opts.payload as string | object | undefined;
+    if (opts.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(opts.form).toString();
+    }
+    const res = await this.app.inject({ method: opts.method as 'GET', url: opts.url, headers, ...(payload !== undefined ? { payload } : {}) });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /<meta name="csrf-token" content="([^"]+)">/.exec(res.body)?.[1];
+    if (token) this.csrf = token;
+    return res;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+
+  /** A form post with the page's token. */
+  post(url: string, form: Record<string, string>, withToken = true) {
+    return this.request({ method: 'POST', url, form: withToken ? { _csrf: this.csrf, ...form } : form });
+  }
+
+  /** JSON to the Admin API with the session's CSRF header. */
+  api(method: string, url: string, payload?: unknown, withToken = true) {
+    return this.request({
+      method,
+      url,
+      headers: { ...(withToken ? { 'x-csrf-token': this.csrf } : {}), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+  }
+
+  async login(email: string, password: string) {
+    await this.get('/admin/login');
+    const res = await this.post('/admin/login', { email, password });
+    if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    await this.get('/admin');
+    return res;
+  }
+}
+
+/** A small PNG of our own: a red and green field. */
+export async function testPng(width = 1200, height = 675): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 164, g: 22, b: 26 } } })
+    .composite([{ input: { create: { width: Math.round(width / 2), height, channels: 3, background: { r: 30, g: 120, b: 60 } } }, left: 0, top: 0 }])
+    .png()
+    .toBuffer();
+}
+
+/** A multipart body, built by hand. */
+export function multipart(fields: Record<string, string>, file?: { name: string; filename: string; type: string; data: Buffer }) {
+  const boundary = `----sahifa${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\ncontent-type: ${file.type}\r\n\r\n`));
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A short Arabic article of our own. */
+export function arabicArticle(title = 'افتتاح مكتبة عامة جديدة في عمّان') {
+  return {
+    title,
+    description: 'افتتحت أمانة عمّان مكتبة عامة جديدة تضم آلاف الكتب.',
+    tags: ['ثقافة', 'الأردن'],
+    body: [
+      'افتتحت أمانة عمّان صباح اليوم مكتبة عامة جديدة في وسط المدينة. وتضم المكتبة آلاف الكتب.',
+      '## قاعات للقراءة',
+      'تضم المكتبة ثلاث قاعات للقراءة وركناً للأطفال.',
+      '> «المكتبة بيت لكل قارئ»، قالت مديرة المكتبة.',
+      'وتفتح المكتبة أبوابها يومياً من التاسعة صباحاً.',
+    ].join('\n\n'),
+  };
+}
