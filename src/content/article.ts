@@ -53,6 +53,7 @@ export interface ArticleInput {
 
 /** A link to another article, as the page and the APIs show it. */
 export interface ArticleLink {
+  id: number;
   slug: string;
   title: string;
 }
@@ -78,6 +79,7 @@ export interface Article {
 
 /** The list form: what home, tag pages and the list API need. */
 export interface ArticleSummary {
+  id: number;
   slug: string;
   title: string;
   description: string;

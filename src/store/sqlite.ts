@@ -19,6 +19,7 @@ import { migrationProvider } from './migrations.js';
 import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { ArticlesTable, Database } from './schema.js';
+import { ChangeSet, LocalBus, type ChangeBus } from './changes.js';
 import type {
   ArticlePage,
   ArticleView,
@@ -36,7 +37,7 @@ import type {
 type Row = Selectable<ArticlesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function openSqliteStore(file: string): Promise<SqliteStore> {
+export async function openSqliteStore(file: string, options: { changes?: ChangeBus } = {}): Promise<SqliteStore> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -46,7 +47,32 @@ export async function openSqliteStore(file: string): Promise<SqliteStore> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) throw error;
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.changes);
+}
+
+type Saved = { row: Row; tags: string[] };
+
+const isPublic = (row: Row, now: string) => row.status === 'published' && row.published_at !== null && row.published_at <= now;
+
+/**
+ * What a save changed for readers: always the article's page; its card when
+ * something a list or link shows changed; the lists (home, its tags, old
+ * and new) when it entered, left or moved in them.
+ */
+function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: string): void {
+  const { row } = after;
+  change.page(row.id);
+  const wasPublic = before !== null && isPublic(before.row, now);
+  if (!wasPublic && !isPublic(row, now)) return;
+  const tagsChanged = before === null || before.tags.join('\n') !== after.tags.join('\n');
+  const cardChanged =
+    before === null ||
+    tagsChanged ||
+    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image'] as const).some((k) => before.row[k] !== row[k]);
+  if (cardChanged) change.card(row.id);
+  if (wasPublic !== isPublic(row, now) || tagsChanged || before?.row.published_at !== row.published_at) {
+    change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
+  }
 }
 
 function toArticle(row: Row, tags: string[]): Article {
@@ -80,7 +106,11 @@ function latest(a: string | null, b: string | null): string | null {
 }
 
 export class SqliteStore implements Store {
-  constructor(readonly db: Kysely<Database>) {
+  constructor(
+    readonly db: Kysely<Database>,
+    /** Told what each committed write changed (render caches purge on it). */
+    readonly changes: ChangeBus = new LocalBus(),
+  ) {
     this.newsroom = new KyselyNewsroomStore(db);
   }
 
@@ -107,19 +137,27 @@ export class SqliteStore implements Store {
       .where('published_at', '<=', new Date().toISOString());
   }
 
+  /** Runs a write transaction and, once it has committed, says what it changed. */
+  private async write<T>(work: (trx: Transaction<Database>, change: ChangeSet) => Promise<T>): Promise<T> {
+    const change = new ChangeSet();
+    const result = await this.db.transaction().execute((trx) => work(trx, change));
+    this.changes.publish(change.build());
+    return result;
+  }
+
   async saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]> {
     const valid = inputs.map(validateArticleInput);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx, change) => {
       const outcomes: SaveOutcome[] = [];
       for (const input of valid) {
-        outcomes.push(await this.saveOne(trx, input));
+        outcomes.push(await this.saveOne(trx, input, change));
         onProgress?.(outcomes.length);
       }
       return outcomes;
     });
   }
 
-  private async saveOne(trx: Transaction<Database>, input: ArticleInput): Promise<SaveOutcome> {
+  private async saveOne(trx: Transaction<Database>, input: ArticleInput, change: ChangeSet): Promise<SaveOutcome> {
     // By id (the newsroom, issue #5) or by external id (importers).
     const existing =
       input.id !== undefined
@@ -127,6 +165,7 @@ export class SqliteStore implements Store {
         : input.externalId
           ? await trx.selectFrom('articles').selectAll().where('external_id', '=', input.externalId).executeTakeFirst()
           : undefined;
+    const before = existing ? { row: existing, tags: await this.tagNames(trx, existing.id) } : null;
     const now = new Date().toISOString();
     const status = input.status ?? 'published';
     const sections = parseBody(input.body);
@@ -167,7 +206,9 @@ export class SqliteStore implements Store {
     await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
     await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
     const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return { article: toArticle(row, await this.tagNames(trx, id)), created: !existing };
+    const tags = await this.tagNames(trx, id);
+    noteSave(change, before, { row, tags }, now);
+    return { article: toArticle(row, tags), created: !existing };
   }
 
   private async slugTaken(db: Db, slug: string): Promise<boolean> {
@@ -230,13 +271,13 @@ export class SqliteStore implements Store {
     if (!row) return null;
     const links = await this.publicArticles()
       .innerJoin('article_links', 'article_links.target_id', 'articles.id')
-      .select(['article_links.kind', 'articles.slug', 'articles.title'])
+      .select(['article_links.kind', 'articles.id', 'articles.slug', 'articles.title'])
       .where('article_links.article_id', '=', row.id)
       .orderBy('article_links.kind')
       .orderBy('article_links.position')
       .execute();
     const pick = (kind: string): ArticleLink[] =>
-      links.filter((l) => l.kind === kind).map((l) => ({ slug: l.slug, title: l.title }));
+      links.filter((l) => l.kind === kind).map((l) => ({ id: l.id, slug: l.slug, title: l.title }));
     return {
       ...toArticle(row, await this.tagNames(this.db, row.id)),
       sections: JSON.parse(row.sections) as Section[],
@@ -276,6 +317,7 @@ export class SqliteStore implements Store {
     const articles: ArticleSummary[] = rows.map((r) => {
       const featureImage = r.feature_image ? images.get(r.feature_image) : undefined;
       return {
+        id: r.id,
         slug: r.slug,
         title: r.title,
         description: r.description,
@@ -341,13 +383,24 @@ export class SqliteStore implements Store {
   }
 
   async setLinks(articleId: number, links: { seeAlso: LinkChoice[]; related: LinkChoice[] }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('article_links').where('article_id', '=', articleId).execute();
+    await this.write(async (trx, change) => {
       const rows = [
         ...links.seeAlso.map((l, position) => ({ kind: 'see_also' as const, position, l })),
         ...links.related.map((l, position) => ({ kind: 'related' as const, position, l })),
       ].map(({ kind, position, l }) => ({ article_id: articleId, kind, position, target_id: l.targetId, score: l.score }));
+      const old = await trx
+        .selectFrom('article_links')
+        .select(['kind', 'position', 'target_id'])
+        .where('article_id', '=', articleId)
+        .orderBy('kind')
+        .orderBy('position')
+        .execute();
+      const shown = (r: { kind: string; position: number; target_id: number }) => `${r.kind}:${r.position}:${r.target_id}`;
+      // Scores alone do not change the page: only a different list does.
+      if (old.map(shown).sort().join() === rows.map(shown).sort().join()) return;
+      await trx.deleteFrom('article_links').where('article_id', '=', articleId).execute();
       if (rows.length) await trx.insertInto('article_links').values(rows).execute();
+      change.page(articleId);
     });
   }
 
@@ -480,7 +533,7 @@ export class SqliteStore implements Store {
   // --- The newsroom (issue #5) ---
 
   async publishDue(now: string): Promise<number[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx, change) => {
       const rows = await trx
         .updateTable('articles')
         .set({ status: 'published', updated_at: now })
@@ -491,14 +544,16 @@ export class SqliteStore implements Store {
       for (const r of rows) {
         const sections = JSON.parse(r.sections) as Section[];
         await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
+        change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey));
       }
       return rows.map((r) => r.id);
     });
   }
 
   async deleteArticle(id: number): Promise<number[] | null> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
+      change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey));
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) return null;
       await this.searchIndex.remove(trx, id);
@@ -507,6 +562,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     await this.db.destroy();
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleInput, ArticleLink, ArticleSummary } from '../content/article.js';
 import type { Section } from '../content/body.js';
+import type { ChangeBus } from './changes.js';
 import type { ImageRef } from '../content/image.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { SearchQuery, SearchResults } from '../search/types.js';
@@ -146,5 +147,7 @@ export interface Store {
   /** The related-news engine's tables (src/related/sqlite-terms.ts). */
   readonly related: RelatedStore;
 
+  /** Told what each committed write changed, for caches to purge (src/store/changes.ts). */
+  readonly changes: ChangeBus;
   close(): Promise<void>;
 }

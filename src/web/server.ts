@@ -15,6 +15,7 @@ import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
 import { conditionalRequests } from './plugins/conditional.js';
+import { renderCache } from './plugins/render-cache.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
 import { layout } from './pages/layout.js';
@@ -29,13 +30,17 @@ export interface ServerOptions {
   store: Store;
   site: SiteConfig;
   logger?: boolean;
+  /** Memory for the render cache, in bytes (default SAHIFA_CACHE_MB, 64 MB); 0 turns it off. */
+  cacheBytes?: number;
   /** The newsroom (issue #5): media folder, cookies, Content API, scheduler. */
   newsroom?: Partial<NewsroomConfig>;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
 
-export async function buildServer({ store, site, logger = false, newsroom }: ServerOptions): Promise<FastifyInstance> {
+const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1024;
+
+export async function buildServer({ store, site, logger = false, newsroom, cacheBytes = DEFAULT_CACHE_BYTES }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, maxParamLength: 500 });
 
   // Set before the routes: Fastify plugins take the handlers in place when registered.
@@ -70,6 +75,8 @@ export async function buildServer({ store, site, logger = false, newsroom }: Ser
     maxAge: 365 * day * 1000,
   });
 
+  // The render cache's onSend runs before the conditional one, which then sees the cached representation.
+  renderCache(app, { store, budgetBytes: cacheBytes });
   conditionalRequests(app);
   await app.register(publicRoutes, { store, site });
   await app.register(feedRoutes, { store, site });

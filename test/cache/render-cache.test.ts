@@ -8,6 +8,7 @@ const page = (text: string, deps: string[]) => ({
   contentType: 'text/html; charset=utf-8',
   cacheControl: 'public, max-age=60',
   deps,
+  expires: Date.now() + 60_000,
 });
 
 test('stores a page with its compressed forms and a strong ETag', () => {
@@ -52,4 +53,11 @@ test('the byte budget holds, evicting the least recently used', () => {
   assert.ok(!cache.has('/2'), 'least recently used goes');
   assert.ok(cache.stats().bytes <= size * 3 + 10);
   assert.equal(cache.stats().evictions, 1);
+});
+
+test('an entry past its time is not served', () => {
+  const cache = new RenderCache(1 << 20);
+  cache.set('/old', { ...page('x', []), expires: Date.now() - 1 });
+  assert.equal(cache.get('/old'), undefined);
+  assert.equal(cache.stats().entries, 0);
 });

@@ -18,12 +18,12 @@ after(() => closeSite(s));
 const get = (url: string, headers: Record<string, string> = {}) => s.app.inject({ method: 'GET', url, headers });
 
 for (const [url, cache] of [
-  ['/', 'public, max-age=60'],
-  [`/tags/${encodeURIComponent('ثقافة')}`, 'public, max-age=60'],
-  ['ARTICLE', 'public, max-age=300'],
-  ['/feed.xml', 'public, max-age=60'],
-  ['/atom.xml', 'public, max-age=60'],
-  ['/feed.json', 'public, max-age=60'],
+  ['/', 'public, max-age=60, stale-while-revalidate=30'],
+  [`/tags/${encodeURIComponent('ثقافة')}`, 'public, max-age=60, stale-while-revalidate=30'],
+  ['ARTICLE', 'public, max-age=300, stale-while-revalidate=60'],
+  ['/feed.xml', 'public, max-age=60, stale-while-revalidate=30'],
+  ['/atom.xml', 'public, max-age=60, stale-while-revalidate=30'],
+  ['/feed.json', 'public, max-age=60, stale-while-revalidate=30'],
   ['/sitemap.xml', 'public, max-age=900'],
 ] as const) {
   test(`${url}: strong ETag, Last-Modified, ${cache}, and 304 when current`, async () => {
@@ -86,7 +86,7 @@ test('streamed sitemaps answer If-Modified-Since', async () => {
     assert.equal(cached.body, '');
     assert.equal((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).statusCode, 200);
   }
-  assert.equal((await get('/sitemaps/news.xml')).headers['cache-control'], 'public, max-age=60');
+  assert.equal((await get('/sitemaps/news.xml')).headers['cache-control'], 'public, max-age=60, stale-while-revalidate=30');
   assert.equal((await get('/sitemaps/articles-1.xml')).headers['cache-control'], 'public, max-age=900');
 });
 

@@ -29,7 +29,7 @@ async function fetchFeed(s: TestSite, url: string, type: string) {
   const res = await s.app.inject(url);
   assert.equal(res.statusCode, 200, url);
   assert.equal(res.headers['content-type'], `${type}; charset=utf-8`);
-  assert.equal(res.headers['cache-control'], 'public, max-age=60');
+  assert.equal(res.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=30');
   assert.ok(res.headers.etag);
   assert.ok(res.headers['last-modified']);
   return res.body;

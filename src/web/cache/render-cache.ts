@@ -5,18 +5,21 @@
  * purges exactly the entries that show what changed. Memory is bounded by a
  * byte budget with least-recently-used eviction.
  */
-import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { strongEtag } from '../plugins/conditional.js';
 
 export interface CachedPage {
   body: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** The identity form's strong ETag; compressed forms add a suffix (they are other representations). */
   etag: string;
   contentType: string;
   cacheControl: string;
   lastModified?: string;
   deps: string[];
+  /** When it stops being served without rendering again (ms since the epoch). */
+  expires: number;
 }
 
 export interface CacheStats {
@@ -38,9 +41,10 @@ export class RenderCache {
 
   constructor(readonly budgetBytes: number) {}
 
-  get(key: string): CachedPage | undefined {
+  get(key: string, now = Date.now()): CachedPage | undefined {
     const page = this.entries.get(key);
-    if (!page) {
+    if (page && page.expires <= now) this.delete(key);
+    if (!page || page.expires <= now) {
       this.counters.misses++;
       return undefined;
     }
@@ -59,7 +63,7 @@ export class RenderCache {
       br: brotliCompressSync(page.body, {
         params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
       }),
-      etag: `"${createHash('sha1').update(page.body).digest('base64url')}"`,
+      etag: strongEtag(page.body),
     };
     this.delete(key);
     const size = sizeOf(entry);

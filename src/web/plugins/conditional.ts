@@ -10,12 +10,16 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Cache-Control by kind of response (routes set theirs; these are the shared values). */
+/**
+ * Cache-Control by kind of response (routes set theirs; these are the shared
+ * values). stale-while-revalidate lets a CDN in front answer from its copy
+ * while it fetches a fresh one, so a burst never waits on us.
+ */
 export const CACHE = {
   /** Home, tag pages, feeds, the news sitemap: news changes by the minute. */
-  short: 'public, max-age=60',
+  short: 'public, max-age=60, stale-while-revalidate=30',
   /** An article page. */
-  article: 'public, max-age=300',
+  article: 'public, max-age=300, stale-while-revalidate=60',
   /** Sitemaps of the archive, robots.txt. */
   long: 'public, max-age=900',
   /** The stylesheet: its name carries no hash, so readers must see a new one soon. */

@@ -17,10 +17,52 @@ const listQuery = {
   additionalProperties: false,
 } as const;
 
+// Response shapes: Fastify serializes only what they declare, so internal
+// fields (ids, image records) stay inside.
+const link = { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' } } } as const;
+const summary = {
+  type: 'object',
+  properties: {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    publishedAt: { type: ['string', 'null'] },
+  },
+} as const;
+const listResponse = {
+  200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, articles: { type: 'array', items: summary } } },
+} as const;
+const articleResponse = {
+  200: {
+    type: 'object',
+    properties: {
+      ...summary.properties,
+      author: { type: 'string' },
+      source: { type: 'string' },
+      updatedAt: { type: 'string' },
+      body: { type: 'string' },
+      sections: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            heading: { type: ['string', 'null'] },
+            paragraphs: { type: 'array', items: { type: 'string' } },
+            quotes: { type: 'array', items: { type: 'integer' } },
+          },
+        },
+      },
+      seeAlso: { type: 'array', items: link },
+      related: { type: 'array', items: link },
+    },
+  },
+} as const;
+
 export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { store }) => {
   app.get<{ Querystring: { page: number; limit: number; tag?: string } }>(
     '/api/articles',
-    { schema: { querystring: listQuery } },
+    { schema: { querystring: listQuery, response: listResponse } },
     async (req) => {
       const { page, limit, tag } = req.query;
       const { total, articles } = await store.listArticles({ page, limit, ...(tag ? { tag } : {}) });
@@ -28,7 +70,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
     },
   );
 
-  app.get<{ Params: { slug: string } }>('/api/articles/:slug', async (req, reply) => {
+  app.get<{ Params: { slug: string } }>('/api/articles/:slug', { schema: { response: articleResponse } }, async (req, reply) => {
     const a = await store.getArticle(req.params.slug);
     if (!a) return reply.code(404).send({ error: 'not_found', message: 'لم نجد هذا الخبر / article not found' });
     return {

@@ -5,6 +5,7 @@
  * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
  * `toJsonFeed11` brings up to 1.1 (authors, language).
  */
+import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
 import type { Section } from '../../content/body.js';
@@ -158,6 +159,11 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     const newest = rows.map(latestOf).sort().at(-1);
     setLastModified(reply, newest);
     const feed = buildFeed(format, site, items, tag, newest ? new Date(newest) : new Date(0));
+    reply.cacheFor([
+      tag !== undefined ? `list:tag:${tagKey(tag)}` : 'list:home',
+      ...rows.map((r) => `card:${r.id}`),
+      ...(full ? rows.map((r) => `page:${r.id}`) : []),
+    ]);
     return send(reply, format, feed, !full);
   }
 

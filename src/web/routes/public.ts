@@ -1,10 +1,11 @@
 /** The reader's site: home, tag pages, article pages. */
 import type { FastifyPluginAsync } from 'fastify';
+import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { listPage, notFoundPage } from '../pages/list.js';
-import { setLastModified } from '../plugins/conditional.js';
+import { CACHE, setLastModified } from '../plugins/conditional.js';
 import { articleUrl, tagUrl } from '../urls.js';
 
 export interface PublicRoutesOptions {
@@ -22,7 +23,8 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     const { page } = req.query;
     const { total, articles } = await store.listArticles({ page, limit: site.pageSize });
     setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize }));
-    reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
+    reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+    reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`)]);
     return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles }, site, site.name).value;
   });
 
@@ -37,7 +39,8 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       const { page } = req.query;
       const { total, articles } = await store.listArticles({ page, limit: site.pageSize, tag: tag.name });
       setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize, tag: tag.name }));
-      reply.header('cache-control', 'public, max-age=60').type('text/html; charset=utf-8');
+      reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+      reply.cacheFor([`list:tag:${tagKey(tag.name)}`, ...articles.map((a) => `card:${a.id}`)]);
       return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name }, site).value;
     },
   );
@@ -51,7 +54,8 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
     }
     setLastModified(reply, article.updatedAt, article.publishedAt);
-    reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
+    reply.header('cache-control', CACHE.article).type('text/html; charset=utf-8');
+    reply.cacheFor([`page:${article.id}`, ...[...article.seeAlso, ...article.related].map((l) => `card:${l.id}`)]);
     return articlePage(article, site).value;
   });
 };

@@ -54,3 +54,31 @@ export class LocalBus implements ChangeBus {
     this.listeners.clear();
   }
 }
+
+/** Gathers a change over a transaction, to publish once it has committed. */
+export class ChangeSet {
+  private readonly pages = new Set<number>();
+  private readonly cards = new Set<number>();
+  private readonly lists = new Set<string>();
+
+  page(id: number): this {
+    this.pages.add(id);
+    return this;
+  }
+
+  card(id: number): this {
+    this.cards.add(id);
+    return this;
+  }
+
+  /** The home list and the lists of these tags (by tag key). */
+  listings(tagKeys: Iterable<string>): this {
+    this.lists.add('home');
+    for (const key of tagKeys) this.lists.add(`tag:${key}`);
+    return this;
+  }
+
+  build(): Change {
+    return { pages: [...this.pages], cards: [...this.cards], lists: [...this.lists] };
+  }
+}
