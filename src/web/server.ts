@@ -3,7 +3,7 @@
  * assets, each a plugin of its own. It reads through the Store interface only.
  */
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,12 @@ const isApi = (url: string) => url.startsWith('/api/');
 const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1024;
 
 export async function buildServer({ store, site, logger = false, newsroom, cacheBytes = DEFAULT_CACHE_BYTES }: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, maxParamLength: 500 });
+  // Request lines are an access log's job (the proxy or CDN in front); errors are always logged.
+  const app = Fastify({
+    logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logController: new LogController({ disableRequestLogging: process.env.SAHIFA_LOG_REQUESTS !== '1' }),
+    routerOptions: { maxParamLength: 500 },
+  });
 
   // Set before the routes: Fastify plugins take the handlers in place when registered.
   app.setNotFoundHandler((req, reply) => {

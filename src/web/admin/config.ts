@@ -17,6 +17,7 @@ export interface NewsroomConfig {
   loginLimits: RateLimitOptions;
   /** Publish scheduled articles from this process (on start and every interval). */
   scheduler: boolean;
+  /** How often (SAHIFA_SCHEDULER_MS, default 30 s). */
   schedulerIntervalMs: number;
 }
 
@@ -33,7 +34,7 @@ export function newsroomConfig(overrides: Partial<NewsroomConfig> = {}, env = pr
     corsOrigins: cors.includes('*') ? '*' : cors,
     loginLimits: DEFAULT_LOGIN_LIMITS,
     scheduler: true,
-    schedulerIntervalMs: 30_000,
+    schedulerIntervalMs: Number(env.SAHIFA_SCHEDULER_MS) > 0 ? Number(env.SAHIFA_SCHEDULER_MS) : 30_000,
     ...overrides,
   };
 }
