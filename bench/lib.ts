@@ -21,20 +21,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a node script as a child and waits until the port answers. */
-export async function startServer(script: string, args: string[], port: number): Promise<ChildProcess> {
-  const child = fork(script, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+/** Starts a node script as a child (or, with no script, waits for a server started elsewhere) until the port answers. */
+export async function startServer(script: string | null, args: string[], port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = script ? fork(script, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, ...env } }) : null;
   for (let i = 0; i < 200; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/`);
       await res.arrayBuffer();
-      return child;
+      return child as ChildProcess;
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  child.kill();
-  throw new Error(`${script} did not start on ${port}`);
+  child?.kill();
+  throw new Error(`${script ?? 'server'} did not start on ${port}`);
 }
 
 export interface LoadResult {

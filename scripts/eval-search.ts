@@ -572,8 +572,10 @@ async function main(): Promise<void> {
       ),
     );
     console.log('\nexamples:', groups.filter((_, i) => i % 45 === 0).map((g) => g.forms.join('/')).join('  '));
-    const misses = groups.filter((g) => !groupOk('sahifa', g));
-    if (misses.length) console.log('Sahifa misses (first 12):', misses.slice(0, 12).map((g) => g.forms.join('/')).join('  '));
+    for (const k of kinds) {
+      const misses = groups.filter((g) => g.kind === k && !groupOk('sahifa', g));
+      if (misses.length) console.log(`Sahifa misses, ${k}:`, misses.slice(0, 8).map((g) => g.forms.join('/')).join('  '));
+    }
 
     const negKinds = [...new Set(negatives.map((p) => p.kind))];
     const falseConf = Object.fromEntries(SYSTEMS.map((s) => [s, negatives.filter((p) => pairHit(s, p)).length / negatives.length])) as Record<SystemName, number>;

@@ -7,6 +7,7 @@
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
  */
+import type { Kysely } from 'kysely';
 
 export interface Change {
   pages: number[];
@@ -81,4 +82,21 @@ export class ChangeSet {
   build(): Change {
     return { pages: [...this.pages], cards: [...this.cards], lists: [...this.lists] };
   }
+}
+
+/**
+ * A bus whose messages travel inside the write's own transaction
+ * (PostgreSQL's NOTIFY is delivered when the transaction commits, and never
+ * for a rollback). The store hands it each change with `sendWithin` before
+ * committing and calls `sent` after, instead of `publish`.
+ */
+export interface TransactionalBus extends ChangeBus {
+  /** Queues the change in the open transaction `db`: other processes hear it on commit. */
+  sendWithin(db: Kysely<any>, change: Change): Promise<void>;
+  /** After the commit: tells this process's own listeners. */
+  sent(change: Change): void;
+}
+
+export function isTransactionalBus(bus: ChangeBus): bus is TransactionalBus {
+  return typeof (bus as Partial<TransactionalBus>).sendWithin === 'function';
 }

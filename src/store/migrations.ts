@@ -1,9 +1,13 @@
 /**
  * Numbered migrations, written with Kysely's schema builder so that one list
  * serves SQLite and PostgreSQL. They run at start; Kysely records what ran.
+ * They are written in SQLite's terms (`integer` + autoIncrement, `real`,
+ * `blob`, `text`); on PostgreSQL dialect.ts's PostgresSchemaPlugin turns
+ * these into identity columns, double precision, bytea and text collate "C".
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
+import { createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
 import { relatedMigration } from '../related/schema.js';
 
@@ -61,12 +65,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_links_by_target').on('article_links').column('target_id').execute();
     },
   },
-  // Search (issue #3). SQLite only: an FTS5 table of pre-analysed columns,
-  // filled from the articles already stored. A PostgreSQL store skips it and
-  // needs its own search migration (tsvector columns + GIN).
+  // Search (issue #3): on SQLite an FTS5 table of pre-analysed columns, on
+  // PostgreSQL a tsvector of the same tokens with a GIN index
+  // (src/search/pg-search.ts); either is filled from the articles already stored.
   '0002_search': {
     async up(db: Kysely<unknown>) {
       if (isSqlite(db)) await createSearchTable(db);
+      else await createPgSearchTable(db);
     },
   },
   // Related news (issue #4): term profiles, postings, document frequencies, entities (src/related/schema.ts).

@@ -1,0 +1,588 @@
+/**
+ * The store, over Kysely: one implementation for SQLite (sqlite.ts opens
+ * it on better-sqlite3) and PostgreSQL (postgres.ts, on pg). What differs
+ * between the engines is kept small and named: the column types of the
+ * migrations (dialect.ts), the search engine (FTS5 or tsvector, chosen by
+ * the dialect), and how a change notification leaves the process (a
+ * TransactionalBus such as PostgreSQL's NOTIFY sends it inside the write's
+ * own transaction, so it goes out exactly when the write commits).
+ */
+import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
+import { parseBody, type Section } from '../content/body.js';
+import { isValidSlug, slugify } from '../content/slug.js';
+import { tagKey, tagSlug } from '../content/tags.js';
+import { validateArticleInput } from '../content/validate.js';
+import { SqliteFtsIndex } from '../search/sqlite-fts.js';
+import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
+import { articlesNaming, SqliteRelatedStore } from '../related/sqlite-terms.js';
+import type { RelatedStore } from '../related/types.js';
+import { migrationProvider } from './migrations.js';
+import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
+import type { NewsroomStore } from './newsroom.js';
+import type { ArticlesTable, Database } from './schema.js';
+import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './changes.js';
+import { forMigrations, isPostgres } from './dialect.js';
+import { PgSearchIndex } from '../search/pg-search.js';
+import type {
+  ArticlePage,
+  ArticleView,
+  LinkChoice,
+  ListQuery,
+  PublicArticleRow,
+  PublicRange,
+  PublicStreamOptions,
+  SaveOutcome,
+  Store,
+  Tag,
+  TagStat,
+} from './store.js';
+
+type Row = Selectable<ArticlesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Runs the migrations not yet run (migrations.ts), through the dialect's
+ * column types (dialect.ts). On PostgreSQL, Kysely holds an advisory lock
+ * meanwhile, so that processes starting together migrate once; its own
+ * table is kept in the schema the store works in (`schema`, by default
+ * the first of the search path).
+ */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const { error, results } = await new Migrator({
+    db: forMigrations(db),
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+type Saved = { row: Row; tags: string[] };
+
+const isPublic = (row: Row, now: string) => row.status === 'published' && row.published_at !== null && row.published_at <= now;
+
+/**
+ * What a save changed for readers: always the article's page; its card when
+ * something a list or link shows changed; the lists (home, its tags, old
+ * and new) when it entered, left or moved in them.
+ */
+function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: string): void {
+  const { row } = after;
+  change.page(row.id);
+  const wasPublic = before !== null && isPublic(before.row, now);
+  if (!wasPublic && !isPublic(row, now)) return;
+  const tagsChanged = before === null || before.tags.join('\n') !== after.tags.join('\n');
+  const cardChanged =
+    before === null ||
+    tagsChanged ||
+    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image'] as const).some((k) => before.row[k] !== row[k]);
+  if (cardChanged) change.card(row.id);
+  if (wasPublic !== isPublic(row, now) || tagsChanged || before?.row.published_at !== row.published_at) {
+    change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
+  }
+}
+
+
+function toArticle(row: Row, tags: string[]): Article {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    tags,
+    body: row.body,
+    author: row.author,
+    source: row.source,
+    externalId: row.external_id,
+    status: row.status as Article['status'],
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    importMeta: JSON.parse(row.import_meta) as ImportMeta,
+    featureImageId: row.feature_image,
+    ownerId: row.owner_id,
+  };
+}
+
+/** The largest batch streamPublic reads at once. */
+const MAX_BATCH = 5000;
+
+/** The later of two ISO 8601 instants (they sort as text); null when both are. */
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    /** Told what each committed write changed (render caches purge on it). */
+    readonly changes: ChangeBus = new LocalBus(),
+  ) {
+    this.newsroom = new KyselyNewsroomStore(db);
+  }
+
+  /** The newsroom's tables (issue #5). */
+  readonly newsroom: NewsroomStore;
+
+  /** The full-text index (issue #3), written in saveOne's transaction. */
+  get searchIndex(): SearchIndex {
+    return (this.#searchIndex ??= isPostgres(this.db) ? new PgSearchIndex(this.db) : new SqliteFtsIndex(this.db));
+  }
+  #searchIndex: SearchIndex | undefined;
+
+  /** The related-news engine's tables (issue #4). */
+  get related(): RelatedStore {
+    return (this.#related ??= new SqliteRelatedStore(this.db));
+  }
+  #related: RelatedStore | undefined;
+
+  /** Public means published and with a publication time that has come. */
+  private publicArticles(db: Db = this.db) {
+    return db
+      .selectFrom('articles')
+      .where('status', '=', 'published')
+      .where('published_at', '<=', new Date().toISOString());
+  }
+
+  /** Runs a write transaction and, once it has committed, says what it changed. */
+  private async write<T>(work: (trx: Transaction<Database>, change: ChangeSet) => Promise<T>): Promise<T> {
+    const change = new ChangeSet();
+    // A bus that travels with the transaction (PostgreSQL's NOTIFY) is handed
+    // the change before the commit: other processes hear it when, and only
+    // if, the write commits. Any other bus is told after the commit.
+    const bus = isTransactionalBus(this.changes) ? this.changes : null;
+    const result = await this.db.transaction().execute(async (trx) => {
+      const out = await work(trx, change);
+      if (bus) await bus.sendWithin(trx, change.build());
+      return out;
+    });
+    if (bus) bus.sent(change.build());
+    else this.changes.publish(change.build());
+    return result;
+  }
+
+  async saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]> {
+    const valid = inputs.map(validateArticleInput);
+    return this.write(async (trx, change) => {
+      const outcomes: SaveOutcome[] = [];
+      for (const input of valid) {
+        outcomes.push(await this.saveOne(trx, input, change));
+        onProgress?.(outcomes.length);
+      }
+      return outcomes;
+    });
+  }
+
+  private async saveOne(trx: Transaction<Database>, input: ArticleInput, change: ChangeSet): Promise<SaveOutcome> {
+    // By id (the newsroom, issue #5) or by external id (importers).
+    const existing =
+      input.id !== undefined
+        ? await trx.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst()
+        : input.externalId
+          ? await trx.selectFrom('articles').selectAll().where('external_id', '=', input.externalId).executeTakeFirst()
+          : undefined;
+    const before = existing ? { row: existing, tags: await this.tagNames(trx, existing.id) } : null;
+    const now = new Date().toISOString();
+    const status = input.status ?? 'published';
+    const sections = parseBody(input.body);
+    const values = {
+      title: input.title.trim(),
+      description: input.description.trim(),
+      body: input.body,
+      sections: JSON.stringify(sections),
+      author: input.author ?? existing?.author ?? '',
+      source: input.source ?? existing?.source ?? '',
+      status,
+      published_at:
+        input.publishedAt !== undefined
+          ? new Date(input.publishedAt).toISOString()
+          : (existing?.published_at ?? (status === 'published' ? now : null)),
+      updated_at: now,
+      import_meta: JSON.stringify(input.importMeta ?? { seeAlso: [], related: [] }),
+    };
+
+    let id: number;
+    if (existing) {
+      const slug =
+        input.slug && input.slug !== existing.slug && isValidSlug(input.slug) && !(await this.slugTaken(trx, input.slug))
+          ? input.slug
+          : existing.slug;
+      await trx.updateTable('articles').set({ ...values, slug }).where('id', '=', existing.id).execute();
+      id = existing.id;
+    } else {
+      const slug = await this.uniqueSlug(trx, input.slug, values.title);
+      const inserted = await trx
+        .insertInto('articles')
+        .values({ ...values, slug, external_id: input.externalId ?? null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = inserted.id;
+    }
+    await this.replaceTags(trx, id, input.tags);
+    await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
+    await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
+    const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const tags = await this.tagNames(trx, id);
+    noteSave(change, before, { row, tags }, now);
+    return { article: toArticle(row, tags), created: !existing };
+  }
+
+  private async slugTaken(db: Db, slug: string): Promise<boolean> {
+    return (await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+  }
+
+  /** The given slug when valid and free, else one from the headline, numbered if taken. */
+  private async uniqueSlug(db: Db, wanted: string | undefined, title: string): Promise<string> {
+    if (wanted && isValidSlug(wanted) && !(await this.slugTaken(db, wanted))) return wanted;
+    const base = wanted && isValidSlug(wanted) ? wanted : slugify(title);
+    let slug = base;
+    for (let n = 2; await this.slugTaken(db, slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  private async replaceTags(trx: Transaction<Database>, articleId: number, names: string[]): Promise<void> {
+    await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    const seen = new Set<number>();
+    for (const [position, name] of names.entries()) {
+      const key = tagKey(name);
+      if (!key) continue;
+      await trx.insertInto('tags').values({ name: name.trim(), key }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      const tag = await trx.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+      if (seen.has(tag.id)) continue;
+      seen.add(tag.id);
+      await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position }).execute();
+    }
+  }
+
+  private async tagNames(db: Db, articleId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.name')
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('article_tags.position')
+      .execute();
+    return rows.map((r) => r.name);
+  }
+
+  /** Tag names of many articles at once, in each article's tag order. */
+  private async tagsByArticle(ids: number[]): Promise<Map<number, string[]>> {
+    const map = new Map<number, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.name'])
+      .where('article_tags.article_id', 'in', ids)
+      .orderBy('article_tags.article_id')
+      .orderBy('article_tags.position')
+      .execute();
+    for (const r of rows) map.get(r.article_id)!.push(r.name);
+    return map;
+  }
+
+  async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
+    const query = options.includeUnpublished ? this.db.selectFrom('articles') : this.publicArticles();
+    const row = await query.selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (!row) return null;
+    const links = await this.publicArticles()
+      .innerJoin('article_links', 'article_links.target_id', 'articles.id')
+      .select(['article_links.kind', 'articles.id', 'articles.slug', 'articles.title'])
+      .where('article_links.article_id', '=', row.id)
+      .orderBy('article_links.kind')
+      .orderBy('article_links.position')
+      .execute();
+    const pick = (kind: string): ArticleLink[] =>
+      links.filter((l) => l.kind === kind).map((l) => ({ id: l.id, slug: l.slug, title: l.title }));
+    return {
+      ...toArticle(row, await this.tagNames(this.db, row.id)),
+      sections: JSON.parse(row.sections) as Section[],
+      seeAlso: pick('see_also'),
+      related: pick('related'),
+      featureImage: row.feature_image ? ((await this.newsroom.imageRefs([row.feature_image])).get(row.feature_image) ?? null) : null,
+    };
+  }
+
+  async getArticleById(id: number): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toArticle(row, await this.tagNames(this.db, id)) : null;
+  }
+
+  async listArticles({ page, limit, tag, entity }: ListQuery): Promise<ArticlePage> {
+    let query = this.publicArticles();
+    if (entity !== undefined) query = query.where('id', 'in', articlesNaming(entity)); // related news (issue #4)
+    if (tag !== undefined) {
+      const found = await this.getTag(tag);
+      if (!found) return { total: 0, articles: [] };
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', found.id),
+      );
+    }
+    const { total } = await query
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const rows = await query
+      .select(['id', 'slug', 'title', 'description', 'published_at', 'feature_image'])
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset((page - 1) * limit)
+      .execute();
+    const tags = await this.tagsByArticle(rows.map((r) => r.id));
+    const images = await this.newsroom.imageRefs(rows.map((r) => r.feature_image)); // newsroom (issue #5)
+    const articles: ArticleSummary[] = rows.map((r) => {
+      const featureImage = r.feature_image ? images.get(r.feature_image) : undefined;
+      return {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        description: r.description,
+        tags: tags.get(r.id) ?? [],
+        publishedAt: r.published_at,
+        ...(featureImage ? { featureImage } : {}),
+      };
+    });
+    return { total: Number(total), articles };
+  }
+
+  async getTag(nameOrSlug: string): Promise<Tag | null> {
+    const key = tagKey(nameOrSlug);
+    if (!key) return null;
+    const row = await this.db
+      .selectFrom('tags')
+      .select(['id', 'name'])
+      .select((eb) =>
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+          .whereRef('article_tags.tag_id', '=', 'tags.id')
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', new Date().toISOString())
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('count'),
+      )
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? { id: row.id, name: row.name, slug: tagSlug(row.name), count: Number(row.count ?? 0) } : null;
+  }
+
+  async listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]> {
+    if (tagIds.length === 0) return [];
+    let query = this.publicArticles().where('id', 'in', (eb) =>
+      eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds),
+    );
+    if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
+    const rows = await query.select('id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listLatestIds(limit: number, excludeIds: number[]): Promise<number[]> {
+    let query = this.publicArticles();
+    if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
+    const rows = await query.select('id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listPublicIds(): Promise<number[]> {
+    const rows = await this.publicArticles().select('id').orderBy('published_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async tagIdsOf(articleId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', articleId)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => r.tag_id);
+  }
+
+  async setLinks(articleId: number, links: { seeAlso: LinkChoice[]; related: LinkChoice[] }): Promise<void> {
+    await this.write(async (trx, change) => {
+      const rows = [
+        ...links.seeAlso.map((l, position) => ({ kind: 'see_also' as const, position, l })),
+        ...links.related.map((l, position) => ({ kind: 'related' as const, position, l })),
+      ].map(({ kind, position, l }) => ({ article_id: articleId, kind, position, target_id: l.targetId, score: l.score }));
+      const old = await trx
+        .selectFrom('article_links')
+        .select(['kind', 'position', 'target_id'])
+        .where('article_id', '=', articleId)
+        .orderBy('kind')
+        .orderBy('position')
+        .execute();
+      const shown = (r: { kind: string; position: number; target_id: number }) => `${r.kind}:${r.position}:${r.target_id}`;
+      // Scores alone do not change the page: only a different list does.
+      if (old.map(shown).sort().join() === rows.map(shown).sort().join()) return;
+      await trx.deleteFrom('article_links').where('article_id', '=', articleId).execute();
+      if (rows.length) await trx.insertInto('article_links').values(rows).execute();
+      change.page(articleId);
+    });
+  }
+
+  async countArticles(): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  // --- Sitemaps and feeds (issue #6): streamed, keyset-paginated reads. ---
+
+  /**
+   * Public articles as of `now`, narrowed by the range's tag and start; null
+   * when the tag does not exist (nothing can match).
+   */
+  private async publicRange(range: Pick<PublicRange, 'since' | 'tag'>, now: string) {
+    let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
+    if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
+    if (range.tag !== undefined) {
+      const key = tagKey(range.tag);
+      const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
+      if (!tag) return null;
+      query = query.where('id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tag.id));
+    }
+    return query;
+  }
+
+  async *streamPublic(options: PublicStreamOptions = {}): AsyncIterable<PublicArticleRow> {
+    const { order = 'asc', offset = 0, limit = Number.POSITIVE_INFINITY } = options;
+    // Each batch's tags are read with one IN list: keep it well under SQLite's variable limit.
+    const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? 1000)), MAX_BATCH);
+    // One instant for the whole stream, so that batches agree on what is public.
+    const base = await this.publicRange(options, new Date().toISOString());
+    if (!base) return;
+    let cursor: { publishedAt: string; id: number } | null = null;
+    let remaining = limit;
+    while (remaining > 0) {
+      const size = Math.min(batchSize, remaining);
+      let query = base
+        .select(['id', 'slug', 'title', 'description', 'author', 'published_at', 'updated_at'])
+        .orderBy('published_at', order)
+        .orderBy('id', order)
+        .limit(size);
+      if (cursor) {
+        const after = cursor;
+        query = query.where((eb) =>
+          eb(eb.refTuple('published_at', 'id'), order === 'asc' ? '>' : '<', eb.tuple(after.publishedAt, after.id)),
+        );
+      } else if (offset > 0) {
+        query = query.offset(offset);
+      }
+      const rows = await query.execute();
+      if (rows.length === 0) return;
+      const tags = await this.tagsByArticle(rows.map((r) => r.id));
+      for (const r of rows) {
+        yield {
+          id: r.id,
+          slug: r.slug,
+          title: r.title,
+          description: r.description,
+          author: r.author,
+          publishedAt: r.published_at!,
+          updatedAt: r.updated_at,
+          tags: tags.get(r.id) ?? [],
+        };
+      }
+      remaining -= rows.length;
+      if (rows.length < size) return;
+      const last = rows[rows.length - 1]!;
+      cursor = { publishedAt: last.published_at!, id: last.id };
+    }
+  }
+
+  async countPublic(options: Pick<PublicRange, 'since' | 'tag'> = {}): Promise<number> {
+    const base = await this.publicRange(options, new Date().toISOString());
+    if (!base) return 0;
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async lastModifiedPublic(range: PublicRange = {}): Promise<string | null> {
+    const base = await this.publicRange(range, new Date().toISOString());
+    if (!base) return null;
+    const order = range.order ?? 'asc';
+    let rows = base.select(['published_at', 'updated_at']);
+    if (range.offset !== undefined || range.limit !== undefined) {
+      rows = rows
+        .orderBy('published_at', order)
+        .orderBy('id', order)
+        .limit(range.limit ?? Number.MAX_SAFE_INTEGER)
+        .offset(range.offset ?? 0);
+    }
+    const row = await this.db
+      .selectFrom(rows.as('r'))
+      .select((eb) => [eb.fn.max('r.published_at').as('published'), eb.fn.max('r.updated_at').as('updated')])
+      .executeTakeFirst();
+    return latest(row?.published ?? null, row?.updated ?? null);
+  }
+
+  async listTags(): Promise<TagStat[]> {
+    const rows = await this.db
+      .selectFrom('tags')
+      .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+      .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', new Date().toISOString())
+      .groupBy(['tags.id', 'tags.name'])
+      .select((eb) => [
+        'tags.name',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('articles.published_at').as('published'),
+        eb.fn.max('articles.updated_at').as('updated'),
+      ])
+      .orderBy('tags.name')
+      .execute();
+    return rows.map((r) => ({
+      name: r.name,
+      slug: tagSlug(r.name),
+      count: Number(r.n),
+      lastModified: latest(r.published, r.updated)!,
+    }));
+  }
+
+  async search(query: SearchQuery): Promise<SearchResults> {
+    return this.searchIndex.search(query);
+  }
+
+  // --- The newsroom (issue #5) ---
+
+  async publishDue(now: string): Promise<number[]> {
+    return this.write(async (trx, change) => {
+      const rows = await trx
+        .updateTable('articles')
+        .set({ status: 'published', updated_at: now })
+        .where('status', '=', 'scheduled')
+        .where('published_at', '<=', now)
+        .returning(['id', 'title', 'description', 'sections'])
+        .execute();
+      for (const r of rows) {
+        const sections = JSON.parse(r.sections) as Section[];
+        await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
+        change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey));
+      }
+      return rows.map((r) => r.id);
+    });
+  }
+
+  async deleteArticle(id: number): Promise<number[] | null> {
+    return this.write(async (trx, change) => {
+      const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
+      change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey));
+      const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) return null;
+      await this.searchIndex.remove(trx, id);
+      return tags.map((t) => t.tag_id);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.changes.close();
+    await this.db.destroy();
+  }
+}
