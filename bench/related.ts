@@ -1,12 +1,14 @@
 /**
- * Related-news benchmark: `npm run bench:related -- ../shared/corpus/arabic-news.jsonl [--sizes 4000,100000]`
+ * Related-news benchmark: `npm run bench:related -- ../shared/corpus/arabic-news.jsonl [--sizes 4000,100000] [--keep FILE]`
  *
  * 1. Imports the corpus through the importer (duplicate check, save,
  *    profiles, topic space, links) into a temporary SQLite file and times it.
  * 2. At each size: the time to compute one article's links (what a save
  *    does for each saved article: its candidates from the index, their
  *    profiles, the scores, the fill), p50 and p95 over SAMPLE articles, each
- *    with a fresh engine (nothing cached).
+ *    with a fresh engine (nothing cached); wall time, and the process's CPU
+ *    time (SQLite runs in the same thread), which other load on the machine
+ *    does not inflate.
  * 3. Grows the collection to the next size with articles made by
  *    recombining corpus paragraphs under new ids: a corpus article's
  *    headline and first paragraphs, then paragraphs of articles published
@@ -16,6 +18,9 @@
  * 4. At the largest size: the time to ingest 1,000 new articles (made the
  *    same way) through saveArticles, with the related refresh of the older
  *    articles they now belong under; and single saves, p50/p95.
+ *
+ * With --keep FILE the database is built in FILE and kept; a later run with
+ * the same FILE starts from it (and measures again without growing).
  *
  * The corpus is read at run time only. Corpus: ANT Corpus v2.1 subset (../shared/corpus).
  */
@@ -91,23 +96,28 @@ function recombiner(rows: CorpusRow[], seed: number) {
 }
 
 /** One article's links, p50/p95, each with a fresh engine. */
-async function timeLinks(store: SqliteStore, seed: number): Promise<{ p50: number; p95: number; candidates: number }> {
+async function timeLinks(store: SqliteStore, seed: number) {
   const ids = await store.listPublicIds();
   const rand = mulberry32(seed);
   const times: number[] = [];
-  let candidates = 0;
+  const cpu: number[] = [];
   for (let i = 0; i < SAMPLE; i++) {
     const id = ids[Math.floor(rand() * ids.length)]!;
     const started = performance.now();
-    const { scored } = await new RelatedEngine(store).linksFor(id);
+    const used = process.cpuUsage();
+    await new RelatedEngine(store).linksFor(id);
+    const { user, system } = process.cpuUsage(used);
     times.push(performance.now() - started);
-    candidates += scored.length;
+    cpu.push((user + system) / 1000);
   }
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), candidates: candidates / SAMPLE };
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpu50: quantile(cpu, 0.5), cpu95: quantile(cpu, 0.95) };
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { sizes: { type: 'string', default: '4000,100000' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { sizes: { type: 'string', default: '4000,100000' }, keep: { type: 'string' } },
+  });
   const file = positionals[0];
   if (!file) throw new Error('usage: bench-related CORPUS.jsonl [--sizes 4000,100000]');
   const sizes = values.sizes.split(',').map(Number);
@@ -116,14 +126,17 @@ async function main(): Promise<void> {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as CorpusRow);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-bench-related-'));
-  const dbFile = path.join(dir, 'bench.db');
+  const dbFile = values.keep ?? path.join(dir, 'bench.db');
   const store = await openSqliteStore(dbFile);
-  const make = recombiner(rows, 7);
-  let made = 0;
+  const make = recombiner(rows, 7 + (await store.countArticles()));
+  let made = await store.countArticles();
   try {
     let started = performance.now();
-    const report = await importFiles(store, [file]);
-    console.log(`import of the corpus (${report.imported} articles, with duplicate check, profiles, topic space and links): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (made === 0) {
+      const report = await importFiles(store, [file]);
+      made = report.imported;
+      console.log(`import of the corpus (${report.imported} articles, with duplicate check, profiles, topic space and links): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
 
     for (const size of sizes) {
       let count = await store.countArticles();
@@ -148,9 +161,10 @@ async function main(): Promise<void> {
         console.log(`grown to ${count} in ${((performance.now() - started) / 1000).toFixed(0)} s (of which linking ${(linking / 1000).toFixed(0)} s)`);
       }
       const t = await timeLinks(store, size);
-      console.log(`${count} articles: one article's links p50 ${ms(t.p50)}, p95 ${ms(t.p95)} (${t.candidates.toFixed(0)} candidates scored on average)`);
+      console.log(`${count} articles: one article's links p50 ${ms(t.p50)}, p95 ${ms(t.p95)} (CPU time p50 ${ms(t.cpu50)}, p95 ${ms(t.cpu95)})`);
     }
 
+    if (values.keep) return; // the kept database stays at its size: measure again on it without ingesting
     const inputs = Array.from({ length: 1000 }, () => make(made++));
     started = performance.now();
     await saveArticles(store, inputs);

@@ -276,7 +276,13 @@ async function main(): Promise<void> {
       console.log(`| ${s.toFixed(2)} | ${rows[a]!.id} / ${rows[b]!.id} | ${rows[a]!.title} / ${rows[b]!.title} |`);
     }
     const copyRand = mulberry32(SEED + 1);
-    const sample = Array.from({ length: COPIES }, () => rows[Math.floor(copyRand() * rows.length)]!);
+    // Distinct articles: two copies of one article would also be copies of each other.
+    const order = rows.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(copyRand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const sample = order.slice(0, COPIES).map((i) => rows[i]!);
     const copies = sample.map((r) => wireCopy(r, copyRand));
     const sims = copies.map((c, i) => similarity(signatureOf(`${c.title}\n${c.body}`), signatures[rows.indexOf(sample[i]!)]!)).sort((a, b) => a - b);
     const caught = sims.filter((s) => s >= NEAR_DUPLICATE_THRESHOLD).length;

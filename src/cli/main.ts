@@ -11,7 +11,7 @@ import { suggestCommand } from './suggest.js';
 import { userCommand } from './user.js';
 
 const USAGE = `Usage:
-  sahifa serve  [--db PATH] [--host H] [--port N] [--demo]
+  sahifa serve  [--db PATH|postgres://…] [--host H] [--port N] [--workers N] [--demo]
   sahifa import [--db PATH] [--format text|jsonl] [--skip-duplicates] FILE...
   sahifa reindex [--db PATH]      rebuild the search index
   sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)
@@ -19,8 +19,10 @@ const USAGE = `Usage:
   sahifa user passwd --email E [--db PATH]     (password from stdin or a prompt; empty: generated)
   sahifa user list [--db PATH]
 
-Environment: SAHIFA_DB (database), HOST, PORT, SAHIFA_URL (public base URL),
-SAHIFA_TIMEZONE (the newsroom's time zone, default Asia/Riyadh).`;
+Environment: SAHIFA_DB or DATABASE_URL (database), HOST, PORT, SAHIFA_WORKERS,
+SAHIFA_URL (public base URL), SAHIFA_TIMEZONE (the newsroom's zone, default
+Asia/Riyadh), SAHIFA_CACHE_MB (render cache, default 64; 0 off). README.md
+lists the rest.`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,

@@ -7,15 +7,14 @@
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setupLink } from '../auth/accounts.js';
 import { loadDemo } from '../services/demo.js';
 import { ClusterBus, relayChanges } from '../store/cluster-bus.js';
-import { openStore } from '../store/open.js';
+import { isPostgresLocation, openStore } from '../store/open.js';
 import { siteConfig } from '../web/config.js';
 import { buildServer } from '../web/server.js';
-import { UsageError, dbPath } from './args.js';
+import { UsageError, dbPath, defaultMediaDir, displayLocation } from './args.js';
 
 interface ServeOptions {
   db: string;
@@ -65,7 +64,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`sahifa: serving ${opts.db} on http://${opts.host}:${opts.port} with ${opts.workers} workers`);
+  console.log(`sahifa: serving ${displayLocation(opts.db)} on http://${opts.host}:${opts.port} with ${opts.workers} workers`);
   return new Promise<number>(() => {});
 }
 
@@ -80,7 +79,7 @@ async function prepare(opts: ServeOptions): Promise<void> {
   try {
     if (opts.demo && (await store.countArticles()) === 0) {
       const n = await loadDemo(store);
-      console.log(`sahifa: filled ${opts.db} with ${n} demo articles`);
+      console.log(`sahifa: filled ${displayLocation(opts.db)} with ${n} demo articles`);
     }
     const setup = await setupLink(store, site(opts).baseUrl);
     if (setup) console.log(`sahifa: no accounts yet: create the owner within an hour at\n  ${setup}`);
@@ -90,9 +89,10 @@ async function prepare(opts: ServeOptions): Promise<void> {
 }
 
 async function serveWorker(opts: ServeOptions): Promise<number> {
-  const store = await openStore(opts.db, cluster.isWorker ? { changes: new ClusterBus() } : {});
+  // On PostgreSQL the store's own LISTEN/NOTIFY bus reaches every process; on SQLite workers relay through the primary.
+  const store = await openStore(opts.db, cluster.isWorker && !isPostgresLocation(opts.db) ? { changes: new ClusterBus() } : {});
   // Uploads live beside the database unless told otherwise.
-  const mediaDir = process.env.SAHIFA_MEDIA_DIR ?? path.join(path.dirname(path.resolve(opts.db)), 'media');
+  const mediaDir = process.env.SAHIFA_MEDIA_DIR ?? defaultMediaDir(opts.db);
   const app = await buildServer({ store, site: site(opts), logger: true, newsroom: { mediaDir } });
   const close = async () => {
     await app.close();
@@ -102,6 +102,6 @@ async function serveWorker(opts: ServeOptions): Promise<number> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ host: opts.host, port: opts.port });
-  if (!cluster.isWorker) console.log(`sahifa: serving ${opts.db} on http://${opts.host}:${opts.port}`);
+  if (!cluster.isWorker) console.log(`sahifa: serving ${displayLocation(opts.db)} on http://${opts.host}:${opts.port}`);
   return new Promise<number>(() => {});
 }

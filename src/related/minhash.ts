@@ -11,12 +11,17 @@
  *
  * Threshold: two articles are near-duplicates when the estimate is at
  * least NEAR_DUPLICATE_THRESHOLD = 0.5, that is when at least half of the
- * shingles of the two together are shared. A wire story republished with a
- * new headline, a dropped paragraph and a few words changed stays well
- * above it (0.6–0.9); two outlets' own reports of the same event share
- * facts and names but few 3-word runs, and stay under 0.2. The evaluation
- * script (scripts/eval-related.ts) prints the most similar pairs of the
- * real corpus and edited copies of corpus articles, to check the line.
+ * shingles of the two together are shared. Measured on the corpus by
+ * scripts/eval-related.ts (ANT Corpus v2.1 subset, from which pairs sharing
+ * 40% of their paragraphs had already been removed): a wire story
+ * republished with a new headline, its last paragraph dropped and one word
+ * in twenty dropped scores 0.59 at the 10th percentile and 0.70 at the
+ * median (295 of 300 such copies reach 0.5); of the 8 million pairs of
+ * distinct corpus articles, 4 reach 0.5 (the same report rewritten by one
+ * outlet, or a wire story under two outlets' names), and the next ones,
+ * 0.42–0.49, mix lightly rewritten wire copies with distinct stories that
+ * share a paragraph of background. Below 0.5 an article is a follow-up or a
+ * different report, and may be linked.
  */
 import { normalize, tokenize } from '../arabic/index.js';
 

@@ -2,7 +2,10 @@
  * The related-news engine's SQL, over the tables of schema.ts, through the
  * store's Kysely instance. Written for SQLite and kept to plain SQL (UNION
  * ALL of LIMITed subqueries, GROUP BY, ON CONFLICT upserts), which
- * PostgreSQL runs as well.
+ * PostgreSQL runs as well: the same class serves both engines. What it
+ * needs of PostgreSQL: subqueries in FROM are named, booleans are written
+ * as 0/1 integers (case when), and parameters PostgreSQL cannot type from
+ * their context (a VALUES list) are cast.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -151,7 +154,8 @@ export class SqliteRelatedStore implements RelatedStore {
     await this.db.transaction().execute(async (trx) => {
       const old = profiles.flatMap((p) => (p.previous ? postingsOf(p.previous.vector, p.id) : []));
       for (const rows of chunks(old, 300)) {
-        const keys = sql.join(rows.map((r) => sql`(${r.term}, ${r.weight}, ${r.article_id})`));
+        // Typed: PostgreSQL reads untyped VALUES parameters as text.
+        const keys = sql.join(rows.map((r) => sql`(${r.term}, cast(${r.weight} as double precision), cast(${r.article_id} as integer))`));
         await sql`delete from article_terms where (term, weight, article_id) in (values ${keys})`.execute(trx);
       }
       for (const part of chunks(profiles, 100)) {
@@ -209,7 +213,9 @@ export class SqliteRelatedStore implements RelatedStore {
         await trx
           .insertInto('related_meta')
           .values({ key, value: String(change) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(related_meta.value as real) + ${change}` }))
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(related_meta.value as double precision) + ${change} as text)` }),
+          )
           .execute();
       }
     });
@@ -218,7 +224,7 @@ export class SqliteRelatedStore implements RelatedStore {
   async syncPublication(ids: number[]): Promise<void> {
     for (const part of chunks(ids)) {
       await sql`update related_public set
-          published = (select status = 'published' from articles where articles.id = related_public.article_id),
+          published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = related_public.article_id),
           published_at = (select published_at from articles where articles.id = related_public.article_id)
         where article_id in (${sql.join(part)})`.execute(this.db);
     }
@@ -264,15 +270,17 @@ export class SqliteRelatedStore implements RelatedStore {
     if (query.length === 0) return [];
     const parts = query.map(
       ([term, w]) =>
-        sql`select article_id, weight * ${w} as s from (select article_id, weight from article_terms where term = ${term} order by weight desc limit ${perTerm})`,
+        sql`select article_id, weight * ${w} as s from (select article_id, weight from article_terms where term = ${term} order by weight desc limit ${perTerm}) as t`,
     );
     const now = new Date().toISOString();
     const { rows } = await sql<{ id: number; score: number }>`
       select c.id, c.score
       from (
         select article_id as id, sum(s) as score
-        from (${sql.join(parts, sql` union all `)})
+        from (${sql.join(parts, sql` union all `)}) as postings
         group by article_id
+        order by score desc
+        limit ${limit * 3}
       ) as c
       join related_public on related_public.article_id = c.id
       where c.id <> ${exclude} and ${includeUnpublished ? sql`1 = 1` : isPublic(now)}

@@ -75,7 +75,8 @@ export interface RelatedStore {
   /**
    * Articles sharing the query's terms, by the sum of weight products over
    * the postings, best first; public ones only unless asked. Each term
-   * reads at most `perTerm` postings (the strongest), so the cost does not
+   * reads at most `perTerm` postings (the strongest), and only the 3 ×
+   * `limit` best sums are checked for publication, so the cost does not
    * grow with the collection.
    */
   candidates(

@@ -24,3 +24,4 @@ export {
 export { analyseField, bodyText, indexColumns, indexToken } from './fields.js';
 export { highlight, highlighterFor, snippet, escapeHtml } from './snippet.js';
 export { SqliteFtsIndex, createSearchTable, fillIndex, isSqlite, FTS_TABLE, WEIGHTS } from './sqlite-fts.js';
+export { PgSearchIndex, createPgSearchTable, fillPgIndex, PG_SEARCH_TABLE } from './pg-search.js';

@@ -56,7 +56,7 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
   }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${failed ? `migration ${failed}` : 'migrating'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
@@ -582,7 +582,14 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.changes.close();
-    await this.db.destroy();
+    // PostgreSQL's idle connections do not keep the process alive (postgres.ts):
+    // hold it open until they are closed, or it could exit half-way.
+    const hold = setInterval(() => {}, 60_000);
+    try {
+      await this.changes.close();
+      await this.db.destroy();
+    } finally {
+      clearInterval(hold);
+    }
   }
 }

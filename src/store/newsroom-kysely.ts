@@ -404,12 +404,13 @@ export class KyselyNewsroomStore implements NewsroomStore {
     }
     const q = query.q?.trim();
     if (q) {
-      const pattern = `%${likeEscape(q)}%`;
+      // ASCII lower case on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+      const pattern = `%${likeEscape(q.replace(/[A-Z]/g, (c) => c.toLowerCase()))}%`;
       base = base.where((eb) =>
         eb.or([
-          eb(sql`articles.title`, 'like', sql`${pattern} escape '\\'`),
-          eb(sql`articles.description`, 'like', sql`${pattern} escape '\\'`),
-          eb(sql`articles.slug`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(articles.title)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(articles.description)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(articles.slug)`, 'like', sql`${pattern} escape '\\'`),
         ]),
       );
     }

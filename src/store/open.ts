@@ -1,11 +1,24 @@
-/** Opens the store a location names. Only SQLite files for now. */
+/**
+ * Opens the store a location names: a postgres:// or postgresql:// URL opens
+ * PostgreSQL (postgres.ts), anything else is a SQLite file (sqlite.ts).
+ *
+ * `changes` is the bus a SQLite store tells its changes on (between the
+ * processes of one machine, src/store/cluster-bus.ts). A PostgreSQL store
+ * always uses its own, LISTEN/NOTIFY (pg-notify-bus.ts), which reaches
+ * every process on every machine: a bus given here is not used for it.
+ */
 import type { ChangeBus } from './changes.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
 export async function openStore(location: string, options: { changes?: ChangeBus } = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error('PostgreSQL is not supported yet: give a SQLite file path');
+  if (isPostgresLocation(location)) {
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore(location);
   }
   return openSqliteStore(location, options);
 }

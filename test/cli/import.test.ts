@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openAt, testDatabase } from '../helpers/store.js';
 import { ROOT, SEED } from '../helpers/paths.js';
 
 const run = promisify(execFile);
@@ -25,7 +25,8 @@ const line = (o: object) => JSON.stringify(o);
 
 test('import: good files import, a bad file imports nothing, the exit code says so', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
-  const db = path.join(dir, 'site.db');
+  const place = testDatabase();
+  const db = place.location;
   const good = path.join(dir, 'good.jsonl');
   const bad = path.join(dir, 'bad.jsonl');
   writeFileSync(good, [line({ id: 'g1', title: 'خبر أول: تفاصيل', body: 'نص الخبر الأول.' }), line({ id: 'g2', title: 'خبر ثان: تفاصيل', body: 'نص الخبر الثاني.' })].join('\n'));
@@ -36,13 +37,14 @@ test('import: good files import, a bad file imports nothing, the exit code says 
   assert.match(first.stderr, /bad\.jsonl: line 2: title/);
   assert.equal(first.stdout.trim().split('\n').at(-1), 'imported 3, updated 0, failed 1');
 
-  const store = await openSqliteStore(db);
+  const store = await openAt(db);
   assert.equal(await store.countArticles(), 3, 'nothing from the bad file');
   await store.close();
 
   const again = await sahifa('import', '--db', db, good);
   assert.equal(again.code, 0);
   assert.equal(again.stdout.trim(), 'imported 0, updated 2, failed 0');
+  await place.drop();
 });
 
 test('import: usage errors are clear', async () => {

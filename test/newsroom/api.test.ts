@@ -1,11 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { roleBelow, type Role } from '../../src/auth/roles.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
-import { Client, arabicArticle, makeKey, makeUser, multipart, newsroomSite, testPng, type Site } from './helpers.js';
+import { testDatabase } from '../helpers/store.js';
+import { Client, arabicArticle, makeKey, makeUser, multipart, newsroomSite, openAt, testPng, type Site } from './helpers.js';
 
 let site: Site;
 let keys: Record<Role, Awaited<ReturnType<typeof makeKey>>>;
@@ -251,7 +250,8 @@ test('media: type and size from the bytes, renditions on disk, alt text required
 });
 
 test('scheduled publishing survives a restart, and runs once across processes', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-schedule-')), 'site.db');
+  const place = testDatabase();
+  const file = place.location;
   const first = await newsroomSite({ file });
   const key = await makeKey(first.store, 'editor');
   const at = new Date(Date.now() + 1500).toISOString();
@@ -267,7 +267,7 @@ test('scheduled publishing survives a restart, and runs once across processes', 
 
   await new Promise((r) => setTimeout(r, 1700));
   // Two processes on one database: one UPDATE … RETURNING each, the article is published once.
-  const other = await openSqliteStore(file);
+  const other = await openAt(file);
   const second = await newsroomSite({ file, config: { scheduler: true } });
   const [fromOther] = await Promise.all([other.publishDue(new Date().toISOString()), second.app.ready()]);
   const fromServer = await second.app.newsroom.scheduler!.runOnce();
@@ -280,6 +280,7 @@ test('scheduled publishing survives a restart, and runs once across processes', 
   assert.match((await second.app.inject('/')).body, /خبر مجدول ينشر بعد قليل/);
   await other.close();
   await second.close();
+  await place.drop();
 });
 
 test('the Content API: public articles, tags, search, related; keyed and CORS when configured', async () => {

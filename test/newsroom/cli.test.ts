@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authenticate } from '../../src/auth/accounts.js';
 import { LoginLimiter } from '../../src/auth/rate-limit.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openAt, testDatabase } from '../helpers/store.js';
 import { ROOT } from '../helpers/paths.js';
 
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -21,7 +19,8 @@ function sahifa(args: string[], stdin: string): Promise<{ code: number; stdout: 
 }
 
 test('sahifa user add and passwd: from stdin, or a generated password printed once', async () => {
-  const db = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-user-')), 'site.db');
+  const place = testDatabase();
+  const db = place.location;
   const added = await sahifa(['user', 'add', '--db', db, '--email', 'Editor@Example.com', '--role', 'editor', '--name', 'سلمى'], 'كلمة-سر-من-الأنبوب\n');
   assert.equal(added.code, 0, added.stderr);
   assert.match(added.stdout, /added editor editor@example.com/);
@@ -33,7 +32,7 @@ test('sahifa user add and passwd: from stdin, or a generated password printed on
   assert.equal((await sahifa(['user', 'passwd', '--db', db, '--email', 'editor@example.com'], 'قصيرة')).code, 1);
   assert.equal((await sahifa(['user', 'passwd', '--db', db, '--email', 'editor@example.com'], 'كلمة-سر-جديدة-تماماً')).code, 0);
 
-  const store = await openSqliteStore(db);
+  const store = await openAt(db);
   const limiter = new LoginLimiter();
   assert.equal((await authenticate(store, limiter, 'editor@example.com', 'كلمة-سر-جديدة-تماماً', '127.0.0.1')).role, 'editor');
   assert.equal((await authenticate(store, limiter, 'author@example.com', password!, '127.0.0.1')).role, 'author');
@@ -41,4 +40,5 @@ test('sahifa user add and passwd: from stdin, or a generated password printed on
   const hash = (await store.newsroom.findUserByEmail('editor@example.com'))!.passwordHash;
   assert.match(hash, /^scrypt\$15\$8\$1\$/);
   await store.close();
+  await place.drop();
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { addUser, createApiKey } from '../../src/auth/accounts.js';
 import type { Role } from '../../src/auth/roles.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryStore, openAt } from '../helpers/store.js';
 import { siteConfig } from '../../src/web/config.js';
 import type { NewsroomConfig } from '../../src/web/admin/config.js';
 import { buildServer } from '../../src/web/server.js';
@@ -20,8 +21,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** `file`: a database to open (a SQLite file or a PostgreSQL URL, see testDatabase()); a new, empty one by default. */
 export async function newsroomSite(options: { file?: string; config?: Partial<NewsroomConfig>; mediaDir?: string } = {}): Promise<Site> {
-  const store = await openSqliteStore(options.file ?? ':memory:');
+  const store = options.file === undefined ? await memoryStore() : await openAt(options.file);
   const mediaDir = options.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'sahifa-media-test-'));
   const app = await buildServer({
     store,
@@ -38,6 +40,8 @@ export async function newsroomSite(options: { file?: string; config?: Partial<Ne
     },
   };
 }
+
+export { openAt } from '../helpers/store.js';
 
 let n = 0;
 export async function makeUser(store: SqliteStore, role: Role, name = `حساب ${role}`) {

@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryStore } from '../helpers/store.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { buildServer } from '../../src/web/server.js';
 import { siteConfig } from '../../src/web/config.js';
@@ -28,7 +29,7 @@ let base: string;
 
 before(async () => {
   if (skip) return;
-  store = await openSqliteStore(':memory:');
+  store = await memoryStore();
   await saveArticles(store, ARTICLES);
   app = await buildServer({ store, site: siteConfig() });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryStore } from '../helpers/store.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { buildServer } from '../../src/web/server.js';
 import { siteConfig } from '../../src/web/config.js';
@@ -13,7 +14,7 @@ let store: SqliteStore;
 let app: FastifyInstance;
 
 before(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await memoryStore();
   await saveArticles(store, ARTICLES);
   app = await buildServer({ store, site: siteConfig({ pageSize: 2 }) });
 });

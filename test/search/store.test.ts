@@ -1,13 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryStore, sqliteOnly } from '../helpers/store.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { ARTICLES } from './fixtures.js';
 
 let store: SqliteStore;
 
 before(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await memoryStore();
   await saveArticles(store, ARTICLES);
 });
 after(async () => {
@@ -112,7 +113,7 @@ test('sort=date puts the newest first, with scores', async () => {
 });
 
 test('relevance: title over description over body; the reader\'s exact form over another form', async () => {
-  const s = await openSqliteStore(':memory:');
+  const s = await memoryStore();
   const filler = Array.from({ length: 12 }, (_, i) => ({
     externalId: `filler:${i}`,
     title: `خبر عادي رقم ${i}`,
@@ -190,7 +191,7 @@ test('hostile queries answer without error', async () => {
 });
 
 test('an article published this minute is found at once; one due in 30 seconds is not', async () => {
-  const s = await openSqliteStore(':memory:');
+  const s = await memoryStore();
   await saveArticles(s, [
     { title: 'خبر عاجل عن الفيضانات', description: 'الآن.', tags: ['عاجل'], body: 'فيضانات في المدينة الساحلية.' },
     {
@@ -217,7 +218,7 @@ test('document keys order by publication minute, then id', async () => {
   assert.throws(() => docKey(ID_SPACE, '2026-01-01T00:00:00Z'), RangeError);
 });
 
-test('a rebuild that analyses on a worker thread indexes the same', async () => {
+test('a rebuild that analyses on a worker thread indexes the same', { skip: sqliteOnly }, async () => {
   const { fillIndex } = await import('../../src/search/sqlite-fts.js');
   const queries = ['المعارضة', 'ايران', '"وفد المعارضة"', 'الرئيس'];
   const answers = async () => Promise.all(queries.map(async (q) => (await store.search({ q, sort: 'date' })).hits.map((h) => h.slug)));

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ArticleInput } from '../../src/content/article.js';
 import { saveArticles } from '../../src/services/articles.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryStore } from '../helpers/store.js';
 import { siteConfig, type SiteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 
@@ -41,7 +42,7 @@ export interface TestSite {
 }
 
 export async function testSite(articles: ArticleInput[], site: Partial<SiteConfig> = {}): Promise<TestSite> {
-  const store = await openSqliteStore(':memory:');
+  const store = await memoryStore();
   if (articles.length) await saveArticles(store, articles);
   const config = siteConfig({ baseUrl: BASE, timeZone: 'Asia/Riyadh', ...site }, {});
   const app = await buildServer({ store, site: config });

@@ -1,0 +1,424 @@
+/**
+ * The PostgreSQL engine of search: the same SearchIndex as sqlite-fts.ts,
+ * over the same analysis, so that the same data gives the same results.
+ *
+ * The index is one row per published article in `search_pg`: its document
+ * key (publication minute × 2^27 + id, as in sqlite-fts.ts, so "public now"
+ * and "newest first" are the same ranges and orders) and a tsvector with a
+ * GIN index. The tsvector holds the tokens fields.ts computes — light stems
+ * and `·`-marked normalized forms, `¤`-marked stop words — with their word
+ * positions and the field's weight: title A, description B, body C. A
+ * word's stem and norm share its position, so phrases match in either form;
+ * fields are a position apart, so no phrase runs from one into the next.
+ *
+ * The tsvector is written as a tsvector literal, not by to_tsvector(): the
+ * analysis is ours already, and PostgreSQL's parser would split our tokens
+ * at the marks (or not, depending on the database's locale) and fold them.
+ * Every lexeme is quoted and escaped, in documents and in queries alike, so
+ * no text can reach PostgreSQL as tsquery syntax.
+ *
+ * Queries are parsed by query.ts and written as a tsquery: words AND'd (or
+ * OR'd, in the any-word fallback), phrases with <->, exclusions with !.
+ * Membership is decided on the stem tokens, as on SQLite. Ranking is
+ * ts_rank_cd with the field weights (title 1, description 1/2, body 1/6, the
+ * ratios of the FTS5 BM25 weights) and a length normalization, plus half as
+ * much again for the reader's exact forms (the norm tokens), which is what
+ * the norm columns add on SQLite. ts_rank_cd has no IDF, so the order of
+ * multi-word queries can differ from BM25's where scores are close. As there, above EXACT_RANK_LIMIT matches only the
+ * RANK_WINDOW newest are ranked. Snippets and highlights are cut from the
+ * original text in TypeScript (snippet.ts), as on SQLite.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Section } from '../content/body.js';
+import { tagKey, tagName } from '../content/tags.js';
+import type { Database } from '../store/schema.js';
+import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
+import { normalizedQuery, parseQuery, type ParsedQuery, type QueryItem } from './query.js';
+import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
+import { docKey, EXACT_RANK_LIMIT, ID_SPACE, MAX_LIMIT, MAX_PAGE, publicBound, RANK_WINDOW } from './sqlite-fts.js';
+import type { Executor, IndexDoc, QuerySummary, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+
+export const PG_SEARCH_TABLE = 'search_pg';
+const table = sql.raw(PG_SEARCH_TABLE);
+
+/** ts_rank_cd's weights, for D, C, B, A: body (C) 1/6, description (B) 1/2, title (A) 1. D is unused. */
+export const PG_WEIGHTS = '{0.1, 0.1667, 0.5, 1.0}';
+/** What the reader's exact forms add to the score of the stems, as a share (the norm columns' BM25 weight is half the stems'). */
+export const EXACT_BONUS = 0.5;
+/**
+ * ts_rank_cd's normalization: 8 divides by the number of distinct lexemes,
+ * a length normalization that grows more slowly than the length, as BM25's
+ * does. Over the demo newsroom it gives SQLite's best article for 158 of 174
+ * queries (without normalization 148, dividing by the length 157).
+ */
+export const PG_NORMALIZATION = 8;
+
+// ---------------------------------------------------------------- schema
+
+/** Migration 0002_search on PostgreSQL: the table, its indexes, and the articles already stored. */
+export async function createPgSearchTable(db: Kysely<unknown>): Promise<void> {
+  // No foreign key: as on SQLite, remove() must still find the document after its article row is deleted.
+  await sql`CREATE TABLE ${table} (article_id integer PRIMARY KEY, doc_key bigint NOT NULL, doc tsvector NOT NULL)`.execute(db);
+  await sql`CREATE INDEX search_pg_doc ON ${table} USING gin (doc)`.execute(db);
+  await sql`CREATE INDEX search_pg_key ON ${table} (doc_key)`.execute(db);
+  await fillPgIndex(db as unknown as Executor);
+}
+
+// ---------------------------------------------------------------- lexemes
+
+/** PostgreSQL's limits: a lexeme's bytes, a position, positions per lexeme. */
+const MAX_LEXEME_BYTES = 2046;
+const MAX_POSITION = 16383;
+const MAX_POSITIONS = 256;
+/** Words of one field indexed at most (a tsvector is at most 1 MB). */
+const MAX_FIELD_WORDS = 100_000;
+
+/** A token cut to PostgreSQL's lexeme size, at a character boundary (documents and queries alike). */
+export function fitLexeme(token: string): string {
+  if (token.length * 3 <= MAX_LEXEME_BYTES || Buffer.byteLength(token) <= MAX_LEXEME_BYTES) return token;
+  let out = '';
+  let bytes = 0;
+  for (const ch of token) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > MAX_LEXEME_BYTES) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
+/** A lexeme as tsvector and tsquery literals write it: quoted, with quotes doubled and backslashes escaped. */
+export function quoteLexeme(token: string): string {
+  return `'${fitLexeme(token).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+const tokensOf = (column: string) => (column ? column.split(' ') : []);
+
+/**
+ * The tsvector literal of an article's index columns: every stem and norm
+ * token with its word position and its field's weight.
+ */
+export function tsvectorLiteral(c: IndexColumns): string {
+  const positions = new Map<string, string[]>();
+  const add = (token: string | undefined, at: string) => {
+    if (!token || token === EMPTY_TOKEN) return;
+    const list = positions.get(token);
+    if (!list) positions.set(token, [at]);
+    else if (list.length < MAX_POSITIONS) list.push(at);
+  };
+  let offset = 0;
+  const fields: [string, string, 'A' | 'B' | 'C'][] = [
+    [c.title_stem, c.title_norm, 'A'],
+    [c.desc_stem, c.desc_norm, 'B'],
+    [c.body_stem, c.body_norm, 'C'],
+  ];
+  for (const [stemColumn, normColumn, weight] of fields) {
+    const stems = tokensOf(stemColumn);
+    const norms = tokensOf(normColumn);
+    const words = Math.min(stems.length, MAX_FIELD_WORDS);
+    for (let i = 0; i < words; i++) {
+      const at = `${Math.min(offset + i + 1, MAX_POSITION)}${weight}`;
+      add(stems[i], at);
+      add(norms[i], at);
+    }
+    // One position between fields: a phrase never spans two.
+    offset += words + 1;
+  }
+  const parts: string[] = [];
+  for (const [token, at] of positions) parts.push(`${quoteLexeme(token)}:${at.join(',')}`);
+  return parts.join(' ');
+}
+
+// ---------------------------------------------------------------- queries
+
+const phrase = (tokens: string[]) => (tokens.length === 1 ? quoteLexeme(tokens[0]!) : `(${tokens.map(quoteLexeme).join(' <-> ')})`);
+const stemsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.stem));
+const normsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.normToken));
+
+/**
+ * The tsquery of the words and phrases to match: every one ('all') or any
+ * ('any'), on their stem tokens, less the exclusions. Null when there is
+ * nothing to match. (The SQLite engine's matchExpression, for tsquery.)
+ */
+export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = true } = {}): string | null {
+  if (q.must.length === 0) return null;
+  const joined = q.must.map(stemsOf).join(mode === 'all' ? ' & ' : ' | ');
+  const excluded = exclusions ? exclusionTsquery(q) : null;
+  return excluded ? `(${joined}) & !(${excluded})` : `(${joined})`;
+}
+
+/** The exclusions alone, OR'd. Null when there are none. */
+export function exclusionTsquery(q: ParsedQuery): string | null {
+  return q.not.length ? q.not.map(stemsOf).join(' | ') : null;
+}
+
+/** Any of the reader's exact forms (norm tokens): what earns the exact-form bonus. */
+export function exactFormsTsquery(q: ParsedQuery): string | null {
+  return q.must.length ? q.must.map(normsOf).join(' | ') : null;
+}
+
+const tsquery = (text: string) => sql`cast(${text} as tsquery)`;
+
+// ---------------------------------------------------------------- writing
+
+async function writeDoc(db: Executor, doc: IndexDoc): Promise<void> {
+  let publishedAt = doc.publishedAt;
+  if (publishedAt === undefined) {
+    const row = await db.selectFrom('articles').select('published_at').where('id', '=', doc.id).executeTakeFirst();
+    publishedAt = row?.published_at ?? null;
+  }
+  const vector = tsvectorLiteral(indexColumns(doc.title, doc.description, doc.sections));
+  await sql`INSERT INTO ${table} (article_id, doc_key, doc) VALUES (${doc.id}, ${docKey(doc.id, publishedAt)}, cast(${vector} as tsvector))
+    ON CONFLICT (article_id) DO UPDATE SET doc_key = excluded.doc_key, doc = excluded.doc`.execute(db);
+}
+
+async function removeDoc(db: Executor, id: number): Promise<void> {
+  await sql`DELETE FROM ${table} WHERE article_id = ${id}`.execute(db);
+}
+
+const READ_BATCH = 500;
+const WRITE_BATCH = 100;
+
+/**
+ * Empties the index and indexes every published article again; returns how
+ * many. Runs in the caller's transaction, if any.
+ */
+export async function fillPgIndex(db: Executor, onProgress?: (done: number, total: number) => void): Promise<number> {
+  await sql`DELETE FROM ${table}`.execute(db);
+  const published = db.selectFrom('articles').where('status', '=', 'published');
+  const { n } = await published.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  let done = 0;
+  for (let after = 0; ; ) {
+    const rows = await published
+      .select(['id', 'title', 'description', 'sections', 'published_at'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(READ_BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const values = rows.slice(i, i + WRITE_BATCH).map((r) => {
+        const vector = tsvectorLiteral(indexColumns(r.title, r.description, JSON.parse(r.sections) as Section[]));
+        return sql`(${r.id}, ${docKey(r.id, r.published_at)}, cast(${vector} as tsvector))`;
+      });
+      await sql`INSERT INTO ${table} (article_id, doc_key, doc) VALUES ${sql.join(values)}`.execute(db);
+    }
+    done += rows.length;
+    onProgress?.(done, total);
+    after = rows[rows.length - 1]!.id;
+  }
+  return done;
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Four significant digits, as on SQLite. */
+const round = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(4)));
+
+export class PgSearchIndex implements SearchIndex {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async index(db: Executor, doc: IndexDoc): Promise<void> {
+    if (doc.published) await writeDoc(db, doc);
+    else await removeDoc(db, doc.id);
+  }
+
+  async remove(db: Executor, id: number): Promise<void> {
+    await removeDoc(db, id);
+  }
+
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.db.transaction().execute((trx) => fillPgIndex(trx, onProgress));
+  }
+
+  async search(query: SearchQuery): Promise<SearchResults> {
+    const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.page ?? 1)));
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 10)));
+    const parsed = parseQuery(query.q ?? '');
+    const extraTag = query.tag !== undefined ? tagName(query.tag) : '';
+    if (extraTag && !parsed.tags.some((t) => tagKey(t) === tagKey(extraTag))) parsed.tags.push(extraTag);
+
+    const summary: QuerySummary = {
+      normalized: normalizedQuery(parsed),
+      dropped: parsed.dropped,
+      tags: parsed.tags,
+      empty: parsed.must.length === 0 && parsed.tags.length === 0,
+      truncated: parsed.truncated,
+    };
+    const none = async (): Promise<SearchResults> => ({
+      total: 0,
+      page,
+      limit,
+      hits: [],
+      fallback: false,
+      query: summary,
+      suggestions: { tags: await this.popularTags() },
+    });
+    if (summary.empty) return none();
+
+    // Public now, as on SQLite: documents of earlier minutes by their key,
+    // those of the current minute checked against their row; then the tags.
+    const nowMs = Date.now();
+    const bound = publicBound(nowMs);
+    const minuteStart = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString();
+    const thisMinute = sql`SELECT id FROM articles WHERE status = 'published'
+      AND published_at >= ${minuteStart} AND published_at <= ${new Date(nowMs).toISOString()}`;
+    const tagIds: number[] = [];
+    for (const name of parsed.tags) {
+      const id = await this.tagId(name);
+      if (id === undefined) return none();
+      tagIds.push(id);
+    }
+    const notTags: number[] = [];
+    for (const name of parsed.notTags) {
+      const id = await this.tagId(name);
+      if (id !== undefined) notTags.push(id);
+    }
+    const whereOn = (key: RawBuilder<unknown>, id: RawBuilder<unknown>) =>
+      sql.join(
+        [
+          sql`${key} < ${bound + ID_SPACE}`,
+          sql`(${key} < ${bound} OR ${id} IN (${thisMinute}))`,
+          ...tagIds.map((t) => sql`${id} IN (SELECT article_id FROM article_tags WHERE tag_id = ${t})`),
+          ...(notTags.length ? [sql`${id} NOT IN (SELECT article_id FROM article_tags WHERE tag_id IN (${sql.join(notTags)}))`] : []),
+        ],
+        sql` AND `,
+      );
+    const offset = (page - 1) * limit;
+
+    let total: number;
+    let ranked: { id: number; score: number }[];
+    let fallback = false;
+    if (parsed.must.length === 0) {
+      ({ total, ranked } = await this.tagListing(parsed, tagIds[0]!, whereOn(sql`d.doc_key`, sql`d.article_id`), limit, offset));
+    } else {
+      const where = whereOn(sql`s.doc_key`, sql`s.article_id`);
+      let mode: 'all' | 'any' = 'all';
+      total = await this.count(tsqueryText(parsed, mode)!, where);
+      if (total === 0 && parsed.must.length > 1) {
+        mode = 'any';
+        total = await this.count(tsqueryText(parsed, mode)!, where);
+        fallback = total > 0;
+      }
+      const sort = query.sort ?? 'relevance';
+      ranked = total > offset ? await this.rank(parsed, mode, where, sort, total, limit, offset) : [];
+    }
+    if (total === 0) return none();
+    return { total, page, limit, hits: await this.hits(ranked, parsed), fallback, query: summary };
+  }
+
+  private async count(query: string, where: RawBuilder<unknown>): Promise<number> {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${table} s WHERE s.doc @@ ${tsquery(query)} AND ${where}`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * One page of matches, best first or newest first, with their scores: as
+   * on SQLite (see SqliteFtsIndex.rank), with ts_rank_cd for BM25. Newest
+   * first shows the stems' score only; best first adds the exact forms'.
+   */
+  private async rank(
+    parsed: ParsedQuery,
+    mode: 'all' | 'any',
+    where: RawBuilder<unknown>,
+    sort: 'relevance' | 'date',
+    total: number,
+    limit: number,
+    offset: number,
+  ): Promise<{ id: number; score: number }[]> {
+    const matching = tsquery(tsqueryText(parsed, mode)!);
+    const rank = (query: string) => sql`ts_rank_cd(${PG_WEIGHTS}::float4[], s.doc, ${tsquery(query)}, ${sql.raw(String(PG_NORMALIZATION))})`;
+    const stems = rank(tsqueryText(parsed, mode, { exclusions: false })!);
+    const exact = sql`${stems} + ${EXACT_BONUS}::float4 * ${rank(exactFormsTsquery(parsed)!)}`;
+    type Row = { id: number; score: number };
+    let rows: Row[];
+    if (sort === 'date' || (total > EXACT_RANK_LIMIT && offset >= RANK_WINDOW)) {
+      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${stems} AS score FROM ${table} s
+        WHERE s.doc @@ ${matching} AND ${where}
+        ORDER BY s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+    } else if (total <= EXACT_RANK_LIMIT) {
+      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
+        WHERE s.doc @@ ${matching} AND ${where}
+        ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+    } else {
+      ({ rows } = await sql<Row>`SELECT w.id, w.score FROM (
+          SELECT s.article_id AS id, s.doc_key, ${exact} AS score FROM ${table} s
+          WHERE s.doc @@ ${matching} AND ${where}
+          ORDER BY s.doc_key DESC LIMIT ${RANK_WINDOW}) AS w
+        ORDER BY w.score DESC, w.doc_key DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}`.execute(this.db));
+    }
+    return rows.map((r) => ({ id: r.id, score: round(Number(r.score)) }));
+  }
+
+  /** Tags only: the tags' articles, newest first, less any exclusions. */
+  private async tagListing(parsed: ParsedQuery, tagId: number, where: RawBuilder<unknown>, limit: number, offset: number) {
+    const excluded = exclusionTsquery(parsed);
+    const from = sql`FROM article_tags t JOIN ${table} d ON d.article_id = t.article_id
+      WHERE t.tag_id = ${tagId} AND ${where}${excluded ? sql` AND NOT (d.doc @@ ${tsquery(excluded)})` : sql``}`;
+    const { rows: counted } = await sql<{ n: string }>`SELECT count(*) AS n ${from}`.execute(this.db);
+    const { rows } = await sql<{ id: number }>`SELECT d.article_id AS id ${from} ORDER BY d.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+    return { total: Number(counted[0]?.n ?? 0), ranked: rows.map((r) => ({ id: r.id, score: 0 })) };
+  }
+
+  /** The page's articles with their tags, titles highlighted and snippets cut from the original text. */
+  private async hits(ranked: { id: number; score: number }[], parsed: ParsedQuery): Promise<SearchHit[]> {
+    if (ranked.length === 0) return [];
+    const ids = ranked.map((r) => r.id);
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'title', 'description', 'sections', 'published_at', 'status'])
+      .where('id', 'in', ids)
+      .execute();
+    const tagRows = await this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.name'])
+      .where('article_tags.article_id', 'in', ids)
+      .orderBy('article_tags.article_id')
+      .orderBy('article_tags.position')
+      .execute();
+    const tags = new Map<number, string[]>(ids.map((id) => [id, []]));
+    for (const t of tagRows) tags.get(t.article_id)!.push(t.name);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const hl = highlighterFor(parsed);
+    const now = new Date().toISOString();
+    const out: SearchHit[] = [];
+    for (const { id, score } of ranked) {
+      const r = byId.get(id);
+      // The index follows the article in its own transaction; this is a second guard.
+      if (!r || r.status !== 'published' || r.published_at === null || r.published_at > now) continue;
+      const body = bodyText(JSON.parse(r.sections) as Section[]);
+      out.push({
+        id,
+        slug: r.slug,
+        title: r.title,
+        titleHtml: highlight(r.title, hl),
+        snippet: snippet(body, hl) ?? snippet(r.description, hl) ?? leadWords(r.description || body),
+        publishedAt: r.published_at,
+        tags: tags.get(id) ?? [],
+        score,
+      });
+    }
+    return out;
+  }
+
+  private async tagId(name: string): Promise<number | undefined> {
+    const key = tagKey(name);
+    if (!key) return undefined;
+    const row = await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The tags of the latest 500 public articles, most used first. */
+  async popularTags(limit = 8): Promise<TagSuggestion[]> {
+    const now = new Date().toISOString();
+    const { rows } = await sql<{ name: string; n: string }>`SELECT t.name, count(*) AS n
+      FROM article_tags x JOIN tags t ON t.id = x.tag_id
+      WHERE x.article_id IN (
+        SELECT id FROM articles WHERE status = 'published' AND published_at <= ${now}
+        ORDER BY published_at DESC, id DESC LIMIT 500)
+      GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${limit}`.execute(this.db);
+    return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
+  }
+}
