@@ -13,6 +13,8 @@ export interface PageMeta {
   head?: Html;
   /** Canonical URL, OpenGraph, feeds and JSON-LD (src/web/seo, issue #6). */
   seo?: SeoMeta;
+  /** The reader's query, kept in the header's search box. */
+  query?: string;
 }
 
 export function layout(site: SiteConfig, meta: PageMeta, main: Html): Html {
@@ -38,7 +40,7 @@ ${meta.head ?? ''}
     <a class="brand" href="/">${site.name}</a>
     <form class="search" action="/search" method="get" role="search">
       <label class="visually-hidden" for="q">ابحث في الأخبار</label>
-      <input id="q" name="q" type="search" placeholder="ابحث في الأخبار" autocomplete="off">
+      <input id="q" name="q" type="search" placeholder="ابحث في الأخبار" autocomplete="off" value="${meta.query ?? ''}">
       <button type="submit">بحث</button>
     </form>
   </div>

@@ -142,6 +142,7 @@ ${
     site,
     {
       title: data.q ? `بحث: ${data.q}` : 'البحث',
+      query: data.q,
       head: html`<meta name="robots" content="noindex, follow">
 <link rel="stylesheet" href="/assets/search.css">`,
     },
