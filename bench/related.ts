@@ -34,6 +34,7 @@ import { maybeTrainTopics } from '../src/related/topics.js';
 import { saveArticles } from '../src/services/articles.js';
 import { importFiles } from '../src/services/import.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+import { mulberry32 } from './corpus.js';
 
 const SAMPLE = 400;
 const BATCH = 2000;
@@ -46,16 +47,6 @@ interface CorpusRow {
   published_at: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -36,6 +36,7 @@ import { indexColumns } from '../src/search/fields.js';
 import { EXACT_RANK_LIMIT, RANK_WINDOW } from '../src/search/sqlite-fts.js';
 import type { SearchQuery } from '../src/search/types.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { mulberry32 } from './corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
@@ -87,16 +88,6 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   title: string;

@@ -43,6 +43,7 @@ import { BM25, ENTITY_WEIGHT, FIELD_WEIGHTS } from '../src/related/profile.js';
 import { pickByTags } from '../src/related/tag-rule.js';
 import { importFiles } from '../src/services/import.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { mulberry32 } from '../bench/corpus.js';
 
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
 const SEED = 20260404;
@@ -56,16 +57,6 @@ interface CorpusRow {
   see_also?: string[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pct = (x: number) => x.toFixed(3);
 

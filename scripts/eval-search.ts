@@ -39,6 +39,7 @@ import { analyseField, bodyText, COLUMNS, normToken } from '../src/search/fields
 import { matchExpression, parseQuery } from '../src/search/query.js';
 import { WEIGHTS } from '../src/search/sqlite-fts.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { mulberry32 } from '../bench/corpus.js';
 
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,16 +49,6 @@ const RETRIEVAL_ARTICLES = 500;
 
 // ---------------------------------------------------------------- utilities
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
   const a = [...xs];

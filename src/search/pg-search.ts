@@ -30,13 +30,13 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
-import { tagKey, tagName } from '../content/tags.js';
+import { tagKey } from '../content/tags.js';
 import type { Database } from '../store/schema.js';
 import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
-import { normalizedQuery, parseQuery, type ParsedQuery, type QueryItem } from './query.js';
+import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey, EXACT_RANK_LIMIT, ID_SPACE, MAX_LIMIT, MAX_PAGE, publicBound, RANK_WINDOW } from './sqlite-fts.js';
-import type { Executor, IndexDoc, QuerySummary, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
 
 export const PG_SEARCH_TABLE = 'search_pg';
 const table = sql.raw(PG_SEARCH_TABLE);
@@ -233,19 +233,7 @@ export class PgSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
-    const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.page ?? 1)));
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 10)));
-    const parsed = parseQuery(query.q ?? '');
-    const extraTag = query.tag !== undefined ? tagName(query.tag) : '';
-    if (extraTag && !parsed.tags.some((t) => tagKey(t) === tagKey(extraTag))) parsed.tags.push(extraTag);
-
-    const summary: QuerySummary = {
-      normalized: normalizedQuery(parsed),
-      dropped: parsed.dropped,
-      tags: parsed.tags,
-      empty: parsed.must.length === 0 && parsed.tags.length === 0,
-      truncated: parsed.truncated,
-    };
+    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,

@@ -18,8 +18,9 @@
  * construction, see analysis.ts).
  */
 import { tokenize } from '../arabic/index.js';
-import { tagName } from '../content/tags.js';
+import { tagKey, tagName } from '../content/tags.js';
 import { analyseWord } from './analysis.js';
+import type { QuerySummary, SearchQuery } from './types.js';
 
 /** Longer queries are refused (HTTP 400) by the routes; the parser cuts at this length. */
 export const MAX_QUERY_LENGTH = 500;
@@ -215,3 +216,27 @@ export function exclusionExpression(q: ParsedQuery): string | null {
   return q.not.length ? q.not.map(negative).join(' OR ') : null;
 }
 
+
+/** What both engines do before they touch an index: bound the page, parse, merge a tag filter, summarise. */
+export interface SearchPlan {
+  page: number;
+  limit: number;
+  parsed: ParsedQuery;
+  summary: QuerySummary;
+}
+
+export function planSearch(query: SearchQuery, maxPage: number, maxLimit: number): SearchPlan {
+  const page = Math.min(maxPage, Math.max(1, Math.floor(query.page ?? 1)));
+  const limit = Math.min(maxLimit, Math.max(1, Math.floor(query.limit ?? 10)));
+  const parsed = parseQuery(query.q ?? '');
+  const extraTag = query.tag !== undefined ? tagName(query.tag) : '';
+  if (extraTag && !parsed.tags.some((t) => tagKey(t) === tagKey(extraTag))) parsed.tags.push(extraTag);
+  const summary: QuerySummary = {
+    normalized: normalizedQuery(parsed),
+    dropped: parsed.dropped,
+    tags: parsed.tags,
+    empty: parsed.must.length === 0 && parsed.tags.length === 0,
+    truncated: parsed.truncated,
+  };
+  return { page, limit, parsed, summary };
+}

@@ -28,14 +28,14 @@
  */
 import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
-import { tagKey, tagName } from '../content/tags.js';
+import { tagKey } from '../content/tags.js';
 import type { Database } from '../store/schema.js';
 import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
 import { bodyText, COLUMNS, indexColumns, type IndexColumns } from './fields.js';
-import { exclusionExpression, matchExpression, normalizedQuery, parseQuery, type ParsedQuery } from './query.js';
+import { exclusionExpression, matchExpression, planSearch, type ParsedQuery } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
-import type { Executor, IndexDoc, QuerySummary, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
 
 export const FTS_TABLE = 'search_fts';
 export const DOCS_TABLE = 'search_docs';
@@ -257,19 +257,7 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
-    const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.page ?? 1)));
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 10)));
-    const parsed = parseQuery(query.q ?? '');
-    const extraTag = query.tag !== undefined ? tagName(query.tag) : '';
-    if (extraTag && !parsed.tags.some((t) => tagKey(t) === tagKey(extraTag))) parsed.tags.push(extraTag);
-
-    const summary: QuerySummary = {
-      normalized: normalizedQuery(parsed),
-      dropped: parsed.dropped,
-      tags: parsed.tags,
-      empty: parsed.must.length === 0 && parsed.tags.length === 0,
-      truncated: parsed.truncated,
-    };
+    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,
