@@ -37,6 +37,7 @@ import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey, EXACT_RANK_LIMIT, ID_SPACE, MAX_LIMIT, MAX_PAGE, publicBound, RANK_WINDOW } from './sqlite-fts.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+import { tagNamesByArticle } from '../store/tag-names.js';
 
 export const PG_SEARCH_TABLE = 'search_pg';
 const table = sql.raw(PG_SEARCH_TABLE);
@@ -358,16 +359,7 @@ export class PgSearchIndex implements SearchIndex {
       .select(['id', 'slug', 'title', 'description', 'sections', 'published_at', 'status'])
       .where('id', 'in', ids)
       .execute();
-    const tagRows = await this.db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['article_tags.article_id', 'tags.name'])
-      .where('article_tags.article_id', 'in', ids)
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute();
-    const tags = new Map<number, string[]>(ids.map((id) => [id, []]));
-    for (const t of tagRows) tags.get(t.article_id)!.push(t.name);
+    const tags = await tagNamesByArticle(this.db, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const hl = highlighterFor(parsed);
     const now = new Date().toISOString();

@@ -21,6 +21,7 @@ import { migrationProvider } from './migrations.js';
 import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { ArticlesTable, Database } from './schema.js';
+import { tagNamesByArticle } from './tag-names.js';
 import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './changes.js';
 import { forMigrations, isPostgres } from './dialect.js';
 import { PgSearchIndex } from '../search/pg-search.js';
@@ -269,22 +270,6 @@ export class KyselyStore implements Store {
     return rows.map((r) => r.name);
   }
 
-  /** Tag names of many articles at once, in each article's tag order. */
-  private async tagsByArticle(ids: number[]): Promise<Map<number, string[]>> {
-    const map = new Map<number, string[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return map;
-    const rows = await this.db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['article_tags.article_id', 'tags.name'])
-      .where('article_tags.article_id', 'in', ids)
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute();
-    for (const r of rows) map.get(r.article_id)!.push(r.name);
-    return map;
-  }
-
   async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
     const query = options.includeUnpublished ? this.db.selectFrom('articles') : this.publicArticles();
     const row = await query.selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -332,7 +317,7 @@ export class KyselyStore implements Store {
       .limit(limit)
       .offset((page - 1) * limit)
       .execute();
-    const tags = await this.tagsByArticle(rows.map((r) => r.id));
+    const tags = await tagNamesByArticle(this.db, rows.map((r) => r.id));
     const images = await this.newsroom.imageRefs(rows.map((r) => r.feature_image)); // newsroom (issue #5)
     const articles: ArticleSummary[] = rows.map((r) => {
       const featureImage = r.feature_image ? images.get(r.feature_image) : undefined;
@@ -476,7 +461,7 @@ export class KyselyStore implements Store {
       }
       const rows = await query.execute();
       if (rows.length === 0) return;
-      const tags = await this.tagsByArticle(rows.map((r) => r.id));
+      const tags = await tagNamesByArticle(this.db, rows.map((r) => r.id));
       for (const r of rows) {
         yield {
           id: r.id,

@@ -10,6 +10,7 @@ import type { ImageRef, Rendition } from '../content/image.js';
 import { tagKey } from '../content/tags.js';
 import type { ArticlesTable, Database } from './schema.js';
 import type { NewsroomTables } from './newsroom-schema.js';
+import { tagNamesByArticle } from './tag-names.js';
 import type {
   AdminArticleRow,
   AdminListQuery,
@@ -26,6 +27,9 @@ import type {
 } from './newsroom.js';
 
 type NDb = Database & NewsroomTables;
+
+/** The same connection seen with the articles' tables only (a subset of ours), for the store's shared queries. */
+const articlesView = (db: Kysely<NDb>) => db as unknown as Kysely<Database>;
 type UserRow = Selectable<NewsroomTables['users']>;
 type KeyRow = Selectable<NewsroomTables['api_keys']>;
 type MediaRow = Selectable<NewsroomTables['media']>;
@@ -69,20 +73,6 @@ function toMedia(r: MediaRow): MediaRecord {
 /** A LIKE pattern matching `text` literally ('\' escapes). */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-async function tagNamesOf(db: Kysely<NDb>, ids: number[]): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>(ids.map((id) => [id, []]));
-  if (!ids.length) return map;
-  const rows = await db
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['article_tags.article_id', 'tags.name'])
-    .where('article_tags.article_id', 'in', ids)
-    .orderBy('article_tags.article_id')
-    .orderBy('article_tags.position')
-    .execute();
-  for (const r of rows) map.get(r.article_id)!.push(r.name);
-  return map;
-}
 
 /**
  * Called by the store's saveOne (in its transaction) once an article row
@@ -114,7 +104,7 @@ export async function afterArticleSave(
   const snapshot: RevisionSnapshot = {
     title: row.title,
     description: row.description,
-    tags: (await tagNamesOf(db, [id])).get(id) ?? [],
+    tags: (await tagNamesByArticle(articlesView(db), [id])).get(id) ?? [],
     body: row.body,
     slug: row.slug,
     status: row.status as ArticleStatus,
@@ -435,7 +425,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
       .limit(query.limit)
       .offset((query.page - 1) * query.limit)
       .execute();
-    const tags = await tagNamesOf(this.db, rows.map((r) => r.id));
+    const tags = await tagNamesByArticle(articlesView(this.db), rows.map((r) => r.id));
     return {
       total: Number(n),
       articles: rows.map((r) => ({
