@@ -95,10 +95,6 @@ export class RenderCache {
     return n;
   }
 
-  clear(): void {
-    for (const key of [...this.entries.keys()]) this.delete(key);
-  }
-
   has(key: string): boolean {
     return this.entries.has(key);
   }
