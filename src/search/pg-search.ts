@@ -30,14 +30,15 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
-import { tagKey } from '../content/tags.js';
 import type { Database } from '../store/schema.js';
 import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
 import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
-import { docKey, EXACT_RANK_LIMIT, ID_SPACE, MAX_LIMIT, MAX_PAGE, publicBound, RANK_WINDOW } from './sqlite-fts.js';
-import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+import { docKey } from './doc-key.js';
+import { EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
+import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { tagNamesByArticle } from '../store/tag-names.js';
+import { popularTags, queryFilters } from './filters.js';
 
 export const PG_SEARCH_TABLE = 'search_pg';
 const table = sql.raw(PG_SEARCH_TABLE);
@@ -242,38 +243,14 @@ export class PgSearchIndex implements SearchIndex {
       hits: [],
       fallback: false,
       query: summary,
-      suggestions: { tags: await this.popularTags() },
+      suggestions: { tags: await popularTags(this.db) },
     });
     if (summary.empty) return none();
 
-    // Public now, as on SQLite: documents of earlier minutes by their key,
-    // those of the current minute checked against their row; then the tags.
-    const nowMs = Date.now();
-    const bound = publicBound(nowMs);
-    const minuteStart = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString();
-    const thisMinute = sql`SELECT id FROM articles WHERE status = 'published'
-      AND published_at >= ${minuteStart} AND published_at <= ${new Date(nowMs).toISOString()}`;
-    const tagIds: number[] = [];
-    for (const name of parsed.tags) {
-      const id = await this.tagId(name);
-      if (id === undefined) return none();
-      tagIds.push(id);
-    }
-    const notTags: number[] = [];
-    for (const name of parsed.notTags) {
-      const id = await this.tagId(name);
-      if (id !== undefined) notTags.push(id);
-    }
-    const whereOn = (key: RawBuilder<unknown>, id: RawBuilder<unknown>) =>
-      sql.join(
-        [
-          sql`${key} < ${bound + ID_SPACE}`,
-          sql`(${key} < ${bound} OR ${id} IN (${thisMinute}))`,
-          ...tagIds.map((t) => sql`${id} IN (SELECT article_id FROM article_tags WHERE tag_id = ${t})`),
-          ...(notTags.length ? [sql`${id} NOT IN (SELECT article_id FROM article_tags WHERE tag_id IN (${sql.join(notTags)}))`] : []),
-        ],
-        sql` AND `,
-      );
+    const filters = await queryFilters(this.db, parsed);
+    if (!filters) return none();
+    const { tagIds } = filters;
+    const whereOn = filters.on;
     const offset = (page - 1) * limit;
 
     let total: number;
@@ -381,24 +358,5 @@ export class PgSearchIndex implements SearchIndex {
       });
     }
     return out;
-  }
-
-  private async tagId(name: string): Promise<number | undefined> {
-    const key = tagKey(name);
-    if (!key) return undefined;
-    const row = await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst();
-    return row?.id;
-  }
-
-  /** The tags of the latest 500 public articles, most used first. */
-  async popularTags(limit = 8): Promise<TagSuggestion[]> {
-    const now = new Date().toISOString();
-    const { rows } = await sql<{ name: string; n: string }>`SELECT t.name, count(*) AS n
-      FROM article_tags x JOIN tags t ON t.id = x.tag_id
-      WHERE x.article_id IN (
-        SELECT id FROM articles WHERE status = 'published' AND published_at <= ${now}
-        ORDER BY published_at DESC, id DESC LIMIT 500)
-      GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${limit}`.execute(this.db);
-    return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
   }
 }

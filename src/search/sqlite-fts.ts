@@ -28,14 +28,15 @@
  */
 import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
-import { tagKey } from '../content/tags.js';
 import type { Database } from '../store/schema.js';
 import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
 import { bodyText, COLUMNS, indexColumns, type IndexColumns } from './fields.js';
 import { exclusionExpression, matchExpression, planSearch, type ParsedQuery } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
-import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults, TagSuggestion } from './types.js';
+import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
+import { docKey, ID_SPACE } from './doc-key.js';
+import { popularTags, queryFilters } from './filters.js';
 
 export const FTS_TABLE = 'search_fts';
 export const DOCS_TABLE = 'search_docs';
@@ -63,27 +64,6 @@ export const EXACT_RANK_LIMIT = 500;
 export const RANK_WINDOW = 500;
 export const MAX_PAGE = 1000;
 export const MAX_LIMIT = 100;
-
-// ------------------------------------------------------------ document keys
-
-/** 2^27: ids below 134 million. */
-export const ID_SPACE = 134_217_728;
-/** 2^26 minutes since 1970: until 2097. (2^26 × 2^27 = 2^53, exact in a JS number.) */
-const MINUTE_SPACE = 67_108_864;
-
-const minuteOf = (ms: number) => Math.min(MINUTE_SPACE - 1, Math.max(0, Math.floor(ms / 60_000)));
-
-/** The FTS5 rowid of an article: its publication minute, then its id. */
-export function docKey(id: number, publishedAt: string | null): number {
-  if (!Number.isSafeInteger(id) || id < 0 || id >= ID_SPACE) throw new RangeError(`article id ${id} out of the search index's range`);
-  const ms = publishedAt === null ? NaN : Date.parse(publishedAt);
-  return minuteOf(Number.isNaN(ms) ? MINUTE_SPACE * 60_000 : ms) * ID_SPACE + id;
-}
-
-/** Rowids below this are public at `now`: published in an earlier minute (the current minute's are checked one by one). */
-export function publicBound(now = Date.now()): number {
-  return minuteOf(now) * ID_SPACE;
-}
 
 // ---------------------------------------------------------------- schema
 
@@ -265,39 +245,14 @@ export class SqliteFtsIndex implements SearchIndex {
       hits: [],
       fallback: false,
       query: summary,
-      suggestions: { tags: await this.popularTags() },
+      suggestions: { tags: await popularTags(this.db) },
     });
     if (summary.empty) return none();
 
-    // Filters on the document key: public now, and the tags. Articles of
-    // earlier minutes are public by their key alone; those of the current
-    // minute are checked against their row.
-    const nowMs = Date.now();
-    const bound = publicBound(nowMs);
-    const minuteStart = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString();
-    const thisMinute = sql`SELECT id FROM articles WHERE status = 'published'
-      AND published_at >= ${minuteStart} AND published_at <= ${new Date(nowMs).toISOString()}`;
-    const tagIds: number[] = [];
-    for (const name of parsed.tags) {
-      const id = await this.tagId(name);
-      if (id === undefined) return none();
-      tagIds.push(id);
-    }
-    const notTags: number[] = [];
-    for (const name of parsed.notTags) {
-      const id = await this.tagId(name);
-      if (id !== undefined) notTags.push(id);
-    }
-    const whereOn = (key: RawBuilder<unknown>, id: RawBuilder<unknown>) =>
-      sql.join(
-        [
-          sql`${key} < ${bound + ID_SPACE}`,
-          sql`(${key} < ${bound} OR ${id} IN (${thisMinute}))`,
-          ...tagIds.map((t) => sql`${id} IN (SELECT article_id FROM article_tags WHERE tag_id = ${t})`),
-          ...(notTags.length ? [sql`${id} NOT IN (SELECT article_id FROM article_tags WHERE tag_id IN (${sql.join(notTags)}))`] : []),
-        ],
-        sql` AND `,
-      );
+    const filters = await queryFilters(this.db, parsed);
+    if (!filters) return none();
+    const { tagIds } = filters;
+    const whereOn = filters.on;
     const where = whereOn(sql`${fts}.rowid`, ARTICLE_ID);
     const offset = (page - 1) * limit;
 
@@ -405,24 +360,5 @@ export class SqliteFtsIndex implements SearchIndex {
       });
     }
     return out;
-  }
-
-  private async tagId(name: string): Promise<number | undefined> {
-    const key = tagKey(name);
-    if (!key) return undefined;
-    const row = await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst();
-    return row?.id;
-  }
-
-  /** The tags of the latest 500 public articles, most used first. */
-  async popularTags(limit = 8): Promise<TagSuggestion[]> {
-    const now = new Date().toISOString();
-    const { rows } = await sql<{ name: string; n: number }>`SELECT t.name, count(*) AS n
-      FROM article_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.article_id IN (
-        SELECT id FROM articles WHERE status = 'published' AND published_at <= ${now}
-        ORDER BY published_at DESC, id DESC LIMIT 500)
-      GROUP BY t.id ORDER BY n DESC, t.name LIMIT ${limit}`.execute(this.db);
-    return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
   }
 }

@@ -1,39 +1,18 @@
 /**
  * Suggestions for the editor (issue #5): a description and hashtags for a
- * draft. The related-news module's `suggest(store, {title, description?,
- * body})` (src/related/suggest.ts) is used when it is there; without it the
- * suggestion is the lead sentence, the hashtags written in the text and the
- * existing tags the text names.
+ * draft, from the related-news module (src/related/suggest.ts). Should it
+ * fail, the editor still gets the lead sentence, the hashtags written in the
+ * text and the existing tags the text names.
  */
 import { allBlocks, parseBody } from '../content/body.js';
 import { leadSentence } from '../content/lead.js';
 import { extractHashtags, mergeTags, tagKey } from '../content/tags.js';
+import { suggest, type SuggestInput, type Suggestions as RelatedSuggestions } from '../related/suggest.js';
 import type { Store } from '../store/store.js';
 
-export interface SuggestInput {
-  title: string;
-  description?: string;
-  body: string;
-}
-
-export interface Suggestions {
-  hashtags: string[];
-  description: string;
-  entities: unknown[];
+export interface Suggestions extends RelatedSuggestions {
   /** Who suggested: the related module, or the simple fallback. */
   source: 'related' | 'fallback';
-}
-
-type SuggestFn = (store: Store, input: SuggestInput) => Promise<{ hashtags?: string[]; description?: string; entities?: unknown[] }>;
-
-let loaded: Promise<SuggestFn | null> | undefined;
-
-/** The related module's suggest, if that module exists in this build. */
-export function relatedSuggest(): Promise<SuggestFn | null> {
-  return (loaded ??= import(new URL('../related/suggest.js', import.meta.url).href).then(
-    (m: { suggest?: unknown }) => (typeof m.suggest === 'function' ? (m.suggest as SuggestFn) : null),
-    () => null,
-  ));
 }
 
 const MAX_HASHTAGS = 8;
@@ -61,14 +40,10 @@ export async function fallbackSuggest(store: Store, input: SuggestInput): Promis
 }
 
 export async function suggestFor(store: Store, input: SuggestInput): Promise<Suggestions> {
-  const related = await relatedSuggest();
-  if (related) {
-    try {
-      const r = await related(store, input);
-      return { hashtags: r.hashtags ?? [], description: r.description ?? '', entities: r.entities ?? [], source: 'related' };
-    } catch {
-      // The fallback still helps the editor.
-    }
+  try {
+    return { ...(await suggest(store, input)), source: 'related' };
+  } catch {
+    // The fallback still helps the editor.
+    return fallbackSuggest(store, input);
   }
-  return fallbackSuggest(store, input);
 }

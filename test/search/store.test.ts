@@ -208,7 +208,7 @@ test('an article published this minute is found at once; one due in 30 seconds i
 });
 
 test('document keys order by publication minute, then id', async () => {
-  const { docKey, publicBound, ID_SPACE } = await import('../../src/search/sqlite-fts.js');
+  const { docKey, publicBound, ID_SPACE } = await import('../../src/search/doc-key.js');
   const a = docKey(7, '2026-03-01T09:00:00Z');
   assert.equal(a % ID_SPACE, 7);
   assert.ok(docKey(1, '2026-03-01T09:01:00Z') > docKey(999, '2026-03-01T09:00:59Z'));

@@ -15,6 +15,7 @@ import { articleUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
+import { linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -37,17 +38,13 @@ export function imageJson(image: ImageRef | null | undefined) {
 const SummarySchema = {
   type: 'object',
   properties: {
-    slug: { type: 'string' },
-    title: { type: 'string' },
-    description: { type: 'string' },
-    tags: { type: 'array', items: { type: 'string' } },
-    publishedAt: { type: ['string', 'null'] },
+    ...summaryProperties,
     url: { type: 'string' },
     featureImage: { type: ['object', 'null'], additionalProperties: true },
   },
 } as const;
 
-const LinkSchema = { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' } } } as const;
+const LinkSchema = { type: 'object', properties: { ...linkProperties, url: { type: 'string' } } } as const;
 
 export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { store, config }) => {
   const origins = config.corsOrigins;
@@ -78,15 +75,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
     schema: {
       ...common,
       summary: 'Public articles, newest first',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
-          limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
-          tag: { type: 'string', minLength: 1, maxLength: 100 },
-        },
-      },
+      querystring: listQuery,
       response: { 200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, articles: { type: 'array', items: SummarySchema } } }, ...S.errors(400, 401) },
     },
   }, async (req) => {

@@ -2,34 +2,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
+import { linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
 
 export interface ApiRoutesOptions {
   store: Store;
 }
 
-const listQuery = {
-  type: 'object',
-  properties: {
-    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
-    limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
-    tag: { type: 'string', minLength: 1, maxLength: 100 },
-  },
-  additionalProperties: false,
-} as const;
 
 // Response shapes: Fastify serializes only what they declare, so internal
 // fields (ids, image records) stay inside.
-const link = { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' } } } as const;
-const summary = {
-  type: 'object',
-  properties: {
-    slug: { type: 'string' },
-    title: { type: 'string' },
-    description: { type: 'string' },
-    tags: { type: 'array', items: { type: 'string' } },
-    publishedAt: { type: ['string', 'null'] },
-  },
-} as const;
+const link = { type: 'object', properties: linkProperties } as const;
+const summary = { type: 'object', properties: summaryProperties } as const;
 const listResponse = {
   200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, articles: { type: 'array', items: summary } } },
 } as const;
