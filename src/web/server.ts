@@ -4,6 +4,7 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,8 @@ import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
 import { conditionalRequests } from './plugins/conditional.js';
-import { renderCache } from './plugins/render-cache.js';
+import { renderCache, serveCached } from './plugins/render-cache.js';
+import type { RenderCache } from './cache/render-cache.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
 import { layout } from './pages/layout.js';
@@ -42,7 +44,13 @@ const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1
 
 export async function buildServer({ store, site, logger = false, newsroom, cacheBytes = DEFAULT_CACHE_BYTES }: ServerOptions): Promise<FastifyInstance> {
   // Request lines are an access log's job (the proxy or CDN in front); errors are always logged.
+  // Cache hits are answered before Fastify sees the request (see plugins/render-cache.ts).
+  let cache: RenderCache | null = null;
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!cache || !serveCached(cache, req, res)) handler(req, res);
+      }),
     logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     logController: new LogController({ disableRequestLogging: process.env.SAHIFA_LOG_REQUESTS !== '1' }),
     routerOptions: { maxParamLength: 500 },
@@ -81,7 +89,7 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
   });
 
   // The render cache's onSend runs before the conditional one, which then sees the cached representation.
-  renderCache(app, { store, budgetBytes: cacheBytes });
+  cache = renderCache(app, { store, budgetBytes: cacheBytes });
   conditionalRequests(app);
   await app.register(publicRoutes, { store, site });
   await app.register(feedRoutes, { store, site });

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * Cache-Control by kind of response (routes set theirs; these are the shared
@@ -39,8 +40,8 @@ export function setLastModified(reply: FastifyReply, ...isos: (string | null | u
   if (times.length) reply.header('last-modified', new Date(Math.max(...times)).toUTCString());
 }
 
-function header(req: FastifyRequest, name: string): string | undefined {
-  const v = req.headers[name];
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
@@ -53,24 +54,29 @@ function etagMatches(ifNoneMatch: string, etag: string): boolean {
   });
 }
 
-function notModifiedSince(req: FastifyRequest, reply: FastifyReply): boolean {
-  const since = header(req, 'if-modified-since');
-  const last = reply.getHeader('last-modified');
-  if (!since || typeof last !== 'string') return false;
+function notModifiedSince(headers: IncomingHttpHeaders, lastModified: unknown): boolean {
+  const since = header(headers, 'if-modified-since');
+  if (!since || typeof lastModified !== 'string') return false;
   const sinceMs = Date.parse(since);
-  const lastMs = Date.parse(last);
+  const lastMs = Date.parse(lastModified);
   if (Number.isNaN(sinceMs) || Number.isNaN(lastMs)) return false;
   return Math.floor(lastMs / 1000) <= Math.floor(sinceMs / 1000);
 }
 
-/** Whether the client's copy is current, by the precedence RFC 9110 gives. */
+/**
+ * Whether the client's copy (its request headers) is current for a response
+ * with these validators, by the precedence RFC 9110 gives. Takes Node's raw
+ * headers so that the render cache's hit path, which runs before Fastify,
+ * answers exactly as the routes do.
+ */
+export function isFreshFor(headers: IncomingHttpHeaders, etag: unknown, lastModified: unknown): boolean {
+  const ifNoneMatch = header(headers, 'if-none-match');
+  if (ifNoneMatch !== undefined) return typeof etag === 'string' && etagMatches(ifNoneMatch, etag);
+  return notModifiedSince(headers, lastModified);
+}
+
 export function isFresh(req: FastifyRequest, reply: FastifyReply): boolean {
-  const ifNoneMatch = header(req, 'if-none-match');
-  if (ifNoneMatch !== undefined) {
-    const etag = reply.getHeader('etag');
-    return typeof etag === 'string' && etagMatches(ifNoneMatch, etag);
-  }
-  return notModifiedSince(req, reply);
+  return isFreshFor(req.headers, reply.getHeader('etag'), reply.getHeader('last-modified'));
 }
 
 /**
@@ -102,7 +108,7 @@ export function conditionalRequests(app: FastifyInstance): void {
       return isFresh(req, reply) ? notModified(req, reply, payload) : payload;
     }
     // A stream of our own (a sitemap) with a date: If-Modified-Since is all we can answer.
-    if (isStream(payload) && !reply.hasHeader('etag') && header(req, 'if-none-match') === undefined && notModifiedSince(req, reply)) {
+    if (isStream(payload) && !reply.hasHeader('etag') && header(req.headers, 'if-none-match') === undefined && notModifiedSince(req.headers, reply.getHeader('last-modified'))) {
       if (req.method === 'GET') payload.destroy?.();
       return notModified(req, reply, payload);
     }
