@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { setupLink } from '../auth/accounts.js';
 import { loadDemo } from '../services/demo.js';
 import { ClusterBus, relayChanges } from '../store/cluster-bus.js';
+import { processOrigin } from '../store/sqlite-change-log.js';
 import { isPostgresLocation, openStore } from '../store/open.js';
 import { siteConfig } from '../web/config.js';
 import { buildServer } from '../web/server.js';
@@ -49,7 +50,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (opts.workers === 1) return serveWorker(opts);
 
   relayChanges();
-  const fork = () => cluster.fork({ SAHIFA_SERVE: JSON.stringify(opts) });
+  // The workers relay their changes to each other; from the SQLite change log they need only other processes' (sqlite-change-log.ts).
+  const clusterId = processOrigin();
+  const fork = () => cluster.fork({ SAHIFA_SERVE: JSON.stringify(opts), SAHIFA_CLUSTER_ID: clusterId });
   let stopping = false;
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -10,6 +10,7 @@ import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
 import { createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
 import { relatedMigration } from '../related/schema.js';
+import { createChangeLog } from './sqlite-change-log.js';
 
 const migrations: Record<string, Migration> = {
   '0001_articles_and_tags': {
@@ -78,6 +79,13 @@ const migrations: Record<string, Migration> = {
   '0003_related': { up: relatedMigration },
   // The newsroom (issue #5): accounts, sessions, API keys, revisions, redirects, media.
   '0004_newsroom': { up: newsroomMigration },
+  // Changes written by other processes on the same SQLite file (src/store/sqlite-change-log.ts);
+  // PostgreSQL's processes hear each other through LISTEN/NOTIFY instead.
+  '0007_change_log': {
+    async up(db: Kysely<unknown>) {
+      if (isSqlite(db)) await createChangeLog(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

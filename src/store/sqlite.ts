@@ -7,14 +7,20 @@ import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
-import type { ChangeBus } from './changes.js';
+import { LocalBus } from './changes.js';
 import { KyselyStore, migrate } from './kysely-store.js';
 import type { Database } from './schema.js';
+import { SqliteChangeLog } from './sqlite-change-log.js';
 
 /** The store's class, by the name it had when SQLite was the only engine (tests and tools use it). */
 export { KyselyStore as SqliteStore, KyselyStore } from './kysely-store.js';
 
-export async function openSqliteStore(file: string, options: { changes?: ChangeBus } = {}): Promise<KyselyStore> {
+/**
+ * `changes` is this process's own bus (a cluster worker's, which also
+ * reaches its siblings); a file's store also logs every change for other
+ * processes that open the file (sqlite-change-log.ts).
+ */
+export async function openSqliteStore(file: string, options: { changes?: LocalBus } = {}): Promise<KyselyStore> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -23,7 +29,8 @@ export async function openSqliteStore(file: string, options: { changes?: ChangeB
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(db);
-  return new KyselyStore(db, options.changes);
+  const local = options.changes ?? new LocalBus();
+  return new KyselyStore(db, file === ':memory:' ? local : new SqliteChangeLog(db, local));
 }
 
 /**

@@ -15,6 +15,7 @@ let server: ChildProcess;
 let base: string;
 let key: string;
 let output = '';
+let db: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,7 +27,7 @@ function freePort(): Promise<number> {
 }
 
 before(async () => {
-  const db = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-workers-')), 'site.db');
+  db = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-workers-')), 'site.db');
   const store = await openSqliteStore(db);
   await saveArticles(store, Array.from({ length: 5 }, () => article({ tags: ['اقتصاد'] })));
   const owner = await addUser(store, { email: 'owner@example.com', role: 'owner', name: 'المالك', password: 'كلمة-سر-طويلة-2026' });
@@ -104,4 +105,19 @@ test('scheduled publishing fires once with several workers', async () => {
     .filter((l) => l.includes('published scheduled articles'))
     .filter((l) => (JSON.parse(l) as { ids: number[] }).ids.includes(id));
   assert.equal(published.length, 1, output);
+});
+
+test('an import by another process on the same file reaches both workers’ caches without waiting for max-age', async () => {
+  for (let i = 0; i < 4; i++) await home(); // both workers hold the home page
+  assert.equal((await home()).cache, 'hit');
+  // What `sahifa import` does while the site runs: its own store on the file, no channel to the workers.
+  const outsider = await openSqliteStore(db);
+  await saveArticles(outsider, [article({ title: 'خبر استورده أمر الاستيراد: بينما الموقع يعمل', tags: ['اقتصاد'] })]);
+  await outsider.close();
+  let seen = 0;
+  for (let i = 0; i < 40 && seen < 4; i++) {
+    seen = (await home()).body.includes('خبر استورده أمر الاستيراد') ? seen + 1 : 0;
+    if (seen === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(seen, 4, 'four requests in a row, so both workers, show the imported article');
 });

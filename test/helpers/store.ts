@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ArticleInput } from '../../src/content/article.js';
-import type { ChangeBus } from '../../src/store/changes.js';
+import type { LocalBus } from '../../src/store/changes.js';
 import { isPostgresLocation } from '../../src/store/open.js';
 import { openPostgresStore, parsePostgresUrl, type PostgresStoreOptions } from '../../src/store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
@@ -32,7 +32,7 @@ export const postgresOnly = TEST_DATABASE_URL
 export interface TestDatabase {
   /** What `--db` or openStore() takes. */
   location: string;
-  open(options?: { changes?: ChangeBus } & PostgresStoreOptions): Promise<SqliteStore>;
+  open(options?: { changes?: LocalBus } & PostgresStoreOptions): Promise<SqliteStore>;
   drop(): Promise<void>;
 }
 
@@ -74,7 +74,7 @@ async function dropSchema(schema: string): Promise<void> {
  * A fresh, empty store: SQLite in memory, or with SAHIFA_TEST_DATABASE_URL
  * a store in a new PostgreSQL schema, dropped when the store is closed.
  */
-export async function memoryStore(options: { changes?: ChangeBus } = {}): Promise<SqliteStore> {
+export async function memoryStore(options: { changes?: LocalBus } = {}): Promise<SqliteStore> {
   if (!TEST_DATABASE_URL) return openSqliteStore(':memory:', options);
   const place = testDatabase();
   const store = await place.open(options);
@@ -90,7 +90,7 @@ export async function memoryStore(options: { changes?: ChangeBus } = {}): Promis
 export const testStore = memoryStore;
 
 /** Opens the store at a location testDatabase() gave (a SQLite file or a PostgreSQL URL). */
-export function openAt(location: string, options: { changes?: ChangeBus } & PostgresStoreOptions = {}): Promise<SqliteStore> {
+export function openAt(location: string, options: { changes?: LocalBus } & PostgresStoreOptions = {}): Promise<SqliteStore> {
   return isPostgresLocation(location) ? openPostgresStore(location, { poolSize: 4, ...options }) : openSqliteStore(location, options);
 }
 
