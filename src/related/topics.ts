@@ -14,10 +14,13 @@
  * length. The engine adds TOPIC_WEIGHT × the cosine of topic vectors to a
  * pair's score.
  *
- * The model is trained when the collection reaches MIN_DOCUMENTS profiled
+ * The model is trained when the collection reaches MIN_DOCUMENTS published
  * articles and again whenever it has doubled since, so training costs a
  * constant amount per article in the long run; articles between trainings
- * are folded in. Smaller collections have no topic space.
+ * are folded in. Smaller collections have no topic space. An editor's save
+ * never waits for a training (trainTopicsLater); a bulk import and a
+ * rebuild, which are batch jobs, train in line before they link, so that
+ * their links use the new space.
  */
 import type { RelatedStore } from './types.js';
 import type { Vector } from './profile.js';
@@ -206,13 +209,49 @@ export function topicCosine(a: TopicVector, b: TopicVector): number {
   return s;
 }
 
-/** Trains the topic space when the collection has grown enough (see above); returns whether it did. */
-export async function maybeTrainTopics(index: RelatedStore): Promise<boolean> {
+/** Whether the collection has grown enough for a (new) topic space: see above. */
+export async function topicsDue(index: RelatedStore): Promise<boolean> {
   const { docs } = await index.stats();
   const trained = await index.topicModelSize();
-  if (docs < MIN_DOCUMENTS || (trained !== null && docs < 2 * trained)) return false;
+  return docs >= MIN_DOCUMENTS && (trained === null || docs >= 2 * trained);
+}
+
+/** Trains the topic space when the collection has grown enough (see above); returns whether it did. */
+export async function maybeTrainTopics(index: RelatedStore): Promise<boolean> {
+  if (!(await topicsDue(index))) return false;
   await trainTopics(index);
   return true;
+}
+
+/** Trainings started by trainTopicsLater, by store: at most one at a time each. */
+const pending = new WeakMap<RelatedStore, Promise<boolean>>();
+
+/**
+ * Trains the topic space after the current save, when it is due, without
+ * the save waiting for it: a save returns once its own links are stored,
+ * and the training (seconds at 100,000 articles) runs after, in the
+ * background, once per store at a time. Articles saved meanwhile are
+ * folded into the old space; the new vectors serve the links picked after
+ * it is written (`sahifa reindex --related` relinks everything at once).
+ * A failed training is reported and retried at a later save.
+ */
+export function trainTopicsLater(index: RelatedStore): Promise<boolean> {
+  const running = pending.get(index);
+  if (running) return running;
+  const training = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => maybeTrainTopics(index))
+    .catch((err: unknown) => {
+      console.error(`sahifa: training the related-news topic space failed: ${(err as Error).message}`);
+      return false;
+    })
+    .finally(() => pending.delete(index));
+  pending.set(index, training);
+  return training;
+}
+
+/** The training trainTopicsLater started for a store and has not finished, if any (a store's close() waits for it). */
+export function topicTraining(index: RelatedStore): Promise<boolean> | undefined {
+  return pending.get(index);
 }
 
 /** Trains the topic space over every profile and gives every article its topic vector. */
