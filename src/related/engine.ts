@@ -49,8 +49,8 @@
  * for BM25) count the published articles only: a save moves an article in
  * or out as its status changes, a delete takes it out (forgetArticles in
  * sqlite-terms.ts). The topic space is retrained as the collection doubles:
- * after an editor's save, which does not wait for it, or in line by a bulk
- * import. `sahifa reindex --related` (rebuildRelated below) profiles and
+ * after an editor's save, which does not wait for it (the computation runs
+ * on a worker thread), or in line by a bulk import. `sahifa reindex --related` (rebuildRelated below) profiles and
  * links everything again from empty tables: for a database made before
  * migration 0003, or after the analysis or the weights change.
  */
