@@ -15,6 +15,7 @@ import type { ArticleInput } from '../../src/content/article.js';
 import { rebuildRelated } from '../../src/related/engine.js';
 import { MIN_DOCUMENTS, topicTraining } from '../../src/related/topics.js';
 import { saveArticles } from '../../src/services/articles.js';
+import { deleteArticle } from '../../src/services/workflow.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { memoryStore, openAt, testDatabase } from '../helpers/store.js';
 import { ROOT } from '../helpers/paths.js';
@@ -86,6 +87,26 @@ test('term statistics count the published articles only, through deletes, unpubl
     const kept = await statistics(store);
     await rebuildRelated(store);
     assert.deepEqual(kept, await statistics(store));
+  } finally {
+    await store.close();
+  }
+});
+
+test('deleting an article links again the articles that linked to it', async () => {
+  const store = await memoryStore();
+  try {
+    // No tag in common: the relinking of articles sharing its tags does not reach the original.
+    await saveArticles(store, [...OTHERS, BRIDGE, { ...BRIDGE_FOLLOW_UP, tags: ['جسور'] }]);
+    const bridge = await idOf(store, BRIDGE.externalId!);
+    const followUp = await idOf(store, BRIDGE_FOLLOW_UP.externalId!);
+    const before = (await store.related.links([bridge])).get(bridge)!;
+    assert.equal(before.related[0]?.targetId, followUp);
+    const owner = { userId: 0, name: 'owner', email: 'owner@example.com', role: 'owner', via: 'key', credential: 'test' } as const;
+    await deleteArticle(store, owner, followUp);
+    const after = (await store.related.links([bridge])).get(bridge)!;
+    const targets = [...after.related, ...after.seeAlso].map((l) => l.targetId);
+    assert.ok(!targets.includes(followUp));
+    assert.equal(targets.length, before.related.length + before.seeAlso.length, 'no hole where the deleted story was');
   } finally {
     await store.close();
   }
