@@ -13,7 +13,8 @@ import { userCommand } from './user.js';
 const USAGE = `Usage:
   sahifa serve  [--db PATH|postgres://…] [--host H] [--port N] [--workers N] [--demo]
   sahifa import [--db PATH] [--format text|jsonl] [--skip-duplicates] FILE...
-  sahifa reindex [--db PATH]      rebuild the search index
+  sahifa reindex [--db PATH] [--search] [--related]
+                                  rebuild the search index and the related news (both without a flag)
   sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)
   sahifa user add --email E --role owner|editor|author|contributor [--name N] [--db PATH]
   sahifa user passwd --email E [--db PATH]     (password from stdin or a prompt; empty: generated)

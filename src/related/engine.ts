@@ -2,12 +2,30 @@
  * The related-news engine: which articles go under an article.
  *
  * Similarity of two articles A and B (symmetric, so that A under B and B
- * under A agree):
+ * under A agree, and the scores stored with links compare on refresh):
  *
  *     cosine(profile A, profile B)                      (profile.ts: BM25 words + entities)
  *   + TAG_WEIGHT  × shared tags / √(tags A × tags B)
  *   + TOPIC_WEIGHT × cosine(topic A, topic B)         (topics.ts: latent semantic analysis, once trained)
  *   + TIME_WEIGHT × exp(−|days between them| / TIME_SCALE_DAYS)   (a mild preference for stories of the same days)
+ *
+ * Why each term: the profile cosine finds the same story (shared names,
+ * places, rare words); the topic cosine finds the same subject in other
+ * words (it is worth +0.025 precision@3 on the evaluation corpus over the
+ * cosine alone); tags are the editors' own grouping; the time term only
+ * breaks near-ties in favour of the same news days.
+ *
+ * Measured and not adopted (scripts/eval-related.ts and an exhaustive
+ * in-memory replay of the same scores, BENCHMARKS.md): re-ranking by
+ * pseudo-relevance feedback (Rocchio over the top 5–20 neighbours),
+ * shared-nearest-neighbour bonuses, neighbourhood topic centroids, hubness
+ * correction (CSLS), a second coarse topic space (4–32 dimensions), 128 or
+ * 200 topic dimensions, a region (Middle East / elsewhere) or country-vector
+ * bonus from the gazetteer, lead-paragraph and headline weights, entity
+ * weights, profile truncation. None moved precision@3 by more than +0.008,
+ * several lowered it; the remaining misses are mostly labels rather than
+ * similarity (a third of the corpus's "world" articles are about Middle
+ * Eastern countries, and their nearest stories are filed "middle-east").
  *
  * Candidates come from the inverted index (article_terms): the article's
  * QUERY_TERMS strongest terms, at most PER_TERM postings each, so the cost
@@ -26,12 +44,21 @@
  * article goes under those of its best NEIGHBOURS where it beats the
  * weakest link (the score is symmetric, so the stored scores compare), and
  * the articles whose links pointed at a changed article are linked again.
+ *
+ * The collection statistics (document frequencies, count and mean length
+ * for BM25) count the published articles only: a save moves an article in
+ * or out as its status changes, a delete takes it out (forgetArticles in
+ * sqlite-terms.ts). The topic space is retrained as the collection doubles:
+ * after an editor's save, which does not wait for it (the computation runs
+ * on a worker thread), or in line by a bulk import. `sahifa reindex --related` (rebuildRelated below) profiles and
+ * links everything again from empty tables: for a database made before
+ * migration 0003, or after the analysis or the weights change.
  */
 import type { LinkChoice, Store } from '../store/store.js';
 import { isNearDuplicate, signatureOf, duplicateText } from './minhash.js';
 import { analyseArticle, dot, packVector, vectorMap, weigh, type Analysis, type CollectionStats, type StoredVector, type Vector } from './profile.js';
 import { RELATED_COUNT, SEE_ALSO_COUNT, tagThenLatest } from './tag-rule.js';
-import { maybeTrainTopics, MIN_DOCUMENTS, topicCosine, topicVector, trainTopics } from './topics.js';
+import { maybeTrainTopics, MIN_DOCUMENTS, topicCosine, topicsDue, topicTraining, topicVector, trainTopics, trainTopicsLater } from './topics.js';
 import type { NewProfile, RelatedStore, StoredProfile } from './types.js';
 
 export const QUERY_TERMS = 30;
@@ -149,19 +176,29 @@ export class RelatedEngine {
     const previous = await this.index.vectors(sources.map((s) => s.id));
     const analysed = sources.map((s) => ({ source: s, analysis: analyseArticle(s) }));
 
-    // The collection as it will be once this batch is written.
+    // The collection as it will be once this batch is written: only
+    // published articles count (a draft is weighed against them, as if added).
     const before = await this.index.stats();
-    const added = analysed.filter(({ source }) => !previous.has(source.id)).length;
-    const docs = before.docs + added;
+    let docs = before.docs;
     let totalLength = before.avgLength * before.docs;
-    for (const { source, analysis } of analysed) totalLength += analysis.length - (previous.get(source.id)?.length ?? 0);
-    const stats: CollectionStats = { docs, avgLength: docs ? totalLength / docs : 0 };
+    for (const { source, analysis } of analysed) {
+      const p = previous.get(source.id);
+      if (p?.counted) {
+        docs--;
+        totalLength -= p.length;
+      }
+      if (source.published) {
+        docs++;
+        totalLength += analysis.length;
+      }
+    }
+    const stats: CollectionStats = { docs, avgLength: docs > 0 ? totalLength / docs : 0 };
 
     const terms = new Set<string>();
     for (const { analysis } of analysed) for (const t of analysis.bag.keys()) terms.add(t);
     const df = await this.index.documentFrequencies(terms);
-    for (const p of previous.values()) for (const t of p.vector.terms) if (df.has(t)) df.set(t, df.get(t)! - 1);
-    for (const { analysis } of analysed) for (const t of analysis.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const p of previous.values()) if (p.counted) for (const t of p.vector.terms) if (df.has(t)) df.set(t, df.get(t)! - 1);
+    for (const { source, analysis } of analysed) if (source.published) for (const t of analysis.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
 
     const rows = (await this.index.topicModelSize()) !== null ? await this.index.topicTerms(terms) : undefined;
     const profiles: NewProfile[] = analysed.map(({ source, analysis }) => {
@@ -252,14 +289,15 @@ export class RelatedEngine {
    * changed, link the saved articles, then put each under the older
    * articles it should now appear beside.
    */
-  async refresh(savedIds: number[]): Promise<void> {
+  async refresh(savedIds: number[], options: { topics?: 'inline' | 'later' } = {}): Promise<void> {
     const saved = [...new Set(savedIds)];
     const changed = await this.indexArticles(saved);
     // Published (or unpublished) without a change of text: only the publication is new.
     const profiled = new Set(changed);
     const unchanged = saved.filter((id) => !profiled.has(id));
     if (unchanged.length) await this.index.syncPublication(unchanged);
-    if (await maybeTrainTopics(this.index)) {
+    // A batch (an import) trains in line, before it links; a save does not wait (topics.ts).
+    if (options.topics === 'inline' && (await maybeTrainTopics(this.index))) {
       this.summaries.clear();
       this.vectors.clear();
     }
@@ -286,6 +324,7 @@ export class RelatedEngine {
       if (merged.some((l, i) => l.targetId !== now[i]?.targetId)) await this.store.setLinks(id, split(merged));
     }
     for (const id of again) await this.store.setLinks(id, (await this.linksFor(id)).links);
+    if (options.topics !== 'inline' && (await topicsDue(this.index))) void trainTopicsLater(this.index);
   }
 
   /**
@@ -314,14 +353,21 @@ function split(chosen: LinkChoice[]): Links {
   return { related: chosen.slice(0, RELATED_COUNT), seeAlso: chosen.slice(RELATED_COUNT, LINKS) };
 }
 
-/** Profiles and links every article again: after the migration, or when the weights change. */
+/**
+ * Profiles and links every article again, from empty tables: for a
+ * database made before the related tables (migration 0003), or after the
+ * engine's weights or analysis changed. Run by `sahifa reindex`.
+ */
 export async function rebuildRelated(store: Store, onProgress?: (done: number, total: number) => void): Promise<number> {
+  // A training started by an earlier save would write into the tables being emptied.
+  await topicTraining(store.related);
   const engine = new RelatedEngine(store);
-  const ids = await store.listPublicIds();
-  // Twice: the first pass counts every article in the document frequencies, the second weighs with them.
+  await store.related.reset();
+  const ids = await store.related.allArticleIds();
+  // Twice: the first pass counts every published article in the document frequencies, the second weighs with them.
   for (let i = 0; i < ids.length; i += 1000) await engine.indexArticles(ids.slice(i, i + 1000), { force: true });
   for (let i = 0; i < ids.length; i += 1000) await engine.indexArticles(ids.slice(i, i + 1000), { force: true });
-  if (ids.length >= MIN_DOCUMENTS) await trainTopics(store.related);
+  if ((await store.related.stats()).docs >= MIN_DOCUMENTS) await trainTopics(store.related);
   const linker = new RelatedEngine(store);
   let done = 0;
   for (const id of ids) {

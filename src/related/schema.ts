@@ -18,11 +18,12 @@
  *   strongest terms with their weights, keyed (term, weight, article) so
  *   that a term's strongest postings are read first and a read can stop
  *   early.
- * - term_df: in how many profiled articles each term occurs (for IDF).
+ * - term_df: in how many published profiled articles each term occurs
+ *   (for IDF; drafts, unpublished and deleted articles are not counted).
  * - article_entities: the gazetteer entities an article names.
  * - topic_terms: each term's row of the topic space.
  * - related_meta: running counts: `docs` and `total_length` of the
- *   profiles (for IDF and BM25's mean length), `topic_docs` (how many
+ *   published profiles (for IDF and BM25's mean length), `topic_docs` (how many
  *   articles the topic space was trained on).
  */
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
@@ -143,5 +144,6 @@ export async function relatedMigration(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
-  // Nothing to fill here: rebuildRelated() (engine.ts) profiles and links the articles already stored.
+  // Nothing to fill here: `sahifa reindex --related` (rebuildRelated() in engine.ts) profiles and links
+  // the articles already stored; until it runs, an article is profiled when it is saved or first linked.
 }

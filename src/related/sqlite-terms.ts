@@ -15,7 +15,7 @@ import { packVector } from './profile.js';
 import type { CollectionStats, StoredVector, Vector } from './profile.js';
 import type { RelatedTables } from './schema.js';
 import type { TopicVector } from './topics.js';
-import type { ArticleSource, NewProfile, RelatedStore, StoredProfile } from './types.js';
+import type { ArticleSource, NewProfile, PreviousProfile, RelatedStore, StoredProfile } from './types.js';
 
 /** Postings kept per article: its strongest terms. */
 export const POSTINGS_PER_ARTICLE = 60;
@@ -44,6 +44,80 @@ export function articlesNaming(entity: string): Expression<number> {
 /** Public now: published, with a publication time that has come (over related_public). */
 function isPublic(now: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(related_public.published = 1 and related_public.published_at <= ${now})`;
+}
+
+/** Postings carry the weight as stored (float32), so that the old ones can be deleted by their key. */
+function postingsOf(v: StoredVector, id: number): { term: string; weight: number; article_id: number }[] {
+  return v.terms.slice(0, POSTINGS_PER_ARTICLE).map((term, i) => ({ term, weight: v.weights[i]!, article_id: id }));
+}
+
+async function deletePostings(trx: Kysely<any>, postings: { term: string; weight: number; article_id: number }[]): Promise<void> {
+  for (const rows of chunks(postings, 300)) {
+    // Typed: PostgreSQL reads untyped VALUES parameters as text.
+    const keys = sql.join(rows.map((r) => sql`(${r.term}, cast(${r.weight} as double precision), cast(${r.article_id} as integer))`));
+    await sql`delete from article_terms where (term, weight, article_id) in (values ${keys})`.execute(trx);
+  }
+}
+
+/** Adds changes to the document frequencies and to the running counts (docs, total_length). */
+async function adjustStatistics(trx: Db, delta: Map<string, number>, docs: number, length: number): Promise<void> {
+  const changes = [...delta].filter(([, d]) => d !== 0).map(([term, df]) => ({ term, df }));
+  for (const rows of chunks(changes)) {
+    await trx
+      .insertInto('term_df')
+      .values(rows)
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`term_df.df + excluded.df` }))
+      .execute();
+  }
+  // Terms no counted article has any more.
+  const dropped = changes.filter((c) => c.df < 0).map((c) => c.term);
+  for (const part of chunks(dropped)) await trx.deleteFrom('term_df').where('term', 'in', part).where('df', '<=', 0).execute();
+  if (docs === 0 && length === 0) return;
+  for (const [key, change] of [['docs', docs], ['total_length', length]] as const) {
+    await trx
+      .insertInto('related_meta')
+      .values({ key, value: String(change) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(related_meta.value as double precision) + ${change} as text)` }))
+      .execute();
+  }
+}
+
+/**
+ * Takes articles out of the engine, inside the caller's transaction (the
+ * store's delete runs it before the article's row goes): the terms of a
+ * counted profile leave the document frequencies and the running counts,
+ * the postings leave article_terms (which has no foreign key), and the
+ * article's other rows go.
+ */
+export async function forgetArticles(db: Kysely<any>, ids: number[]): Promise<void> {
+  const trx = (db as Kysely<Database>).withTables<RelatedTables>();
+  for (const part of chunks(ids)) {
+    const rows = await trx
+      .selectFrom('related_vectors')
+      .innerJoin('related_profiles', 'related_profiles.article_id', 'related_vectors.article_id')
+      .innerJoin('related_public', 'related_public.article_id', 'related_vectors.article_id')
+      .select(['related_vectors.article_id', 'related_vectors.terms', 'related_vectors.weights', 'related_profiles.length', 'related_public.published'])
+      .where('related_vectors.article_id', 'in', part)
+      .execute();
+    const delta = new Map<string, number>();
+    let removed = 0;
+    let lengthChange = 0;
+    const postings: { term: string; weight: number; article_id: number }[] = [];
+    for (const r of rows) {
+      const v = unpack(r.terms, r.weights);
+      postings.push(...postingsOf(v, r.article_id));
+      if (Number(r.published) !== 1) continue;
+      for (const t of v.terms) delta.set(t, (delta.get(t) ?? 0) - 1);
+      removed--;
+      lengthChange -= r.length;
+    }
+    await deletePostings(trx, postings);
+    await adjustStatistics(trx, delta, removed, lengthChange);
+    // The rest would go with the article's row; removed here so that forgetting is whole on its own.
+    for (const table of ['article_entities', 'related_vectors', 'related_profiles', 'related_public'] as const) {
+      await trx.deleteFrom(table).where('article_id', 'in', part).execute();
+    }
+  }
 }
 
 export class SqliteRelatedStore implements RelatedStore {
@@ -123,16 +197,17 @@ export class SqliteRelatedStore implements RelatedStore {
     return out;
   }
 
-  async vectors(ids: number[]): Promise<Map<number, { vector: StoredVector; length: number }>> {
-    const out = new Map<number, { vector: StoredVector; length: number }>();
+  async vectors(ids: number[]): Promise<Map<number, PreviousProfile>> {
+    const out = new Map<number, PreviousProfile>();
     for (const part of chunks(ids)) {
       const rows = await this.db
         .selectFrom('related_vectors')
         .innerJoin('related_profiles', 'related_profiles.article_id', 'related_vectors.article_id')
-        .select(['related_vectors.article_id', 'related_vectors.terms', 'related_vectors.weights', 'related_profiles.length'])
+        .innerJoin('related_public', 'related_public.article_id', 'related_vectors.article_id')
+        .select(['related_vectors.article_id', 'related_vectors.terms', 'related_vectors.weights', 'related_profiles.length', 'related_public.published'])
         .where('related_vectors.article_id', 'in', part)
         .execute();
-      for (const r of rows) out.set(r.article_id, { vector: unpack(r.terms, r.weights), length: r.length });
+      for (const r of rows) out.set(r.article_id, { vector: unpack(r.terms, r.weights), length: r.length, counted: Number(r.published) === 1 });
     }
     return out;
   }
@@ -142,22 +217,22 @@ export class SqliteRelatedStore implements RelatedStore {
     const delta = new Map<string, number>();
     let added = 0;
     let lengthChange = 0;
+    // Only published articles count in the statistics: a draft's words do not
+    // change the weights of the published ones, and an unpublished article's leave them.
     for (const p of profiles) {
-      for (const t of p.previous?.vector.terms ?? []) delta.set(t, (delta.get(t) ?? 0) - 1);
-      for (const [t] of p.vector) delta.set(t, (delta.get(t) ?? 0) + 1);
-      if (!p.previous) added++;
-      lengthChange += p.length - (p.previous?.length ?? 0);
-    }
-    // Postings carry the weight as stored (float32), so that the old ones can be deleted by their key.
-    const postingsOf = (v: StoredVector, id: number) =>
-      v.terms.slice(0, POSTINGS_PER_ARTICLE).map((term, i) => ({ term, weight: v.weights[i]!, article_id: id }));
-    await this.db.transaction().execute(async (trx) => {
-      const old = profiles.flatMap((p) => (p.previous ? postingsOf(p.previous.vector, p.id) : []));
-      for (const rows of chunks(old, 300)) {
-        // Typed: PostgreSQL reads untyped VALUES parameters as text.
-        const keys = sql.join(rows.map((r) => sql`(${r.term}, cast(${r.weight} as double precision), cast(${r.article_id} as integer))`));
-        await sql`delete from article_terms where (term, weight, article_id) in (values ${keys})`.execute(trx);
+      if (p.previous?.counted) {
+        for (const t of p.previous.vector.terms) delta.set(t, (delta.get(t) ?? 0) - 1);
+        added--;
+        lengthChange -= p.previous.length;
       }
+      if (p.published) {
+        for (const [t] of p.vector) delta.set(t, (delta.get(t) ?? 0) + 1);
+        added++;
+        lengthChange += p.length;
+      }
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await deletePostings(trx, profiles.flatMap((p) => (p.previous ? postingsOf(p.previous.vector, p.id) : [])));
       for (const part of chunks(profiles, 100)) {
         const ids = part.map((p) => p.id);
         await trx.deleteFrom('article_entities').where('article_id', 'in', ids).execute();
@@ -201,33 +276,58 @@ export class SqliteRelatedStore implements RelatedStore {
         const entities = part.flatMap((p) => [...p.entities].map(([entity, mentions]) => ({ article_id: p.id, entity, mentions })));
         for (const rows of chunks(entities)) await trx.insertInto('article_entities').values(rows).execute();
       }
-      const changes = [...delta].filter(([, d]) => d !== 0).map(([term, df]) => ({ term, df }));
-      for (const rows of chunks(changes)) {
-        await trx
-          .insertInto('term_df')
-          .values(rows)
-          .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`term_df.df + excluded.df` }))
-          .execute();
-      }
-      for (const [key, change] of [['docs', added], ['total_length', lengthChange]] as const) {
-        await trx
-          .insertInto('related_meta')
-          .values({ key, value: String(change) })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(related_meta.value as double precision) + ${change} as text)` }),
-          )
-          .execute();
-      }
+      await adjustStatistics(trx, delta, added, lengthChange);
     });
   }
 
   async syncPublication(ids: number[]): Promise<void> {
-    for (const part of chunks(ids)) {
-      await sql`update related_public set
-          published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = related_public.article_id),
-          published_at = (select published_at from articles where articles.id = related_public.article_id)
-        where article_id in (${sql.join(part)})`.execute(this.db);
-    }
+    await this.db.transaction().execute(async (trx) => {
+      for (const part of chunks(ids)) {
+        // The articles whose status moves them in or out of the statistics.
+        const flips = await trx
+          .selectFrom('related_public')
+          .innerJoin('articles', 'articles.id', 'related_public.article_id')
+          .innerJoin('related_vectors', 'related_vectors.article_id', 'related_public.article_id')
+          .innerJoin('related_profiles', 'related_profiles.article_id', 'related_public.article_id')
+          .select(['related_public.article_id', 'related_public.published', 'articles.status', 'related_vectors.terms', 'related_profiles.length'])
+          .where('related_public.article_id', 'in', part)
+          .execute();
+        const delta = new Map<string, number>();
+        let added = 0;
+        let lengthChange = 0;
+        for (const f of flips) {
+          const was = Number(f.published) === 1;
+          const now = f.status === 'published';
+          if (was === now) continue;
+          const sign = now ? 1 : -1;
+          for (const t of f.terms ? f.terms.split('\n') : []) delta.set(t, (delta.get(t) ?? 0) + sign);
+          added += sign;
+          lengthChange += sign * f.length;
+        }
+        await adjustStatistics(trx, delta, added, lengthChange);
+        await sql`update related_public set
+            published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = related_public.article_id),
+            published_at = (select published_at from articles where articles.id = related_public.article_id)
+          where article_id in (${sql.join(part)})`.execute(trx);
+      }
+    });
+  }
+
+  async forget(ids: number[]): Promise<void> {
+    await this.db.transaction().execute((trx) => forgetArticles(trx, ids));
+  }
+
+  async reset(): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const table of ['article_terms', 'term_df', 'article_entities', 'topic_terms', 'related_meta', 'related_vectors', 'related_profiles', 'related_public'] as const) {
+        await trx.deleteFrom(table).execute();
+      }
+    });
+  }
+
+  async allArticleIds(): Promise<number[]> {
+    const rows = await this.db.selectFrom('articles').select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
   }
 
   async profiles(ids: number[]): Promise<Map<number, StoredProfile>> {

@@ -14,11 +14,15 @@
  * length. The engine adds TOPIC_WEIGHT × the cosine of topic vectors to a
  * pair's score.
  *
- * The model is trained when the collection reaches MIN_DOCUMENTS profiled
+ * The model is trained when the collection reaches MIN_DOCUMENTS published
  * articles and again whenever it has doubled since, so training costs a
  * constant amount per article in the long run; articles between trainings
- * are folded in. Smaller collections have no topic space.
+ * are folded in. Smaller collections have no topic space. An editor's save
+ * never waits for a training (trainTopicsLater); a bulk import and a
+ * rebuild, which are batch jobs, train in line before they link, so that
+ * their links use the new space.
  */
+import { Worker } from 'node:worker_threads';
 import type { RelatedStore } from './types.js';
 import type { Vector } from './profile.js';
 
@@ -45,7 +49,7 @@ function gaussian(seed: number): () => number {
 }
 
 /** Sparse rows: documents × vocabulary. */
-interface Csr {
+export interface Csr {
   rows: number;
   cols: number;
   start: Int32Array;
@@ -206,17 +210,57 @@ export function topicCosine(a: TopicVector, b: TopicVector): number {
   return s;
 }
 
-/** Trains the topic space when the collection has grown enough (see above); returns whether it did. */
-export async function maybeTrainTopics(index: RelatedStore): Promise<boolean> {
+/** Whether the collection has grown enough for a (new) topic space: see above. */
+export async function topicsDue(index: RelatedStore): Promise<boolean> {
   const { docs } = await index.stats();
   const trained = await index.topicModelSize();
-  if (docs < MIN_DOCUMENTS || (trained !== null && docs < 2 * trained)) return false;
-  await trainTopics(index);
+  return docs >= MIN_DOCUMENTS && (trained === null || docs >= 2 * trained);
+}
+
+/** Trains the topic space when the collection has grown enough (see above); returns whether it did. */
+export async function maybeTrainTopics(index: RelatedStore, options: { thread?: boolean } = {}): Promise<boolean> {
+  if (!(await topicsDue(index))) return false;
+  await trainTopics(index, options);
   return true;
 }
 
-/** Trains the topic space over every profile and gives every article its topic vector. */
-export async function trainTopics(index: RelatedStore): Promise<void> {
+/** Trainings started by trainTopicsLater, by store: at most one at a time each. */
+const pending = new WeakMap<RelatedStore, Promise<boolean>>();
+
+/**
+ * Trains the topic space after the current save, when it is due, without
+ * the save waiting for it: a save returns once its own links are stored,
+ * and the training (seconds at 100,000 articles) runs after, in the
+ * background, once per store at a time, its computation on a worker thread
+ * (reading the profiles and writing the space stay on this one). Articles saved meanwhile are
+ * folded into the old space; the new vectors serve the links picked after
+ * it is written (`sahifa reindex --related` relinks everything at once).
+ * A failed training is reported and retried at a later save.
+ */
+export function trainTopicsLater(index: RelatedStore): Promise<boolean> {
+  const running = pending.get(index);
+  if (running) return running;
+  const training = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => maybeTrainTopics(index, { thread: true }))
+    .catch((err: unknown) => {
+      console.error(`sahifa: training the related-news topic space failed: ${(err as Error).message}`);
+      return false;
+    })
+    .finally(() => pending.delete(index));
+  pending.set(index, training);
+  return training;
+}
+
+/** The training trainTopicsLater started for a store and has not finished, if any (a store's close() waits for it). */
+export function topicTraining(index: RelatedStore): Promise<boolean> | undefined {
+  return pending.get(index);
+}
+
+/**
+ * Trains the topic space over every profile and gives every article its
+ * topic vector; with `thread`, the computation runs on a worker thread.
+ */
+export async function trainTopics(index: RelatedStore, options: { thread?: boolean } = {}): Promise<void> {
   const vocabulary = await index.commonTerms(VOCABULARY);
   const column = new Map(vocabulary.map((t, i) => [t, i]));
   const ids: number[] = [];
@@ -235,13 +279,28 @@ export async function trainTopics(index: RelatedStore): Promise<void> {
   });
   if (ids.length < 2 || vocabulary.length < DIMENSIONS) return;
   const x: Csr = { rows: ids.length, cols: vocabulary.length, start: Int32Array.from(start), index: Int32Array.from(cols), value: Float64Array.from(vals) };
-  const v = truncatedSvd(x, DIMENSIONS);
+  const { v, topics: rows } = options.thread ? await fitOnThread(x) : fitTopics(x);
   const terms = new Map<string, TopicVector>();
   vocabulary.forEach((t, j) => terms.set(t, Float32Array.from(v.subarray(j * DIMENSIONS, (j + 1) * DIMENSIONS))));
-  // Every article's topic vector: its row of X times V.
   const topics = new Map<number, TopicVector | null>();
   ids.forEach((id, i) => {
-    const out = new Float64Array(DIMENSIONS);
+    const row = rows.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS);
+    topics.set(id, row.some((y) => y !== 0) ? Float32Array.from(row) : null);
+  });
+  await index.writeTopicModel(ids.length, terms, topics);
+}
+
+/**
+ * The computation of a training, apart from the database: the term rows V
+ * of the truncated SVD, and every article's topic vector (its row of X
+ * times V, unit length; zeros when it has no term in the vocabulary).
+ */
+export function fitTopics(x: Csr): { v: Float64Array; topics: Float32Array } {
+  const v = truncatedSvd(x, DIMENSIONS);
+  const topics = new Float32Array(x.rows * DIMENSIONS);
+  const out = new Float64Array(DIMENSIONS);
+  for (let i = 0; i < x.rows; i++) {
+    out.fill(0);
     for (let p = x.start[i]!; p < x.start[i + 1]!; p++) {
       const w = x.value[p]!;
       const r = x.index[p]! * DIMENSIONS;
@@ -249,7 +308,21 @@ export async function trainTopics(index: RelatedStore): Promise<void> {
     }
     let norm = 0;
     for (const y of out) norm += y * y;
-    topics.set(id, norm > 0 ? Float32Array.from(out, (y) => y / Math.sqrt(norm)) : null);
+    if (norm > 0) for (let c = 0; c < DIMENSIONS; c++) topics[i * DIMENSIONS + c] = out[c]! / Math.sqrt(norm);
+  }
+  return { v, topics };
+}
+
+/** fitTopics on a worker thread (topics-worker.ts): a training after a save leaves the server's thread free. */
+function fitOnThread(x: Csr): Promise<{ v: Float64Array; topics: Float32Array }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./topics-worker.js', import.meta.url));
+    worker.once('message', (fit: { v: Float64Array; topics: Float32Array }) => {
+      resolve(fit);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the topic worker stopped (exit code ${code})`)));
+    worker.postMessage(x, [x.start.buffer as ArrayBuffer, x.index.buffer as ArrayBuffer, x.value.buffer as ArrayBuffer]);
   });
-  await index.writeTopicModel(ids.length, terms, topics);
 }

@@ -46,13 +46,28 @@ export interface NewProfile {
   minhash: Signature;
   /** Entity name → mentions. */
   entities: Map<string, number>;
-  /** The profile it replaces (its terms leave the document frequencies, its postings the index). */
-  previous: { vector: StoredVector; length: number } | undefined;
+  /**
+   * The profile it replaces (its postings leave the index; its terms leave
+   * the document frequencies if it was counted, i.e. published).
+   */
+  previous: PreviousProfile | undefined;
   topics: TopicVector | null;
 }
 
+/** A stored profile as a rewrite or a removal needs it. */
+export interface PreviousProfile {
+  vector: StoredVector;
+  length: number;
+  /** Whether it counts in the collection statistics: the article was published when profiled. */
+  counted: boolean;
+}
+
 export interface RelatedStore {
-  /** How many articles are profiled, and their mean length. */
+  /**
+   * How many articles count in the collection statistics (the published
+   * ones: drafts, unpublished and deleted articles do not), and their mean
+   * length. The document frequencies count the same articles.
+   */
   stats(): Promise<CollectionStats>;
   /** Document frequencies of the given terms (absent terms are left out). */
   documentFrequencies(terms: Iterable<string>): Promise<Map<string, number>>;
@@ -63,15 +78,30 @@ export interface RelatedStore {
   /**
    * Writes profiles in one transaction: the profile row, the strongest
    * terms as postings, the entities, and the document frequencies (terms
-   * of the previous profile out, new terms in).
+   * of the previous profile out if it was counted, new terms in if the
+   * article is published).
    */
   writeProfiles(profiles: NewProfile[]): Promise<void>;
-  /** Copies the articles' status and publication time into the engine's tables (after a publication). */
+  /**
+   * Copies the articles' status and publication time into the engine's
+   * tables (after a publication, or an unpublication), moving the articles
+   * in or out of the collection statistics as their status changes.
+   */
   syncPublication(ids: number[]): Promise<void>;
+  /**
+   * Takes articles out of the engine before they are deleted: their terms
+   * leave the statistics (if counted) and their postings the index (the
+   * rest goes with the article by its foreign keys).
+   */
+  forget(ids: number[]): Promise<void>;
+  /** Empties every table of the engine (before a rebuild). */
+  reset(): Promise<void>;
+  /** Every article's id, drafts included. */
+  allArticleIds(): Promise<number[]>;
   /** Stored profiles without their terms, with whether each article is public now. */
   profiles(ids: number[]): Promise<Map<number, StoredProfile>>;
-  /** The profiles' terms and weights, and lengths. */
-  vectors(ids: number[]): Promise<Map<number, { vector: StoredVector; length: number }>>;
+  /** The profiles' terms and weights, lengths, and whether they count in the statistics. */
+  vectors(ids: number[]): Promise<Map<number, PreviousProfile>>;
   /**
    * Articles sharing the query's terms, by the sum of weight products over
    * the postings, best first; public ones only unless asked. Each term

@@ -11,10 +11,20 @@ export async function saveArticles(
   store: Store,
   inputs: ArticleInput[],
   onProgress?: (saved: number) => void,
+  options: RefreshOptions = {},
 ): Promise<SaveOutcome[]> {
   const outcomes = await store.saveArticles(inputs, onProgress);
-  await refreshLinks(store, outcomes.map((o) => o.article.id));
+  await refreshLinks(store, outcomes.map((o) => o.article.id), options);
   return outcomes;
+}
+
+export interface RefreshOptions {
+  /**
+   * When the related-news topic space is due for (re)training: 'later'
+   * (the default: after the save, which does not wait) or 'inline' (a bulk
+   * import, whose links are better picked with the new space).
+   */
+  topics?: 'inline' | 'later';
 }
 
 /**
@@ -22,6 +32,6 @@ export async function saveArticles(
  * them, then under the older articles they should now appear beside (the
  * related-news engine, src/related/engine.ts).
  */
-export async function refreshLinks(store: Store, savedIds: number[]): Promise<void> {
-  await new RelatedEngine(store).refresh(savedIds);
+export async function refreshLinks(store: Store, savedIds: number[], options: RefreshOptions = {}): Promise<void> {
+  await new RelatedEngine(store).refresh(savedIds, options);
 }

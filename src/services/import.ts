@@ -70,7 +70,8 @@ export async function importFiles(store: Store, files: string[], options: Import
         inputs = inputs.filter((_, i) => !skip.has(i));
         report.skipped += skip.size;
       }
-      const outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length));
+      // A batch: the topic space, when due, is trained before the links are picked.
+      const outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
       for (const o of outcomes) o.created ? report.imported++ : report.updated++;
     } catch (e) {
       report.failed++;

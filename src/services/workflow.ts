@@ -187,8 +187,13 @@ export async function transition(store: Store, actor: Actor, id: number, action:
 export async function deleteArticle(store: Store, actor: Actor, id: number): Promise<void> {
   const article = await load(store, id);
   if (!canDelete(actor, article)) throw forbidden('You may not delete this article', 'لا يحق لك حذف هذا الخبر');
+  // The articles whose links pointed at it lose those links with it (ON DELETE CASCADE): link them again.
+  const linking = await store.related.linkingTo([id]);
   const tagIds = await store.deleteArticle(id);
-  if (tagIds?.length) await refreshLinks(store, await store.listIdsByTags(tagIds, Number.MAX_SAFE_INTEGER, []));
+  if (tagIds === null) return;
+  const tagged = tagIds.length ? await store.listIdsByTags(tagIds, Number.MAX_SAFE_INTEGER, []) : [];
+  const again = [...new Set([...tagged, ...linking])].filter((other) => other !== id);
+  if (again.length) await refreshLinks(store, again);
 }
 
 /** Brings back a revision's words (title, description, tags, body, image); status and URL stay as they are. */

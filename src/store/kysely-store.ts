@@ -15,7 +15,8 @@ import { tagKey, tagSlug } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
 import { SqliteFtsIndex } from '../search/sqlite-fts.js';
 import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
-import { articlesNaming, SqliteRelatedStore } from '../related/sqlite-terms.js';
+import { articlesNaming, forgetArticles, SqliteRelatedStore } from '../related/sqlite-terms.js';
+import { topicTraining } from '../related/topics.js';
 import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
 import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
@@ -559,6 +560,8 @@ export class KyselyStore implements Store {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
       change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey));
+      // Related news: its words leave the document frequencies, its postings the index (issue #4).
+      await forgetArticles(trx, [id]);
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) return null;
       await this.searchIndex.remove(trx, id);
@@ -567,6 +570,8 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    // A topic space being trained after a save (related/topics.ts) finishes first.
+    if (this.#related) await topicTraining(this.#related);
     // PostgreSQL's idle connections do not keep the process alive (postgres.ts):
     // hold it open until they are closed, or it could exit half-way.
     const hold = setInterval(() => {}, 60_000);
