@@ -27,13 +27,13 @@
  *   passes what it saw in the original word (hamzatedAlAt(), below); such a
  *   word keeps its ال. A reader who types الهام without the hamza is served
  *   at query time (see src/search/query.ts).
- * - The bare tanween alef: normalize() drops a final اً only when the fathatan
- *   is written, and most writers leave it out (عاما, سياسيا). A final ا is
- *   dropped after the prefixes when 3+ letters remain, so عاما meets عاماً and
- *   عام. Not after ه (ها is the pronoun: حياتها keeps light10's stem) and not
- *   in ايا (the broken plurals قضايا, ضحايا, هدايا keep their ي). Words with a
- *   root final ا lose it too, on every form alike (دنيا, الدنيا); names that
- *   would then collide are protected (كورونا, ناسا).
+ * - The bare tanween alef (عاما for عاماً) is NOT stripped here: normalize()
+ *   drops a final اً only when the fathatan is written, and a bare final ا is
+ *   as often the word's own (دنيا, بابا, سينما, كاميرا). Whether it is tanween
+ *   is decided at query time from the site's vocabulary (src/search/expand.ts:
+ *   a definite word never carries tanween, so البابا occurring means the ا of
+ *   بابا is the word's). hasTanweenShape() gives the letter conditions. The
+ *   root-و check alone looks through a bare tanween alef (وقتا keeps its و).
  */
 import { normalize } from './normalize.js';
 import { protectedForm } from './protected.js';
@@ -72,7 +72,7 @@ const ROOT_WAW: ReadonlySet<string> = new Set([
 const ROOT_ENDING_SOURCE = `
 بيان كيان مكان زمان برلمان ميدان إنسان عنوان فنان ديوان بستان إعلان طوفان سلطان لسان حيوان
 طيران بركان ضمان عدوان إيمان أمان ائتمان برهان إدمان حرمان امتحان شيطان طغيان فيضان نسيان
-إتقان إحسان بنيان إمكان رهان دخان أذان ميزان
+إتقان إحسان بنيان إمكان رهان دخان أذان ميزان ألمان
 قانون مليون زيتون صابون تلفزيون كانون فرعون ليمون طاعون مضمون زبون تعاون معاون مكون
 تعيين تأمين تحسين تمكين تكوين تدشين تخزين تمرين تموين تشرين يمين يقين سجين أمين حنين سكين
 ثمين حزين رهين مسكين مدين
@@ -109,21 +109,21 @@ function stripSuffixes(word: string): string {
 }
 
 /**
- * The bare tanween alef: a final ا with 3+ letters before it, not after ه
- * (the pronoun ها) and not in ايا (قضايا). See the header.
+ * Could the final ا of `s` be a bare tanween alef? 3+ letters before it, not
+ * after ه (ها is the pronoun: حياتها) and not in ايا (the broken plurals
+ * قضايا, ضحايا). Only the letters: whether it is, is for the vocabulary.
  */
-function stripTanweenAlef(s: string): string {
+export function hasTanweenShape(s: string): boolean {
   const n = s.length;
-  if (n < 4 || s.charCodeAt(n - 1) !== ALEF) return s;
+  if (n < 4 || s.charCodeAt(n - 1) !== ALEF) return false;
   const before = s.charCodeAt(n - 2);
-  if (before === HEH) return s;
-  if (before === YEH && s.charCodeAt(n - 3) === ALEF) return s;
-  return s.slice(0, n - 1);
+  if (before === HEH) return false;
+  return !(before === YEH && s.charCodeAt(n - 3) === ALEF);
 }
 
-/** The endings light10 removes, plus the bare tanween alef first. */
+/** The endings light10 removes, after a possible bare tanween alef (for the root-و check only). */
 function stripEndings(s: string): string {
-  return stripSuffixes(stripTanweenAlef(s));
+  return stripSuffixes(hasTanweenShape(s) ? s.slice(0, -1) : s);
 }
 
 const HAMZA_ALEFS = new Set([0x0622, 0x0623, 0x0625]); // آ أ إ
@@ -158,6 +158,13 @@ export interface StemOptions {
   hamzatedAl?: number;
 }
 
+/** `normalized` without the conjunction و, when light10's first step removes it (وقرار → قرار, not وزير). */
+export function withoutConjunction(normalized: string): string {
+  const s = normalized;
+  if (s.length > 3 && s.charCodeAt(0) === WAW && !ROOT_WAW.has(stripEndings(s)) && protectedForm(s) !== s) return s.slice(1);
+  return s;
+}
+
 export function lightStem(normalized: string, { hamzatedAl = -1 }: StemOptions = {}): string {
   const prot = protectedForm(normalized);
   // A protected name reached through a root و (ورقية is not و+رقية) does not count.
@@ -180,6 +187,6 @@ export function lightStem(normalized: string, { hamzatedAl = -1 }: StemOptions =
       }
     }
   }
-  s = stripEndings(s);
+  s = stripSuffixes(s);
   return s === '' ? normalized : s;
 }

@@ -33,6 +33,7 @@ import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
 import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
 import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
+import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey } from './doc-key.js';
 import { EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
@@ -134,7 +135,12 @@ export function tsvectorLiteral(c: IndexColumns): string {
 // ---------------------------------------------------------------- queries
 
 const phrase = (tokens: string[]) => (tokens.length === 1 ? quoteLexeme(tokens[0]!) : `(${tokens.map(quoteLexeme).join(' <-> ')})`);
-const stemsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.stem));
+/** A word: its stem or any alternative (see expand.ts); a phrase: its stems in order. */
+const stemsOf = (item: QueryItem) => {
+  const t = item.terms[0]!;
+  if (item.kind === 'word' && t.alts.length > 0) return `(${[t.stem, ...t.alts].map(quoteLexeme).join(' | ')})`;
+  return phrase(item.terms.map((t) => t.stem));
+};
 const normsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.normToken));
 
 /**
@@ -234,8 +240,28 @@ export class PgSearchIndex implements SearchIndex {
     return this.db.transaction().execute((trx) => fillPgIndex(trx, onProgress));
   }
 
+  /** Each token's article count up to VOCAB_CAP, one scalar subquery per token in a single statement (the GIN index answers each). */
+  async docFreqs(tokens: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i += 200) {
+      const part = tokens.slice(i, i + 200);
+      const cols = part.map(
+        (t, j) =>
+          sql`(SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(quoteLexeme(t))} LIMIT ${VOCAB_CAP}) AS v) AS ${sql.raw(`c${j}`)}`,
+      );
+      const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(cols)}`.execute(this.db);
+      part.forEach((t, j) => {
+        const n = Number(rows[0]?.[`c${j}`] ?? 0);
+        if (n > 0) out.set(t, n);
+      });
+    }
+    return out;
+  }
+
   async search(query: SearchQuery): Promise<SearchResults> {
-    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const plan = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const { page, limit, summary } = plan;
+    let parsed = plan.parsed;
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,
@@ -249,6 +275,8 @@ export class PgSearchIndex implements SearchIndex {
 
     const filters = await queryFilters(this.db, parsed);
     if (!filters) return none();
+    const needs = vocabularyNeeds(parsed);
+    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs));
     const { tagIds } = filters;
     const whereOn = filters.on;
     const offset = (page - 1) * limit;

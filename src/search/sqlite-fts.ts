@@ -33,6 +33,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
 import { bodyText, COLUMNS, indexColumns, type IndexColumns } from './fields.js';
 import { exclusionExpression, matchExpression, planSearch, type ParsedQuery } from './query.js';
+import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { docKey, ID_SPACE } from './doc-key.js';
@@ -236,8 +237,31 @@ export class SqliteFtsIndex implements SearchIndex {
     return this.db.transaction().execute((trx) => fillIndex(trx, onProgress));
   }
 
+  /**
+   * Each token's article count up to VOCAB_CAP, one scalar subquery per
+   * token in a single statement: FTS5 reads at most VOCAB_CAP rowids of each
+   * doclist. (Tokens are analysed index tokens: no '"' in them, see indexToken.)
+   */
+  async docFreqs(tokens: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i += 200) {
+      const part = tokens.slice(i, i + 200);
+      const cols = part.map(
+        (t, j) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${`"${t}"`} LIMIT ${VOCAB_CAP})) AS ${sql.raw(`c${j}`)}`,
+      );
+      const { rows } = await sql<Record<string, number>>`SELECT ${sql.join(cols)}`.execute(this.db);
+      part.forEach((t, j) => {
+        const n = Number(rows[0]?.[`c${j}`] ?? 0);
+        if (n > 0) out.set(t, n);
+      });
+    }
+    return out;
+  }
+
   async search(query: SearchQuery): Promise<SearchResults> {
-    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const plan = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const { page, limit, summary } = plan;
+    let parsed = plan.parsed;
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,
@@ -251,6 +275,8 @@ export class SqliteFtsIndex implements SearchIndex {
 
     const filters = await queryFilters(this.db, parsed);
     if (!filters) return none();
+    const needs = vocabularyNeeds(parsed);
+    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs));
     const { tagIds } = filters;
     const whereOn = filters.on;
     const where = whereOn(sql`${fts}.rowid`, ARTICLE_ID);

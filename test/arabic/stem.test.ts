@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalize } from '../../src/arabic/normalize.js';
-import { hamzatedAlAt, lightStem } from '../../src/arabic/stem.js';
+import { hamzatedAlAt, hasTanweenShape, lightStem, withoutConjunction } from '../../src/arabic/stem.js';
 
 const stem = (w: string): string => lightStem(normalize(w));
 
@@ -115,22 +115,17 @@ test('never returns an empty string', () => {
   }
 });
 
-test('a bare tanween alef is dropped, so عاما meets عاماً and عام', () => {
-  assert.equal(stem('عاما'), stem('عاماً'));
-  assert.equal(stem('عاما'), 'عام');
-  assert.equal(stem('سياسيا'), stem('سياسياً'));
-  assert.equal(stem('شيئا'), stem('شيئاً'));
-  assert.equal(stem('وقتا'), 'وقت'); // the root و check sees the word without its alef
-});
-
-test('the tanween alef rule leaves ها, ايا and short words alone', () => {
-  assert.equal(stem('حياتها'), 'حي'); // ها is the pronoun: light10's stem, as before
-  assert.equal(stem('قضايا'), 'قضايا'); // broken plural, not قضاة
-  assert.notEqual(stem('قضايا'), stem('قضاة'));
-  assert.equal(stem('القضايا'), stem('قضايا'));
-  assert.equal(lightStem('عصا'), 'عصا'); // 3 letters: nothing to drop
-  assert.equal(stem('الدنيا'), stem('دنيا')); // a root final ا goes on every form alike
-  assert.equal(stem('كورونا'), 'كورونا'); // protected: not كورون → كور (كوري)
+test('a bare final ا is left to the query side; hasTanweenShape gives its letter conditions', () => {
+  assert.equal(stem('عاما'), 'عاما'); // tanween or a root ا: the vocabulary decides (src/search/expand.ts)
+  assert.equal(stem('عاماً'), 'عام'); // written tanween: normalize() drops it
+  assert.equal(stem('الدنيا'), stem('دنيا'));
+  assert.equal(stem('وقتا'), 'وقتا'); // the root-و check looks through the alef: و kept
+  assert.equal(hasTanweenShape('عاما'), true);
+  assert.equal(hasTanweenShape('سياسيا'), true);
+  assert.equal(hasTanweenShape('حياتها'), false); // ها is the pronoun
+  assert.equal(hasTanweenShape('قضايا'), false); // broken plural
+  assert.equal(hasTanweenShape('عصا'), false); // too short
+  assert.equal(hasTanweenShape('عام'), false);
 });
 
 test('a hamzated أل is not the article', () => {
@@ -179,4 +174,11 @@ test('more root-initial و words', () => {
   assert.notEqual(stem('وردة'), stem('ردة'));
   assert.notEqual(stem('وسام'), stem('سام'));
   assert.equal(stem('ورقية'), 'ورق'); // not the protected name رقية behind a و
+});
+
+test('withoutConjunction mirrors light10\'s first step', () => {
+  assert.equal(withoutConjunction('وبقرار'), 'بقرار');
+  assert.equal(withoutConjunction('وزير'), 'وزير');
+  assert.equal(withoutConjunction('واحد'), 'واحد');
+  assert.equal(withoutConjunction('وقت'), 'وقت');
 });
