@@ -32,7 +32,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
 import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
-import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
+import { hasAlternatives, planSearch, withoutAlternatives, type ParsedQuery, type QueryItem } from './query.js';
 import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey } from './doc-key.js';
@@ -158,6 +158,13 @@ export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = 
 /** The exclusions alone, OR'd. Null when there are none. */
 export function exclusionTsquery(q: ParsedQuery): string | null {
   return q.not.length ? q.not.map(stemsOf).join(' | ') : null;
+}
+
+/** Every word ('all') or any ('any') by its own stem or exact form, without alternatives: the first ranking tier (see tieredExpressions in query.ts). */
+export function ownFormsTsquery(q: ParsedQuery, mode: 'all' | 'any'): string {
+  return withoutAlternatives(q)
+    .must.map((item) => (item.kind === 'word' ? `(${quoteLexeme(item.terms[0]!.stem)} | ${quoteLexeme(item.terms[0]!.normToken)})` : stemsOf(item)))
+    .join(mode === 'all' ? ' & ' : ' | ');
 }
 
 /** Any of the reader's exact forms (norm tokens): what earns the exact-form bonus. */
@@ -332,9 +339,19 @@ export class PgSearchIndex implements SearchIndex {
         WHERE s.doc @@ ${matching} AND ${where}
         ORDER BY s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
     } else if (total <= EXACT_RANK_LIMIT) {
-      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
-        WHERE s.doc @@ ${matching} AND ${where}
-        ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      if (!hasAlternatives(parsed)) {
+        ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
+          WHERE s.doc @@ ${matching} AND ${where}
+          ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      } else {
+        // As on SQLite: the articles matching by the words' own stems first, then those found
+        // only through an alternative, their scores shown no higher than the last of the first.
+        ({ rows } = await sql<Row>`SELECT m.id,
+            CASE WHEN m.own THEN m.sc ELSE LEAST(m.sc, min(m.sc) FILTER (WHERE m.own) OVER ()) END AS score
+          FROM (SELECT s.article_id AS id, s.doc_key, ${exact} AS sc, s.doc @@ ${tsquery(ownFormsTsquery(parsed, mode))} AS own
+            FROM ${table} s WHERE s.doc @@ ${matching} AND ${where}) AS m
+          ORDER BY m.own DESC, m.sc DESC, m.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      }
     } else {
       ({ rows } = await sql<Row>`SELECT w.id, w.score FROM (
           SELECT s.article_id AS id, s.doc_key, ${exact} AS score FROM ${table} s

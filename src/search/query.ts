@@ -229,6 +229,36 @@ export function matchExpression(q: ParsedQuery, mode: 'all' | 'any', { exactBonu
   return excluded ? `(${joined}) NOT (${excluded})` : `(${joined})`;
 }
 
+/** True when some word to match has alternatives (see expand.ts). */
+export function hasAlternatives(q: ParsedQuery): boolean {
+  return q.must.some((item) => item.kind === 'word' && item.terms[0]!.alts.length > 0);
+}
+
+/** The query without the alternatives of its words to match: what they match by their own stems and forms. */
+export function withoutAlternatives(q: ParsedQuery): ParsedQuery {
+  const strip = (item: QueryItem): QueryItem => (item.kind === 'word' && item.terms[0]!.alts.length ? { ...item, terms: [{ ...item.terms[0]!, alts: [] }] } : item);
+  return { ...q, must: q.must.map(strip) };
+}
+
+/**
+ * The matches in two tiers, for ranking by BM25 (null when no word has
+ * alternatives). BM25 weighs each alternative as a term of its own, so a
+ * rare clitic form (لصلاح in two articles) would score far above the word
+ * itself and lift the few articles that use it. So the articles that match
+ * every word by its own stem or form come first, scored without the
+ * alternatives ('first'); those found only through an alternative follow
+ * ('rest'). Exclusions apply with their alternatives to both.
+ */
+export function tieredExpressions(q: ParsedQuery, mode: 'all' | 'any'): { first: string; rest: string } | null {
+  if (q.must.length === 0 || !hasAlternatives(q)) return null;
+  const join = mode === 'all' ? ' AND ' : ' OR ';
+  const own = withoutAlternatives(q).must.map(positive).join(join);
+  const all = q.must.map(positive).join(join);
+  const excluded = exclusionExpression(q);
+  const less = (e: string) => (excluded ? `(${e}) NOT (${excluded})` : `(${e})`);
+  return { first: less(own), rest: less(`(${all}) NOT (${own})`) };
+}
+
 /** The exclusions alone, OR'd (for filtering a tag listing). Null when there are none. */
 export function exclusionExpression(q: ParsedQuery): string | null {
   return q.not.length ? q.not.map(negative).join(' OR ') : null;

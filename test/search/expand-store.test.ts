@@ -86,3 +86,11 @@ test('an exclusion covers the same forms as a match', async () => {
   assert.deepEqual(await slugs('الضرائب -بقرار'), []);
   assert.deepEqual(await slugs('المياه -قرار'), ['research']);
 });
+
+test('articles with the word itself rank above those found only through a clitic form', async () => {
+  const r = await store.search({ q: 'قرار', limit: 50 });
+  assert.equal(r.total, 4);
+  assert.equal(r.hits.at(-1)!.slug, 'welcome');
+  const page2 = await store.search({ q: 'قرار', limit: 3, page: 2 });
+  assert.deepEqual(page2.hits.map((h) => h.slug), ['welcome']);
+});

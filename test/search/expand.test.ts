@@ -12,7 +12,7 @@ import {
   vocabularyNeeds,
 } from '../../src/search/expand.js';
 import { analyseWord } from '../../src/search/analysis.js';
-import { matchExpression, parseQuery } from '../../src/search/query.js';
+import { matchExpression, parseQuery, tieredExpressions } from '../../src/search/query.js';
 
 /** A vocabulary from word → article count, keyed as the engines key it (norm tokens). */
 const vocab = (counts: Record<string, number>) => new Map(Object.entries(counts).map(([w, n]) => [normToken(w), n]));
@@ -87,4 +87,13 @@ test('the MATCH expression ORs the alternatives, each a quoted analysed token', 
   for (const item of hostile.must) for (const t of [item.terms[0]!.stem, ...item.terms[0]!.alts]) assert.doesNotMatch(t, /["*:^(){}]/);
   // the query itself is not changed
   assert.deepEqual(parseQuery('بقرار').must[0]!.terms[0]!.alts, []);
+});
+
+test('ranking tiers: the words\' own stems first, alternatives only for the rest', () => {
+  const df = vocab({ قرار: 40, بقرار: 5, القرار: 30 });
+  assert.equal(tieredExpressions(parseQuery('قرار'), 'all'), null); // no alternatives without the vocabulary
+  const q = expandQuery(parseQuery('قرار -هام'), df);
+  const tiers = tieredExpressions(q, 'all')!;
+  assert.equal(tiers.first, `(("قرار" OR "·قرار")) NOT ("هام")`);
+  assert.equal(tiers.rest, `((("قرار" OR "بقرار" OR "·قرار")) NOT (("قرار" OR "·قرار"))) NOT ("هام")`);
 });
