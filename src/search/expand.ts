@@ -20,7 +20,9 @@
  *        ب of بحث is a root letter and بحث does not meet حث),
  *      - X has 3+ letters and is not a stop word.
  *    A query word that is such a W also matches X's stem and X's other
- *    accepted clitic forms; a query word X also matches each accepted pX.
+ *    accepted clitic forms; a bare query word X also matches each accepted
+ *    pX (not a definite one: القرار does not seek بقرار, whose few articles
+ *    would only crowd the ranking).
  *    (و is light10's own first step, with its root-و list, and is taken off
  *    before this is applied: وبقرار is treated as بقرار.)
  *
@@ -42,11 +44,10 @@ import type { ParsedQuery, QueryItem, QueryTerm } from './query.js';
 export const CLITICS = ['ب', 'ل', 'ك', 'ف'] as const;
 /** Document frequencies are counted up to this many articles (both engines alike). */
 export const VOCAB_CAP = 2000;
-/** Words of a query (must and not) given clitic alternatives. */
+/** Words of a query (must and not) given vocabulary alternatives. */
 export const EXPAND_WORDS = 6;
 /** Alternative tokens per word, at most. */
 export const MAX_ALTS = 6;
-
 
 /** Norm token → number of articles holding it, at most VOCAB_CAP. Tokens not in the map count 0. */
 export type DocFreqs = ReadonlyMap<string, number>;
