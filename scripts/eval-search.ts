@@ -693,7 +693,7 @@ ${classTable(
 
 **False conflation**: ${negatives.length} pairs of different words that must not find each other, from the corpus: one root letter apart (the easy case), and the cases light stemming is known to get wrong: a root و read as "and", a root ending read as a suffix (the word has its own plural in ـات), a hamzated أل/إل read as the article, a root ب ل ك ف read as a bare proclitic (pX whose الpX occurs, so the letter is the word's; this is also the evidence the query side's clitic rule uses, so the class checks that the rule holds, not every way it can fail), a root final ا read as the tanween alef (الXا and Xا occur, so the ا is the word's; the query side's tanween rule uses the same evidence), and masculine/ة pairs that are different words (a list written for this evaluation, kept when both occur in the corpus).
 
-Sahifa's query side reads the real corpus index's vocabulary (document frequencies) for its clitic rule, as a search on the site does.
+Sahifa's query side reads the real corpus index's vocabulary (document frequencies) for its clitic and tanween rules, as a search on the site does.
 
 ${classTable(
   negKinds.map((k) => {
