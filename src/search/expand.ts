@@ -36,7 +36,7 @@
  * vocabulary lookup is one statement for all of them. Every token is an
  * analysed index token (stemToken/normToken), so none can carry query syntax.
  */
-import { hamzatedAlAt, hasTanweenShape, isStopWord, lightStem, protectedForm, withoutConjunction } from '../arabic/index.js';
+import { hamzatedAlAt, hasTanweenShape, isProtected, isStopWord, lightStem, protectedForm, withoutConjunction } from '../arabic/index.js';
 import { analyseWord, indexToken, normToken } from './analysis.js';
 import type { ParsedQuery, QueryItem, QueryTerm } from './query.js';
 
@@ -65,7 +65,8 @@ export function spellingAlternatives(surface: string, a: { norm: string; stemTok
   const m = BARE_AL.exec(a.norm);
   if (!m || a.norm.length < 4) return [];
   const kept = indexToken(lightStem(a.norm, { hamzatedAl: m[0].length - 2 }));
-  return kept && kept !== a.stemToken ? [kept] : [];
+  // Protected names keep their article in their stem (العراق): العراقية must not reach them this way.
+  return kept && kept !== a.stemToken && !isProtected(kept) ? [kept] : [];
 }
 
 interface Candidates {

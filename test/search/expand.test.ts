@@ -61,6 +61,8 @@ test('spelling alternatives of the hamzated أل need no vocabulary', () => {
   assert.deepEqual(parseQuery('إلهام').must[0]!.terms[0]!.alts, [normToken('الهام')]);
   assert.deepEqual(spellingAlternatives('في', { norm: 'في', stemToken: 'في¤', normToken: '·في', stop: true }), []);
   assert.deepEqual(parseQuery('وزير').must[0]!.terms[0]!.alts, []);
+  // العراقية with its ال kept would stem to العراق, the protected name's stem: no alternative
+  assert.deepEqual(parseQuery('العراقية').must[0]!.terms[0]!.alts, []);
 });
 
 test('expansion is bounded: words, alternatives, lookups', () => {
