@@ -26,7 +26,7 @@
  *   ألمان is not ال+مان. normalize() folds the hamza away, so the analyzer
  *   passes what it saw in the original word (hamzatedAlAt(), below); such a
  *   word keeps its ال. A reader who types الهام without the hamza is served
- *   at query time (see src/search/query.ts).
+ *   at query time (see src/search/expand.ts).
  * - The bare tanween alef (عاما for عاماً) is NOT stripped here: normalize()
  *   drops a final اً only when the fathatan is written, and a bare final ا is
  *   as often the word's own (دنيا, بابا, سينما, كاميرا). Whether it is tanween
@@ -34,6 +34,9 @@
  *   a definite word never carries tanween, so البابا occurring means the ا of
  *   بابا is the word's). hasTanweenShape() gives the letter conditions. The
  *   root-و check alone looks through a bare tanween alef (وقتا keeps its و).
+ * - Bare proclitics ب ل ك ف on indefinite words (بقرار) are likewise left to
+ *   the query side, which checks them against the site's vocabulary (بحث is
+ *   not ب+حث: البحث occurs). This function stays a pure function of the word.
  */
 import { normalize } from './normalize.js';
 import { protectedForm } from './protected.js';
