@@ -4,6 +4,10 @@
  * Stop words are flagged, not removed, so token positions stay aligned for the
  * index and for phrase/offset work; terms() drops them.
  *
+ * The stemmer is given one fact about the original spelling that normalize()
+ * folds away: whether the word starts (behind at most one clitic letter) with
+ * a hamzated أل/إل/آل, which is never the article (see stem.ts).
+ *
  * The stop flag is checked on the norm only, not on the stem. The stop list is
  * a list of surface function words; stems conflate content words with them
  * (قبلي "tribal" stems to قبل "before", حيثيات to حيث), so a stem check would
@@ -13,7 +17,7 @@
 import { tokenize } from './tokenize.js';
 import { normalize } from './normalize.js';
 import { isStopWord } from './stopwords.js';
-import { lightStem } from './stem.js';
+import { hamzatedAlAt, lightStem } from './stem.js';
 
 export interface AnalyzedToken {
   surface: string;
@@ -31,7 +35,7 @@ export function analyzeWord(word: string): { norm: string; stem: string; stop: b
     // never be empty, so keep the surface, and flag it so it is never a term.
     return { norm: word, stem: word, stop: true };
   }
-  return { norm: n, stem: lightStem(n), stop: isStopWord(n) };
+  return { norm: n, stem: lightStem(n, { hamzatedAl: hamzatedAlAt(word) }), stop: isStopWord(n) };
 }
 
 export function analyze(text: string): AnalyzedToken[] {

@@ -10,7 +10,9 @@
  *   Persian ی/ک; Arabic-Indic and Eastern Arabic-Indic digits → ASCII.
  * - the accusative tanween alef: "شكراً" → "شكر". Only the vocalized form is
  *   recognised (alef+fathatan or fathatan+alef at the end), because a bare
- *   final alef is usually a root letter ("دنيا", "سوريا").
+ *   final alef is often a root letter ("دنيا", "سوريا"); whether a bare one
+ *   is tanween is decided at query time from the site's vocabulary
+ *   (src/search/expand.ts).
  *
  * Hamza seats: ؤ (U+0624) and ئ (U+0626) are folded to a bare ء (U+0621).
  * Folding them to و/ي, as some normalizers do, does not help matching: the

@@ -21,6 +21,7 @@ export {
   type QueryItem,
   type QueryTerm,
 } from './query.js';
+export { expandQuery, vocabularyNeeds, vocabularyAlternatives, spellingAlternatives, isClitic, isTanween, VOCAB_CAP, type DocFreqs } from './expand.js';
 export { analyseField, bodyText, indexColumns, indexToken } from './fields.js';
 export { highlight, highlighterFor, snippet, escapeHtml } from './snippet.js';
 export { SqliteFtsIndex, createSearchTable, fillIndex, isSqlite, FTS_TABLE, WEIGHTS } from './sqlite-fts.js';

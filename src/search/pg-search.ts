@@ -32,7 +32,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
 import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
-import { planSearch, type ParsedQuery, type QueryItem } from './query.js';
+import { hasAlternatives, planSearch, withoutAlternatives, type ParsedQuery, type QueryItem } from './query.js';
+import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey } from './doc-key.js';
 import { EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
@@ -134,7 +135,12 @@ export function tsvectorLiteral(c: IndexColumns): string {
 // ---------------------------------------------------------------- queries
 
 const phrase = (tokens: string[]) => (tokens.length === 1 ? quoteLexeme(tokens[0]!) : `(${tokens.map(quoteLexeme).join(' <-> ')})`);
-const stemsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.stem));
+/** A word: its stem or any alternative (see expand.ts); a phrase: its stems in order. */
+const stemsOf = (item: QueryItem) => {
+  const t = item.terms[0]!;
+  if (item.kind === 'word' && t.alts.length > 0) return `(${[t.stem, ...t.alts].map(quoteLexeme).join(' | ')})`;
+  return phrase(item.terms.map((t) => t.stem));
+};
 const normsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.normToken));
 
 /**
@@ -152,6 +158,13 @@ export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = 
 /** The exclusions alone, OR'd. Null when there are none. */
 export function exclusionTsquery(q: ParsedQuery): string | null {
   return q.not.length ? q.not.map(stemsOf).join(' | ') : null;
+}
+
+/** Every word ('all') or any ('any') by its own stem or exact form, without alternatives: the first ranking tier (see tieredExpressions in query.ts). */
+export function ownFormsTsquery(q: ParsedQuery, mode: 'all' | 'any'): string {
+  return withoutAlternatives(q)
+    .must.map((item) => (item.kind === 'word' ? `(${quoteLexeme(item.terms[0]!.stem)} | ${quoteLexeme(item.terms[0]!.normToken)})` : stemsOf(item)))
+    .join(mode === 'all' ? ' & ' : ' | ');
 }
 
 /** Any of the reader's exact forms (norm tokens): what earns the exact-form bonus. */
@@ -234,8 +247,28 @@ export class PgSearchIndex implements SearchIndex {
     return this.db.transaction().execute((trx) => fillPgIndex(trx, onProgress));
   }
 
+  /** Each token's article count up to VOCAB_CAP, one scalar subquery per token in a single statement (the GIN index answers each). */
+  async docFreqs(tokens: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i += 200) {
+      const part = tokens.slice(i, i + 200);
+      const cols = part.map(
+        (t, j) =>
+          sql`(SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(quoteLexeme(t))} LIMIT ${VOCAB_CAP}) AS v) AS ${sql.raw(`c${j}`)}`,
+      );
+      const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(cols)}`.execute(this.db);
+      part.forEach((t, j) => {
+        const n = Number(rows[0]?.[`c${j}`] ?? 0);
+        if (n > 0) out.set(t, n);
+      });
+    }
+    return out;
+  }
+
   async search(query: SearchQuery): Promise<SearchResults> {
-    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const plan = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const { page, limit, summary } = plan;
+    let parsed = plan.parsed;
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,
@@ -249,6 +282,8 @@ export class PgSearchIndex implements SearchIndex {
 
     const filters = await queryFilters(this.db, parsed);
     if (!filters) return none();
+    const needs = vocabularyNeeds(parsed);
+    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs));
     const { tagIds } = filters;
     const whereOn = filters.on;
     const offset = (page - 1) * limit;
@@ -304,9 +339,19 @@ export class PgSearchIndex implements SearchIndex {
         WHERE s.doc @@ ${matching} AND ${where}
         ORDER BY s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
     } else if (total <= EXACT_RANK_LIMIT) {
-      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
-        WHERE s.doc @@ ${matching} AND ${where}
-        ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      if (!hasAlternatives(parsed)) {
+        ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
+          WHERE s.doc @@ ${matching} AND ${where}
+          ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      } else {
+        // As on SQLite: the articles matching by the words' own stems first, then those found
+        // only through an alternative, their scores shown no higher than the last of the first.
+        ({ rows } = await sql<Row>`SELECT m.id,
+            CASE WHEN m.own THEN m.sc ELSE LEAST(m.sc, min(m.sc) FILTER (WHERE m.own) OVER ()) END AS score
+          FROM (SELECT s.article_id AS id, s.doc_key, ${exact} AS sc, s.doc @@ ${tsquery(ownFormsTsquery(parsed, mode))} AS own
+            FROM ${table} s WHERE s.doc @@ ${matching} AND ${where}) AS m
+          ORDER BY m.own DESC, m.sc DESC, m.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      }
     } else {
       ({ rows } = await sql<Row>`SELECT w.id, w.score FROM (
           SELECT s.article_id AS id, s.doc_key, ${exact} AS score FROM ${table} s

@@ -20,6 +20,7 @@
 import { tokenize } from '../arabic/index.js';
 import { tagKey, tagName } from '../content/tags.js';
 import { analyseWord } from './analysis.js';
+import { spellingAlternatives } from './expand.js';
 import type { QuerySummary, SearchQuery } from './types.js';
 
 /** Longer queries are refused (HTTP 400) by the routes; the parser cuts at this length. */
@@ -38,6 +39,13 @@ export interface QueryTerm {
   /** The word's token in the norm columns (see normToken). */
   normToken: string;
   stop: boolean;
+  /**
+   * Other index tokens that also count as this word (see expand.ts): the
+   * ال-kept stem of a word typed without its hamza, the exact form of one
+   * typed with it; and, once expandQuery() has seen the vocabulary, the stems
+   * of its clitic forms. Used for single words only, not inside phrases.
+   */
+  alts: string[];
 }
 
 export interface QueryItem {
@@ -66,7 +74,7 @@ function analyseTerms(text: string): QueryTerm[] {
   for (const t of tokenize(text)) {
     const a = analyseWord(t.text);
     if (!a.normToken || !a.stemToken) continue;
-    out.push({ surface: t.text, norm: a.norm, stem: a.stemToken, normToken: a.normToken, stop: a.stop });
+    out.push({ surface: t.text, norm: a.norm, stem: a.stemToken, normToken: a.normToken, stop: a.stop, alts: spellingAlternatives(t.text, a) });
   }
   return out;
 }
@@ -185,16 +193,26 @@ export function normalizedQuery(q: ParsedQuery): string {
 const phrase = (tokens: string[]) => `"${tokens.join(' ')}"`;
 
 /**
- * A word or phrase matches its stem tokens, which only the stem columns
- * hold. The same words' norm tokens (only in the norm columns) are OR'd in:
- * that matches no more articles (equal norms have equal stems) but adds to
- * the BM25 score of the articles that use the reader's own form.
+ * A word matches its stem token or any of its alternatives (see expand.ts);
+ * a phrase matches its stem tokens in order. Only the stem columns hold stem
+ * tokens. The same words' norm tokens (only in the norm columns) are OR'd
+ * in: that matches no more articles (equal norms have equal stems; a word's
+ * exact form is among its alternatives where it is needed) but adds to the
+ * BM25 score of the articles that use the reader's own form.
  */
 function positive(item: QueryItem): string {
+  if (item.kind === 'word') {
+    const t = item.terms[0]!;
+    return `(${[t.stem, ...t.alts.filter((a) => a !== t.normToken), t.normToken].map((x) => phrase([x])).join(' OR ')})`;
+  }
   return `(${phrase(item.terms.map((t) => t.stem))} OR ${phrase(item.terms.map((t) => t.normToken))})`;
 }
 
 function negative(item: QueryItem): string {
+  if (item.kind === 'word' && item.terms[0]!.alts.length > 0) {
+    const t = item.terms[0]!;
+    return `(${[t.stem, ...t.alts].map((x) => phrase([x])).join(' OR ')})`;
+  }
   return phrase(item.terms.map((t) => t.stem));
 }
 
@@ -209,6 +227,36 @@ export function matchExpression(q: ParsedQuery, mode: 'all' | 'any', { exactBonu
   const joined = q.must.map(exactBonus ? positive : negative).join(mode === 'all' ? ' AND ' : ' OR ');
   const excluded = exclusionExpression(q);
   return excluded ? `(${joined}) NOT (${excluded})` : `(${joined})`;
+}
+
+/** True when some word to match has alternatives (see expand.ts). */
+export function hasAlternatives(q: ParsedQuery): boolean {
+  return q.must.some((item) => item.kind === 'word' && item.terms[0]!.alts.length > 0);
+}
+
+/** The query without the alternatives of its words to match: what they match by their own stems and forms. */
+export function withoutAlternatives(q: ParsedQuery): ParsedQuery {
+  const strip = (item: QueryItem): QueryItem => (item.kind === 'word' && item.terms[0]!.alts.length ? { ...item, terms: [{ ...item.terms[0]!, alts: [] }] } : item);
+  return { ...q, must: q.must.map(strip) };
+}
+
+/**
+ * The matches in two tiers, for ranking by BM25 (null when no word has
+ * alternatives). BM25 weighs each alternative as a term of its own, so a
+ * rare clitic form (لصلاح in two articles) would score far above the word
+ * itself and lift the few articles that use it. So the articles that match
+ * every word by its own stem or form come first, scored without the
+ * alternatives ('first'); those found only through an alternative follow
+ * ('rest'). Exclusions apply with their alternatives to both.
+ */
+export function tieredExpressions(q: ParsedQuery, mode: 'all' | 'any'): { first: string; rest: string } | null {
+  if (q.must.length === 0 || !hasAlternatives(q)) return null;
+  const join = mode === 'all' ? ' AND ' : ' OR ';
+  const own = withoutAlternatives(q).must.map(positive).join(join);
+  const all = q.must.map(positive).join(join);
+  const excluded = exclusionExpression(q);
+  const less = (e: string) => (excluded ? `(${e}) NOT (${excluded})` : `(${e})`);
+  return { first: less(own), rest: less(`(${all}) NOT (${own})`) };
 }
 
 /** The exclusions alone, OR'd (for filtering a tag listing). Null when there are none. */

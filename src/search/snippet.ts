@@ -13,16 +13,23 @@ export interface Highlighter {
   stems: Set<string>;
   /** Phrases, as stem sequences: every word of an occurrence is marked, stop words included. */
   phrases: string[][];
+  /** A word's alternative tokens (stem or exact-form tokens, see expand.ts) → the word's stem token. */
+  alts: Map<string, string>;
 }
 
 export function highlighterFor(q: ParsedQuery): Highlighter {
   const stems = new Set<string>();
   const phrases: string[][] = [];
+  const alts = new Map<string, string>();
   for (const item of q.must) {
     if (item.kind === 'phrase') phrases.push(item.terms.map((t) => t.stem));
-    else stems.add(item.terms[0]!.stem);
+    else {
+      const t = item.terms[0]!;
+      stems.add(t.stem);
+      for (const a of t.alts) if (!alts.has(a)) alts.set(a, t.stem);
+    }
   }
-  return { stems, phrases };
+  return { stems, phrases, alts };
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -36,7 +43,11 @@ function matches(tokens: SearchToken[], hl: Highlighter): number[] {
   const stems = tokens.map((t) => t.word.stemToken);
   const ids = new Map([...hl.stems].map((s, i) => [s, i]));
   for (let i = 0; i < tokens.length; i++) {
-    const id = ids.get(stems[i]!);
+    let id = ids.get(stems[i]!);
+    if (id === undefined && hl.alts.size > 0) {
+      const via = hl.alts.get(stems[i]!) ?? hl.alts.get(tokens[i]!.word.normToken);
+      if (via !== undefined) id = ids.get(via);
+    }
     if (id !== undefined) out[i] = id;
   }
   hl.phrases.forEach((p, k) => {

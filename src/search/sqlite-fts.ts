@@ -32,7 +32,8 @@ import type { Database } from '../store/schema.js';
 import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
 import { bodyText, COLUMNS, indexColumns, type IndexColumns } from './fields.js';
-import { exclusionExpression, matchExpression, planSearch, type ParsedQuery } from './query.js';
+import { exclusionExpression, matchExpression, planSearch, tieredExpressions, type ParsedQuery } from './query.js';
+import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { docKey, ID_SPACE } from './doc-key.js';
@@ -236,8 +237,31 @@ export class SqliteFtsIndex implements SearchIndex {
     return this.db.transaction().execute((trx) => fillIndex(trx, onProgress));
   }
 
+  /**
+   * Each token's article count up to VOCAB_CAP, one scalar subquery per
+   * token in a single statement: FTS5 reads at most VOCAB_CAP rowids of each
+   * doclist. (Tokens are analysed index tokens: no '"' in them, see indexToken.)
+   */
+  async docFreqs(tokens: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i += 200) {
+      const part = tokens.slice(i, i + 200);
+      const cols = part.map(
+        (t, j) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${`"${t}"`} LIMIT ${VOCAB_CAP})) AS ${sql.raw(`c${j}`)}`,
+      );
+      const { rows } = await sql<Record<string, number>>`SELECT ${sql.join(cols)}`.execute(this.db);
+      part.forEach((t, j) => {
+        const n = Number(rows[0]?.[`c${j}`] ?? 0);
+        if (n > 0) out.set(t, n);
+      });
+    }
+    return out;
+  }
+
   async search(query: SearchQuery): Promise<SearchResults> {
-    const { page, limit, parsed, summary } = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const plan = planSearch(query, MAX_PAGE, MAX_LIMIT);
+    const { page, limit, summary } = plan;
+    let parsed = plan.parsed;
     const none = async (): Promise<SearchResults> => ({
       total: 0,
       page,
@@ -251,6 +275,8 @@ export class SqliteFtsIndex implements SearchIndex {
 
     const filters = await queryFilters(this.db, parsed);
     if (!filters) return none();
+    const needs = vocabularyNeeds(parsed);
+    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs));
     const { tagIds } = filters;
     const whereOn = filters.on;
     const where = whereOn(sql`${fts}.rowid`, ARTICLE_ID);
@@ -289,7 +315,11 @@ export class SqliteFtsIndex implements SearchIndex {
    *   what BM25 reads to weigh each term).
    * - Best first: BM25 with the reader's exact forms OR'd in for their bonus
    *   (see query.ts), over every match up to EXACT_RANK_LIMIT, else over the
-   *   RANK_WINDOW newest matches; past the window, newest first.
+   *   RANK_WINDOW newest matches; past the window, newest first. Up to
+   *   EXACT_RANK_LIMIT, when the words have alternatives (expand.ts), the
+   *   articles matching by the words' own stems come first, ranked without
+   *   the alternatives (tieredExpressions); within the window the
+   *   alternatives are ranked as terms of their own.
    */
   private async rank(
     parsed: ParsedQuery,
@@ -307,9 +337,23 @@ export class SqliteFtsIndex implements SearchIndex {
         WHERE ${fts} MATCH ${matchExpression(parsed, mode, { exactBonus: false })!} AND ${where}
         ORDER BY ${fts}.rowid DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
     } else if (total <= EXACT_RANK_LIMIT) {
-      ({ rows } = await sql<Row>`SELECT ${fts}.rowid AS doc, ${BM25} AS rank FROM ${fts}
-        WHERE ${fts} MATCH ${matchExpression(parsed, mode)!} AND ${where}
-        ORDER BY rank, ${fts}.rowid DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      const page = (expr: string, n: number, skip: number) =>
+        sql<Row>`SELECT ${fts}.rowid AS doc, ${BM25} AS rank FROM ${fts}
+          WHERE ${fts} MATCH ${expr} AND ${where}
+          ORDER BY rank, ${fts}.rowid DESC LIMIT ${n} OFFSET ${skip}`.execute(this.db);
+      const tiers = tieredExpressions(parsed, mode);
+      if (!tiers) ({ rows } = await page(matchExpression(parsed, mode)!, limit, offset));
+      else {
+        // Articles matching by the words' own stems first, then those matched only through an alternative (see tieredExpressions).
+        const { rows: first } = await page(tiers.first, offset + limit, 0);
+        rows = first.slice(offset);
+        if (first.length < offset + limit) {
+          const { rows: rest } = await page(tiers.rest, Math.min(limit, offset + limit - first.length), Math.max(0, offset - first.length));
+          // All of the first tier is in hand: show the rest's scores no higher than its last.
+          const floor = first.at(-1)?.rank;
+          rows = rows.concat(floor === undefined ? rest : rest.map((r) => ({ ...r, rank: Math.max(r.rank, floor) })));
+        }
+      }
     } else {
       ({ rows } = await sql<Row>`SELECT doc, rank FROM (
           SELECT ${fts}.rowid AS doc, ${BM25} AS rank FROM ${fts}

@@ -86,6 +86,12 @@ export interface SearchIndex {
   index(db: Executor, doc: IndexDoc): Promise<void>;
   remove(db: Executor, id: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchResults>;
+  /**
+   * How many indexed articles hold each of these index tokens, counted up to
+   * VOCAB_CAP (expand.ts): the site's vocabulary, in one statement. Tokens
+   * with no article are left out of the map.
+   */
+  docFreqs(tokens: string[]): Promise<Map<string, number>>;
   /** Rebuilds the whole index from the articles table; returns how many articles it indexed. */
   rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
 }

@@ -66,3 +66,11 @@ test('empty text', () => {
   assert.deepEqual(analyze(''), []);
   assert.deepEqual(terms(''), []);
 });
+
+test('analyzeWord passes the hamzated أل of the original word to the stemmer', () => {
+  assert.equal(analyzeWord('إلهام').stem, 'الهام');
+  assert.equal(analyzeWord('الإلهام').stem, 'الهام');
+  assert.equal(analyzeWord('الهام').stem, 'هام'); // typed without the hamza: the article (see query.ts)
+  assert.notEqual(analyzeWord('إلهام').stem, analyzeWord('هام').stem);
+  assert.equal(analyzeWord('إلهام').norm, analyzeWord('الهام').norm); // the norms still meet
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalize } from '../../src/arabic/normalize.js';
-import { lightStem } from '../../src/arabic/stem.js';
+import { hamzatedAlAt, hasTanweenShape, lightStem, withoutConjunction } from '../../src/arabic/stem.js';
 
 const stem = (w: string): string => lightStem(normalize(w));
 
@@ -113,4 +113,72 @@ test('never returns an empty string', () => {
     const s = lightStem(w);
     assert.equal(s === '', w === '', JSON.stringify(w));
   }
+});
+
+test('a bare final ا is left to the query side; hasTanweenShape gives its letter conditions', () => {
+  assert.equal(stem('عاما'), 'عاما'); // tanween or a root ا: the vocabulary decides (src/search/expand.ts)
+  assert.equal(stem('عاماً'), 'عام'); // written tanween: normalize() drops it
+  assert.equal(stem('الدنيا'), stem('دنيا'));
+  assert.equal(stem('وقتا'), 'وقتا'); // the root-و check looks through the alef: و kept
+  assert.equal(hasTanweenShape('عاما'), true);
+  assert.equal(hasTanweenShape('سياسيا'), true);
+  assert.equal(hasTanweenShape('حياتها'), false); // ها is the pronoun
+  assert.equal(hasTanweenShape('قضايا'), false); // broken plural
+  assert.equal(hasTanweenShape('عصا'), false); // too short
+  assert.equal(hasTanweenShape('عام'), false);
+});
+
+test('a hamzated أل is not the article', () => {
+  assert.equal(lightStem(normalize('إلهام'), { hamzatedAl: 0 }), 'الهام');
+  assert.equal(lightStem(normalize('إلهام')), 'هام'); // without the fact, light10 as before
+  assert.equal(lightStem(normalize('وإلهام'), { hamzatedAl: 1 }), 'الهام');
+  assert.equal(lightStem(normalize('بإلغاء'), { hamzatedAl: 1 }), 'الغاء');
+  assert.equal(lightStem(normalize('آلاف'), { hamzatedAl: 0 }), 'الاف');
+  assert.equal(stem('الآلاف'), 'الاف'); // the article before it still goes
+});
+
+test('hamzatedAlAt reads the original spelling', () => {
+  assert.equal(hamzatedAlAt('إلهام'), 0);
+  assert.equal(hamzatedAlAt('إِلْهام'), 0);
+  assert.equal(hamzatedAlAt('ألمانيا'), 0);
+  assert.equal(hamzatedAlAt('آلية'), 0);
+  assert.equal(hamzatedAlAt('وإلهام'), 1);
+  assert.equal(hamzatedAlAt('بألف'), 1);
+  assert.equal(hamzatedAlAt('الهام'), -1); // bare alef: the article
+  assert.equal(hamzatedAlAt('الإلهام'), -1);
+  assert.equal(hamzatedAlAt('أكد'), -1);
+  assert.equal(hamzatedAlAt('سأل'), -1);
+  assert.equal(hamzatedAlAt(''), -1);
+});
+
+test('root endings ان ين ون of listed words are kept', () => {
+  assert.equal(stem('بيان'), 'بيان');
+  assert.equal(stem('البيانات'), 'بيان');
+  assert.notEqual(stem('بيان'), stem('بي'));
+  assert.equal(stem('عشرين'), 'عشرين');
+  assert.equal(stem('عشرون'), stem('العشرين')); // the two cases of the tens still meet
+  assert.notEqual(stem('عشرين'), stem('عشرة'));
+  assert.notEqual(stem('أربعين'), stem('أربع'));
+  assert.equal(stem('قانون'), stem('قانونية'));
+  assert.equal(stem('برلمان'), stem('البرلماني'));
+  assert.equal(stem('فنان'), stem('الفنانون'));
+  assert.notEqual(stem('فنان'), stem('فني'));
+  assert.equal(stem('المعلمين'), 'معلم'); // unlisted words: light10 as before
+});
+
+test('more root-initial و words', () => {
+  assert.equal(stem('واحد'), stem('الواحد'));
+  assert.notEqual(stem('واحد'), stem('أحد'));
+  assert.notEqual(stem('وليد'), stem('ليد'));
+  assert.equal(stem('وردة'), stem('الورد'));
+  assert.notEqual(stem('وردة'), stem('ردة'));
+  assert.notEqual(stem('وسام'), stem('سام'));
+  assert.equal(stem('ورقية'), 'ورق'); // not the protected name رقية behind a و
+});
+
+test('withoutConjunction mirrors light10\'s first step', () => {
+  assert.equal(withoutConjunction('وبقرار'), 'بقرار');
+  assert.equal(withoutConjunction('وزير'), 'وزير');
+  assert.equal(withoutConjunction('واحد'), 'واحد');
+  assert.equal(withoutConjunction('وقت'), 'وقت');
 });
