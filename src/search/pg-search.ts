@@ -334,10 +334,16 @@ export class PgSearchIndex implements SearchIndex {
     const exact = sql`${stems} + ${EXACT_BONUS}::float4 * ${rank(exactFormsTsquery(parsed)!)}`;
     type Row = { id: number; score: number };
     let rows: Row[];
+    // The keys of the rows to score are chosen first and the rows scored after: written as one
+    // SELECT, PostgreSQL computes ts_rank_cd (cost 1 to its planner, so not postponed past the
+    // sort) for every match, reading each article's whole tsvector, before it sorts and cuts:
+    // 1.4 s for a two-word query at 50,000 articles.
+    const newest = (n: number, skip: number) => sql`SELECT s.article_id AS id FROM ${table} s
+      WHERE s.doc @@ ${matching} AND ${where} ORDER BY s.doc_key DESC LIMIT ${n} OFFSET ${skip}`;
     if (sort === 'date' || (total > EXACT_RANK_LIMIT && offset >= RANK_WINDOW)) {
-      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${stems} AS score FROM ${table} s
-        WHERE s.doc @@ ${matching} AND ${where}
-        ORDER BY s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
+      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${stems} AS score
+        FROM (${newest(limit, offset)}) AS w JOIN ${table} s ON s.article_id = w.id
+        ORDER BY s.doc_key DESC`.execute(this.db));
     } else if (total <= EXACT_RANK_LIMIT) {
       if (!hasAlternatives(parsed)) {
         ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
@@ -353,11 +359,9 @@ export class PgSearchIndex implements SearchIndex {
           ORDER BY m.own DESC, m.sc DESC, m.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db));
       }
     } else {
-      ({ rows } = await sql<Row>`SELECT w.id, w.score FROM (
-          SELECT s.article_id AS id, s.doc_key, ${exact} AS score FROM ${table} s
-          WHERE s.doc @@ ${matching} AND ${where}
-          ORDER BY s.doc_key DESC LIMIT ${RANK_WINDOW}) AS w
-        ORDER BY w.score DESC, w.doc_key DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}`.execute(this.db));
+      ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score
+        FROM (${newest(RANK_WINDOW, 0)}) AS w JOIN ${table} s ON s.article_id = w.id
+        ORDER BY score DESC, s.doc_key DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}`.execute(this.db));
     }
     return rows.map((r) => ({ id: r.id, score: round(Number(r.score)) }));
   }
