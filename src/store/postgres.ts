@@ -71,7 +71,10 @@ export async function openPostgresStore(location: string, options: PostgresStore
   // A connection in use when the server goes away: the query in flight fails (its caller is told),
   // the pool drops the connection when it is given back. Without a listener, the client's
   // 'error' event would end the process.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    preparedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new Dialect({ pool }) });
   try {
     const schema = named ?? (await currentSchema(db));
@@ -82,6 +85,35 @@ export async function openPostgresStore(location: string, options: PostgresStore
     await db.destroy();
     throw e;
   }
+}
+
+/** How many distinct statements a connection keeps prepared; others run unnamed. */
+const MAX_PREPARED = 200;
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs Kysely's queries as named prepared statements, so that PostgreSQL
+ * parses and plans each text once per connection rather than on every
+ * execution: for a page's one statement (json-rows.ts) planning was about
+ * as long as executing it. Kysely's queries are parameterised, so their
+ * texts are few; the first MAX_PREPARED texts seen are named (the same
+ * names on every connection), the rest (IN lists of every length) run
+ * unnamed as before.
+ */
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      let name = statementNames.get(text);
+      if (name === undefined && statementNames.size < MAX_PREPARED) {
+        name = `k${statementNames.size}`;
+        statementNames.set(text, name);
+      }
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(...args);
+  };
 }
 
 /**
