@@ -23,6 +23,7 @@ import type { NewsroomStore } from './newsroom.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { jsonRows, parseRows } from './json-rows.js';
+import { arg, QueryTemplates } from './templates.js';
 import type { ArticlesTable, Database } from './schema.js';
 import { tagNamesByArticle } from './tag-names.js';
 import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './changes.js';
@@ -134,10 +135,14 @@ export class KyselyStore implements Store {
     readonly changes: ChangeBus = new LocalBus(),
   ) {
     this.newsroom = new KyselyNewsroomStore(db);
+    this.#templates = new QueryTemplates(db);
   }
 
   /** The newsroom's tables (issue #5). */
   readonly newsroom: NewsroomStore;
+
+  /** The page reads, compiled once (templates.ts). */
+  readonly #templates: QueryTemplates;
 
   /** The full-text index (issue #3), written in saveOne's transaction. */
   get searchIndex(): SearchIndex {
@@ -287,7 +292,28 @@ export class KyselyStore implements Store {
    * feature image, the lists as JSON arrays (json-rows.ts).
    */
   async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
-    const now = new Date().toISOString();
+    const all = options.includeUnpublished === true;
+    const [found] = await this.#templates.run(all ? 'article:any' : 'article:public', () => this.articleQuery(all), {
+      slug,
+      now: new Date().toISOString(),
+    });
+    if (!found) return null;
+    const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
+    const links = parseRows<{ kind: string } & ArticleLink>(link_list);
+    const pick = (kind: string): ArticleLink[] =>
+      links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
+    return {
+      ...toArticle(row, parseRows<{ name: string }>(tag_list).map((t) => t.name)),
+      sections: JSON.parse(row.sections) as Section[],
+      seeAlso: pick('see_also'),
+      related: pick('related'),
+      featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
+    };
+  }
+
+  /** getArticle's statement, with the slug and the time as template arguments. */
+  private articleQuery(includeUnpublished: boolean) {
+    const now = arg<string>('now');
     const db = this.db.withTables<NewsroomTables>();
     let query = db
       .selectFrom('articles')
@@ -323,23 +349,11 @@ export class KyselyStore implements Store {
             .orderBy('article_links.position'),
         ).as('link_list'),
       ])
-      .where('articles.slug', '=', slug);
-    if (!options.includeUnpublished) {
+      .where('articles.slug', '=', arg<string>('slug'));
+    if (!includeUnpublished) {
       query = query.where('articles.status', '=', 'published').where('articles.published_at', '<=', now);
     }
-    const found = await query.executeTakeFirst();
-    if (!found) return null;
-    const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
-    const links = parseRows<{ kind: string } & ArticleLink>(link_list);
-    const pick = (kind: string): ArticleLink[] =>
-      links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
-    return {
-      ...toArticle(row, parseRows<{ name: string }>(tag_list).map((t) => t.name)),
-      sections: JSON.parse(row.sections) as Section[],
-      seeAlso: pick('see_also'),
-      related: pick('related'),
-      featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
-    };
+    return query;
   }
 
   async getArticleById(id: number): Promise<Article | null> {
@@ -354,8 +368,12 @@ export class KyselyStore implements Store {
    * (migration 0006), an index range scan however many articles the tag has.
    */
   async listArticles({ page, limit, tag, entity }: ListQuery): Promise<ArticlePage> {
-    const now = new Date().toISOString();
-    const offset = (page - 1) * limit;
+    // Built once per shape with these stand-ins, run with the values (templates.ts).
+    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity };
+    const now = arg<string>('now');
+    const lim = arg<number>('limit');
+    const off = arg<number>('offset');
+    const ent = arg<string>('entity');
     const db = this.db.withTables<NewsroomTables>();
     const columns = [
       'a.id',
@@ -417,32 +435,33 @@ export class KyselyStore implements Store {
       if (!key) return { total: 0, articles: [], lastModified: null, tag: null };
       const tagged = () => {
         let q = db.selectFrom('article_tags as at').where('at.tag_id', '=', sql.ref<number>('tags.id')).where('at.published_at', '<=', now);
-        if (entity !== undefined) q = q.where('at.article_id', 'in', articlesNaming(entity));
+        if (entity !== undefined) q = q.where('at.article_id', 'in', articlesNaming(ent));
         return q;
       };
-      const query = db
-        .selectFrom('tags')
-        .select(['tags.id', 'tags.name'])
-        .select((eb) => [
-          tagged().select(eb.fn.countAll<number>().as('n')).as('total'),
-          jsonRows(
-            db,
-            tagged()
-              .innerJoin('articles as a', 'a.id', 'at.article_id')
-              .leftJoin('media', 'media.id', 'a.feature_image')
-              .select(columns)
-              .orderBy('at.published_at', 'desc')
-              .orderBy('at.article_id', 'desc')
-              .limit(limit)
-              .offset(offset),
-          ).as('page_rows'),
-          jsonRows(
-            db,
-            tagsOf(tagged().select('at.article_id').orderBy('at.published_at', 'desc').orderBy('at.article_id', 'desc').limit(limit).offset(offset)),
-          ).as('page_tags'),
-        ])
-        .where('tags.key', '=', key);
-      const found = await query.executeTakeFirst();
+      const build = () =>
+        db
+          .selectFrom('tags')
+          .select(['tags.id', 'tags.name'])
+          .select((eb) => [
+            tagged().select(eb.fn.countAll<number>().as('n')).as('total'),
+            jsonRows(
+              db,
+              tagged()
+                .innerJoin('articles as a', 'a.id', 'at.article_id')
+                .leftJoin('media', 'media.id', 'a.feature_image')
+                .select(columns)
+                .orderBy('at.published_at', 'desc')
+                .orderBy('at.article_id', 'desc')
+                .limit(lim)
+                .offset(off),
+            ).as('page_rows'),
+            jsonRows(
+              db,
+              tagsOf(tagged().select('at.article_id').orderBy('at.published_at', 'desc').orderBy('at.article_id', 'desc').limit(lim).offset(off)),
+            ).as('page_tags'),
+          ])
+          .where('tags.key', '=', arg<string>('key'));
+      const [found] = await this.#templates.run(entity === undefined ? 'list:tag' : 'list:tag+entity', build, { ...args, key });
       if (!found) return { total: 0, articles: [], lastModified: null, tag: null };
       const total = Number(found.total ?? 0);
       return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total });
@@ -450,11 +469,11 @@ export class KyselyStore implements Store {
 
     const listed = () => {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
-      if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(entity)); // related news (issue #4)
+      if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
       return q;
     };
-    const found = await db
-      .selectNoFrom((eb) => [
+    const home = () =>
+      db.selectNoFrom((eb) => [
         listed().select(eb.fn.countAll<number>().as('n')).as('total'),
         jsonRows(
           db,
@@ -463,16 +482,16 @@ export class KyselyStore implements Store {
             .select(columns)
             .orderBy('a.published_at', 'desc')
             .orderBy('a.id', 'desc')
-            .limit(limit)
-            .offset(offset),
+            .limit(lim)
+            .offset(off),
         ).as('page_rows'),
         jsonRows(
           db,
-          tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset)),
+          tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
         ).as('page_tags'),
-      ])
-      .executeTakeFirstOrThrow();
-    return toPage(found);
+      ]);
+    const [found] = await this.#templates.run(entity === undefined ? 'list:home' : 'list:entity', home, args);
+    return toPage(found!);
   }
 
   async getTag(nameOrSlug: string): Promise<Tag | null> {
