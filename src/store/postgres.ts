@@ -27,6 +27,7 @@ import type { ChangeBus } from './changes.js';
 import { KyselyStore, migrate } from './kysely-store.js';
 import { DEFAULT_CHANNEL, PgNotifyBus } from './pg-notify-bus.js';
 import type { Database } from './schema.js';
+import { templateTexts } from './templates.js';
 
 export interface PostgresStoreOptions {
   /** The change bus; a PgNotifyBus on the same database by default. */
@@ -87,30 +88,25 @@ export async function openPostgresStore(location: string, options: PostgresStore
   }
 }
 
-/** How many distinct statements a connection keeps prepared; others run unnamed. */
-const MAX_PREPARED = 200;
+/** Names of the page reads' statements, in the order first run. */
 const statementNames = new Map<string, string>();
 
 /**
- * Runs Kysely's queries as named prepared statements, so that PostgreSQL
- * parses and plans each text once per connection rather than on every
- * execution: for a page's one statement (json-rows.ts) planning was about
- * as long as executing it. Kysely's queries are parameterised, so their
- * texts are few; the first MAX_PREPARED texts seen are named (the same
- * names on every connection), the rest (IN lists of every length) run
- * unnamed as before.
+ * Runs the page reads (the templates of templates.ts: one statement for an
+ * article, home or tag page) as named prepared statements, so that
+ * PostgreSQL parses and plans each once per connection rather than on
+ * every execution: planning the article page's statement took about as
+ * long as executing it. Their plans do not depend on the values; every
+ * other query runs unnamed, planned for its own values, as before.
  */
 function preparedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && templateTexts.has(text)) {
       let name = statementNames.get(text);
-      if (name === undefined && statementNames.size < MAX_PREPARED) {
-        name = `k${statementNames.size}`;
-        statementNames.set(text, name);
-      }
-      if (name !== undefined) return query({ name, text, values });
+      if (name === undefined) statementNames.set(text, (name = `sahifa_page_${statementNames.size}`));
+      return query({ name, text, values });
     }
     return query(...args);
   };

@@ -11,6 +11,15 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 
 const MARK = '\u0000sahifa-arg:';
 
+/**
+ * The SQL texts of the templates compiled so far, in this process. On
+ * PostgreSQL exactly these run as named prepared statements
+ * (postgres.ts): their plans are the same whatever the values, so a
+ * cached plan is as good as a fresh one. Other queries (search, whose
+ * best plan depends on the words sought) are planned at each run.
+ */
+export const templateTexts = new Set<string>();
+
 /** A stand-in for a value given at each run under `name`. */
 export function arg<T>(name: string): T {
   return `${MARK}${name}` as unknown as T;
@@ -36,6 +45,7 @@ export class QueryTemplates {
       const slots = parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? p.slice(MARK.length) : null));
       for (const s of slots) if (s !== null && !(s in args)) throw new Error(`query template ${key}: no value for ${s}`);
       t = { sql, parameters, slots };
+      templateTexts.add(sql);
       this.#compiled.set(key, t);
     }
     const { parameters, slots } = t;
