@@ -32,15 +32,15 @@ export async function fillArticles(file: string, count: number, { start = new Da
     `INSERT INTO articles (slug, title, description, body, sections, author, source, external_id, status, published_at, updated_at, created_at, import_meta)
      VALUES (?, ?, ?, ?, ?, '', '', NULL, 'published', ?, ?, ?, '{"seeAlso":[],"related":[]}')`,
   );
-  const link = db.prepare('INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)');
+  const link = db.prepare('INSERT INTO article_tags (article_id, tag_id, position, published_at) VALUES (?, ?, ?, ?)');
   const body = 'فقرة قصيرة من خبر تجريبي.';
   const sections = JSON.stringify([{ heading: null, blocks: [{ kind: 'paragraph', text: body, html: body }] }]);
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const at = new Date(start.getTime() + i * 60_000).toISOString();
       const { lastInsertRowid } = insert.run(`khabar-${i + 1}`, `خبر تجريبي رقم ${i + 1}`, 'وصف قصير لخبر تجريبي.', body, sections, at, at, at);
-      link.run(lastInsertRowid, tagIds[i % tagIds.length], 0);
-      link.run(lastInsertRowid, tagIds[(i + 3) % tagIds.length], 1);
+      link.run(lastInsertRowid, tagIds[i % tagIds.length], 0, at);
+      link.run(lastInsertRowid, tagIds[(i + 3) % tagIds.length], 1, at);
     }
   })();
   db.close();

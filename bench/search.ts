@@ -110,7 +110,7 @@ function fillRows(file: string, sources: Source[], count: number): void {
   );
   const tagIds = new Map<string, number | bigint>();
   const insertTag = db.prepare('INSERT INTO tags (name, key) VALUES (?, ?)');
-  const link = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, position, published_at) VALUES (?, ?, ?, ?)');
   const rand = mulberry32(count);
   const start = Date.UTC(2018, 0, 1);
   db.transaction(() => {
@@ -144,7 +144,7 @@ function fillRows(file: string, sources: Source[], count: number): void {
           id = insertTag.run(name, key).lastInsertRowid;
           tagIds.set(key, id);
         }
-        link.run(lastInsertRowid, id, position);
+        link.run(lastInsertRowid, id, position, at);
       });
     }
   })();

@@ -6,6 +6,8 @@
  *   card:ID      its summary wherever it is shown (title, description, tags, date, image)
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
+ * or, when a process may have missed changes (its PostgreSQL LISTEN
+ * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
 import type { Kysely } from 'kysely';
 
@@ -14,7 +16,12 @@ export interface Change {
   cards: number[];
   /** 'home' or 'tag:<tag key>'. */
   lists: string[];
+  /** Anything may have changed: purge every cached page. */
+  everything?: boolean;
 }
+
+/** The change that says anything may have changed. */
+export const EVERYTHING: Change = Object.freeze({ pages: [], cards: [], lists: [], everything: true }) as Change;
 
 export type ChangeListener = (change: Change) => void;
 
@@ -30,7 +37,7 @@ export function changeKeys(change: Change): string[] {
 }
 
 export function isEmpty(change: Change): boolean {
-  return change.pages.length + change.cards.length + change.lists.length === 0;
+  return !change.everything && change.pages.length + change.cards.length + change.lists.length === 0;
 }
 
 /** One process: listeners are called in order, synchronously. */

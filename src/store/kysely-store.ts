@@ -7,7 +7,7 @@
  * TransactionalBus such as PostgreSQL's NOTIFY sends it inside the write's
  * own transaction, so it goes out exactly when the write commits).
  */
-import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
 import { parseBody, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
@@ -21,6 +21,10 @@ import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
 import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
+import type { NewsroomTables } from './newsroom-schema.js';
+import type { ImageRef, Rendition } from '../content/image.js';
+import { jsonRows, parseRows } from './json-rows.js';
+import { arg, QueryTemplates } from './templates.js';
 import type { ArticlesTable, Database } from './schema.js';
 import { tagNamesByArticle } from './tag-names.js';
 import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './changes.js';
@@ -118,6 +122,13 @@ function latest(a: string | null, b: string | null): string | null {
   return a > b ? a : b;
 }
 
+/** A feature image from the media columns a page query joins (image_*); null without one. */
+function imageOf(r: { image_id: number | null; image_alt: string | null; image_width: number | null; image_height: number | null; image_renditions: string | null }): ImageRef | null {
+  if (r.image_id === null || r.image_renditions === null) return null;
+  const { original, webp } = JSON.parse(r.image_renditions) as { original: Rendition; webp: Rendition[] };
+  return { id: r.image_id, alt: r.image_alt ?? '', width: r.image_width ?? 0, height: r.image_height ?? 0, original, webp };
+}
+
 export class KyselyStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
@@ -125,10 +136,14 @@ export class KyselyStore implements Store {
     readonly changes: ChangeBus = new LocalBus(),
   ) {
     this.newsroom = new KyselyNewsroomStore(db);
+    this.#templates = new QueryTemplates(db);
   }
 
   /** The newsroom's tables (issue #5). */
   readonly newsroom: NewsroomStore;
+
+  /** The page reads, compiled once (templates.ts). */
+  readonly #templates: QueryTemplates;
 
   /** The full-text index (issue #3), written in saveOne's transaction. */
   get searchIndex(): SearchIndex {
@@ -224,7 +239,7 @@ export class KyselyStore implements Store {
         .executeTakeFirstOrThrow();
       id = inserted.id;
     }
-    await this.replaceTags(trx, id, input.tags);
+    await this.replaceTags(trx, id, input.tags, status === 'published' ? values.published_at : null);
     await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
     await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
     const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -246,7 +261,8 @@ export class KyselyStore implements Store {
     return slug;
   }
 
-  private async replaceTags(trx: Transaction<Database>, articleId: number, names: string[]): Promise<void> {
+  /** `publishedAt`: the article's publication time if its status is published, else null (migration 0005). */
+  private async replaceTags(trx: Transaction<Database>, articleId: number, names: string[], publishedAt: string | null): Promise<void> {
     await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
     const seen = new Set<number>();
     for (const [position, name] of names.entries()) {
@@ -256,7 +272,7 @@ export class KyselyStore implements Store {
       const tag = await trx.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirstOrThrow();
       if (seen.has(tag.id)) continue;
       seen.add(tag.id);
-      await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position }).execute();
+      await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position, published_at: publishedAt }).execute();
     }
   }
 
@@ -271,26 +287,74 @@ export class KyselyStore implements Store {
     return rows.map((r) => r.name);
   }
 
+  /**
+   * One statement (one round trip on PostgreSQL): the article row, its tag
+   * names, its see-also and related links to public articles, and its
+   * feature image, the lists as JSON arrays (json-rows.ts).
+   */
   async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
-    const query = options.includeUnpublished ? this.db.selectFrom('articles') : this.publicArticles();
-    const row = await query.selectAll().where('slug', '=', slug).executeTakeFirst();
-    if (!row) return null;
-    const links = await this.publicArticles()
-      .innerJoin('article_links', 'article_links.target_id', 'articles.id')
-      .select(['article_links.kind', 'articles.id', 'articles.slug', 'articles.title'])
-      .where('article_links.article_id', '=', row.id)
-      .orderBy('article_links.kind')
-      .orderBy('article_links.position')
-      .execute();
+    const all = options.includeUnpublished === true;
+    const [found] = await this.#templates.run(all ? 'article:any' : 'article:public', () => this.articleQuery(all), {
+      slug,
+      now: new Date().toISOString(),
+    });
+    if (!found) return null;
+    const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
+    const links = parseRows<{ kind: string } & ArticleLink>(link_list);
     const pick = (kind: string): ArticleLink[] =>
-      links.filter((l) => l.kind === kind).map((l) => ({ id: l.id, slug: l.slug, title: l.title }));
+      links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
     return {
-      ...toArticle(row, await this.tagNames(this.db, row.id)),
+      ...toArticle(row, parseRows<{ name: string }>(tag_list).map((t) => t.name)),
       sections: JSON.parse(row.sections) as Section[],
       seeAlso: pick('see_also'),
       related: pick('related'),
-      featureImage: row.feature_image ? ((await this.newsroom.imageRefs([row.feature_image])).get(row.feature_image) ?? null) : null,
+      featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
     };
+  }
+
+  /** getArticle's statement, with the slug and the time as template arguments. */
+  private articleQuery(includeUnpublished: boolean) {
+    const now = arg<string>('now');
+    const db = this.db.withTables<NewsroomTables>();
+    let query = db
+      .selectFrom('articles')
+      .leftJoin('media', 'media.id', 'articles.feature_image')
+      .selectAll('articles')
+      .select([
+        'media.id as image_id',
+        'media.alt as image_alt',
+        'media.width as image_width',
+        'media.height as image_height',
+        'media.renditions as image_renditions',
+      ])
+      .select((eb) => [
+        jsonRows(
+          db,
+          eb
+            .selectFrom('article_tags')
+            .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+            .select('tags.name')
+            .whereRef('article_tags.article_id', '=', 'articles.id')
+            .orderBy('article_tags.position'),
+        ).as('tag_list'),
+        jsonRows(
+          db,
+          eb
+            .selectFrom('article_links')
+            .innerJoin('articles as target', 'target.id', 'article_links.target_id')
+            .select(['article_links.kind', 'target.id', 'target.slug', 'target.title'])
+            .whereRef('article_links.article_id', '=', 'articles.id')
+            .where('target.status', '=', 'published')
+            .where('target.published_at', '<=', now)
+            .orderBy('article_links.kind')
+            .orderBy('article_links.position'),
+        ).as('link_list'),
+      ])
+      .where('articles.slug', '=', arg<string>('slug'));
+    if (!includeUnpublished) {
+      query = query.where('articles.status', '=', 'published').where('articles.published_at', '<=', now);
+    }
+    return query;
   }
 
   async getArticleById(id: number): Promise<Article | null> {
@@ -298,41 +362,137 @@ export class KyselyStore implements Store {
     return row ? toArticle(row, await this.tagNames(this.db, id)) : null;
   }
 
+  /**
+   * One statement (one round trip on PostgreSQL): the count, the page's
+   * rows with their feature images, and the rows' tag names. A tag's list
+   * reads its rows and count from article_tags by (tag_id, published_at)
+   * (migration 0005), an index range scan however many articles the tag has.
+   */
   async listArticles({ page, limit, tag, entity }: ListQuery): Promise<ArticlePage> {
-    let query = this.publicArticles();
-    if (entity !== undefined) query = query.where('id', 'in', articlesNaming(entity)); // related news (issue #4)
+    // Built once per shape with these stand-ins, run with the values (templates.ts).
+    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity };
+    const now = arg<string>('now');
+    const lim = arg<number>('limit');
+    const off = arg<number>('offset');
+    const ent = arg<string>('entity');
+    const db = this.db.withTables<NewsroomTables>();
+    const columns = [
+      'a.id',
+      'a.slug',
+      'a.title',
+      'a.description',
+      'a.published_at',
+      'a.updated_at',
+      'media.id as image_id',
+      'media.alt as image_alt',
+      'media.width as image_width',
+      'media.height as image_height',
+      'media.renditions as image_renditions',
+    ] as const;
+    type PageRow = {
+      id: number;
+      slug: string;
+      title: string;
+      description: string;
+      published_at: string | null;
+      updated_at: string;
+      image_id: number | null;
+      image_alt: string | null;
+      image_width: number | null;
+      image_height: number | null;
+      image_renditions: string | null;
+    };
+    const toPage = (found: { total: unknown; page_rows: unknown; page_tags: unknown }, tagRow: Tag | null = null): ArticlePage => {
+      const rows = parseRows<PageRow>(found.page_rows);
+      const tags = new Map<number, string[]>(rows.map((r) => [Number(r.id), []]));
+      for (const t of parseRows<{ article_id: number; name: string }>(found.page_tags)) tags.get(Number(t.article_id))?.push(t.name);
+      let lastModified: string | null = null;
+      const articles: ArticleSummary[] = rows.map((r) => {
+        lastModified = latest(lastModified, latest(r.published_at, r.updated_at));
+        const featureImage = imageOf(r);
+        return {
+          id: Number(r.id),
+          slug: r.slug,
+          title: r.title,
+          description: r.description,
+          tags: tags.get(Number(r.id)) ?? [],
+          publishedAt: r.published_at,
+          ...(featureImage ? { featureImage } : {}),
+        };
+      });
+      return { total: Number(found.total ?? 0), articles, lastModified, ...(tag !== undefined ? { tag: tagRow } : {}) };
+    };
+    const tagsOf = (ids: SelectQueryBuilder<any, any, { article_id: number } | { id: number }>) =>
+      db
+        .selectFrom('article_tags as pt')
+        .innerJoin('tags as pn', 'pn.id', 'pt.tag_id')
+        .select(['pt.article_id', 'pn.name'])
+        .where('pt.article_id', 'in', ids as SelectQueryBuilder<any, any, { article_id: number }>)
+        .orderBy('pt.article_id')
+        .orderBy('pt.position');
+
     if (tag !== undefined) {
-      const found = await this.getTag(tag);
-      if (!found) return { total: 0, articles: [] };
-      query = query.where('id', 'in', (eb) =>
-        eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', found.id),
-      );
-    }
-    const { total } = await query
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow();
-    const rows = await query
-      .select(['id', 'slug', 'title', 'description', 'published_at', 'feature_image'])
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset((page - 1) * limit)
-      .execute();
-    const tags = await tagNamesByArticle(this.db, rows.map((r) => r.id));
-    const images = await this.newsroom.imageRefs(rows.map((r) => r.feature_image)); // newsroom (issue #5)
-    const articles: ArticleSummary[] = rows.map((r) => {
-      const featureImage = r.feature_image ? images.get(r.feature_image) : undefined;
-      return {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        description: r.description,
-        tags: tags.get(r.id) ?? [],
-        publishedAt: r.published_at,
-        ...(featureImage ? { featureImage } : {}),
+      const key = tagKey(tag);
+      if (!key) return { total: 0, articles: [], lastModified: null, tag: null };
+      const tagged = () => {
+        let q = db.selectFrom('article_tags as at').where('at.tag_id', '=', sql.ref<number>('tags.id')).where('at.published_at', '<=', now);
+        if (entity !== undefined) q = q.where('at.article_id', 'in', articlesNaming(ent));
+        return q;
       };
-    });
-    return { total: Number(total), articles };
+      const build = () =>
+        db
+          .selectFrom('tags')
+          .select(['tags.id', 'tags.name'])
+          .select((eb) => [
+            tagged().select(eb.fn.countAll<number>().as('n')).as('total'),
+            jsonRows(
+              db,
+              tagged()
+                .innerJoin('articles as a', 'a.id', 'at.article_id')
+                .leftJoin('media', 'media.id', 'a.feature_image')
+                .select(columns)
+                .orderBy('at.published_at', 'desc')
+                .orderBy('at.article_id', 'desc')
+                .limit(lim)
+                .offset(off),
+            ).as('page_rows'),
+            jsonRows(
+              db,
+              tagsOf(tagged().select('at.article_id').orderBy('at.published_at', 'desc').orderBy('at.article_id', 'desc').limit(lim).offset(off)),
+            ).as('page_tags'),
+          ])
+          .where('tags.key', '=', arg<string>('key'));
+      const [found] = await this.#templates.run(entity === undefined ? 'list:tag' : 'list:tag+entity', build, { ...args, key });
+      if (!found) return { total: 0, articles: [], lastModified: null, tag: null };
+      const total = Number(found.total ?? 0);
+      return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total });
+    }
+
+    const listed = () => {
+      let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
+      if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
+      return q;
+    };
+    const home = () =>
+      db.selectNoFrom((eb) => [
+        listed().select(eb.fn.countAll<number>().as('n')).as('total'),
+        jsonRows(
+          db,
+          listed()
+            .leftJoin('media', 'media.id', 'a.feature_image')
+            .select(columns)
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc')
+            .limit(lim)
+            .offset(off),
+        ).as('page_rows'),
+        jsonRows(
+          db,
+          tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
+        ).as('page_tags'),
+      ]);
+    const [found] = await this.#templates.run(entity === undefined ? 'list:home' : 'list:entity', home, args);
+    return toPage(found!);
   }
 
   async getTag(nameOrSlug: string): Promise<Tag | null> {
@@ -344,10 +504,8 @@ export class KyselyStore implements Store {
       .select((eb) =>
         eb
           .selectFrom('article_tags')
-          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
           .whereRef('article_tags.tag_id', '=', 'tags.id')
-          .where('articles.status', '=', 'published')
-          .where('articles.published_at', '<=', new Date().toISOString())
+          .where('article_tags.published_at', '<=', new Date().toISOString()) // null unless published (migration 0005)
           .select((e) => e.fn.countAll<number>().as('n'))
           .as('count'),
       )
@@ -547,6 +705,16 @@ export class KyselyStore implements Store {
         .where('published_at', '<=', now)
         .returning(['id', 'title', 'description', 'sections'])
         .execute();
+      if (rows.length) {
+        // Their tag rows enter the tag pages' index (migration 0005).
+        await trx
+          .updateTable('article_tags')
+          .set((eb) => ({
+            published_at: eb.selectFrom('articles').select('articles.published_at').whereRef('articles.id', '=', 'article_tags.article_id'),
+          }))
+          .where('article_id', 'in', rows.map((r) => r.id))
+          .execute();
+      }
       for (const r of rows) {
         const sections = JSON.parse(r.sections) as Section[];
         await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });

@@ -79,9 +79,27 @@ const migrations: Record<string, Migration> = {
   '0003_related': { up: relatedMigration },
   // The newsroom (issue #5): accounts, sessions, API keys, revisions, redirects, media.
   '0004_newsroom': { up: newsroomMigration },
+  // Tag pages at scale (issue #7): each article_tags row keeps its article's
+  // publication time when the article is published (null otherwise), so that
+  // a tag's public articles, newest first, and their count are one range scan
+  // of (tag_id, published_at) instead of a join over every tagged article.
+  // The store keeps it in step on every write that changes status or date
+  // (kysely-store.ts: saveOne, publishDue; deletes cascade).
+  '0005_article_tags_by_date': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('article_tags').addColumn('published_at', 'text').execute();
+      await sql`update article_tags set published_at = (
+          select a.published_at from articles a where a.id = article_tags.article_id and a.status = 'published')`.execute(db);
+      await db.schema
+        .createIndex('article_tags_by_date')
+        .on('article_tags')
+        .columns(['tag_id', 'published_at', 'article_id'])
+        .execute();
+    },
+  },
   // Changes written by other processes on the same SQLite file (src/store/sqlite-change-log.ts);
   // PostgreSQL's processes hear each other through LISTEN/NOTIFY instead.
-  '0007_change_log': {
+  '0006_change_log': {
     async up(db: Kysely<unknown>) {
       if (isSqlite(db)) await createChangeLog(db);
     },

@@ -14,8 +14,12 @@
  * - One dedicated connection LISTENs, from the first `subscribe` on. When
  *   it is lost (the server restarted, the network dropped) it reconnects by
  *   itself, waiting 50 ms, then twice as long each time, up to 2 s.
- *   Notifications sent while it was away are not replayed: cached pages
- *   live at most their max-age (60 s by default) in that case.
+ *   Notifications sent while it was away are not replayed (PostgreSQL
+ *   keeps none for a listener that is gone), so each time it listens
+ *   again after a loss it tells this process's listeners EVERYTHING:
+ *   render caches drop all their pages rather than serve ones a missed
+ *   change made stale. (The first connection is made when the render cache
+ *   subscribes, as the server is built, before it takes requests.)
  * - A NOTIFY payload is under 8,000 bytes: a larger change (a big import)
  *   goes out in several notifications.
  *
@@ -26,7 +30,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { isEmpty, LocalBus, type Change, type ChangeListener, type TransactionalBus } from './changes.js';
+import { EVERYTHING, isEmpty, LocalBus, type Change, type ChangeListener, type TransactionalBus } from './changes.js';
 
 export const DEFAULT_CHANNEL = 'sahifa_changes';
 /** NOTIFY payloads must be shorter than 8,000 bytes. */
@@ -71,7 +75,7 @@ export function payloads(origin: string, change: Change, max = MAX_PAYLOAD): str
     piece = { pages: [], cards: [], lists: [] };
     size = base;
   };
-  const add = <K extends keyof Change>(key: K, value: Change[K][number]) => {
+  const add = <K extends 'pages' | 'cards' | 'lists'>(key: K, value: Change[K][number]) => {
     const cost = Buffer.byteLength(JSON.stringify(value)) + 1;
     if (base + cost > max) return; // one value larger than a payload: cannot be sent
     if (size + cost > max) flush();
@@ -167,7 +171,14 @@ export class PgNotifyBus extends LocalBus implements TransactionalBus {
         (client as unknown as { connection?: { stream?: Socket } }).connection?.stream?.unref?.();
         this.#listening = true;
         this.#delay = MIN_DELAY;
-        this.connections++;
+        // Back after a loss: what was sent meanwhile is lost, whatever was cached may be stale.
+        if (this.connections++ > 0) {
+          try {
+            this.deliver(EVERYTHING);
+          } catch (e) {
+            this.#error(e instanceof Error ? e : new Error(String(e)));
+          }
+        }
         for (const resolve of this.#waiting.splice(0)) resolve();
       })
       .catch((e: Error) => this.#lost(client, e));

@@ -27,6 +27,7 @@ import type { ChangeBus } from './changes.js';
 import { KyselyStore, migrate } from './kysely-store.js';
 import { DEFAULT_CHANNEL, PgNotifyBus } from './pg-notify-bus.js';
 import type { Database } from './schema.js';
+import { templateTexts } from './templates.js';
 
 export interface PostgresStoreOptions {
   /** The change bus; a PgNotifyBus on the same database by default. */
@@ -71,7 +72,10 @@ export async function openPostgresStore(location: string, options: PostgresStore
   // A connection in use when the server goes away: the query in flight fails (its caller is told),
   // the pool drops the connection when it is given back. Without a listener, the client's
   // 'error' event would end the process.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    preparedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new Dialect({ pool }) });
   try {
     const schema = named ?? (await currentSchema(db));
@@ -82,6 +86,30 @@ export async function openPostgresStore(location: string, options: PostgresStore
     await db.destroy();
     throw e;
   }
+}
+
+/** Names of the page reads' statements, in the order first run. */
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs the page reads (the templates of templates.ts: one statement for an
+ * article, home or tag page) as named prepared statements, so that
+ * PostgreSQL parses and plans each once per connection rather than on
+ * every execution: planning the article page's statement took about as
+ * long as executing it. Their plans do not depend on the values; every
+ * other query runs unnamed, planned for its own values, as before.
+ */
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && templateTexts.has(text)) {
+      let name = statementNames.get(text);
+      if (name === undefined) statementNames.set(text, (name = `sahifa_page_${statementNames.size}`));
+      return query({ name, text, values });
+    }
+    return query(...args);
+  };
 }
 
 /**

@@ -37,6 +37,12 @@ export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /**
+   * The article's published_at while its status is 'published', else null
+   * (migration 0005): a tag's public articles are the rows with
+   * published_at <= now, on the index (tag_id, published_at, article_id).
+   */
+  published_at: string | null;
 }
 
 export interface ArticleLinksTable {

@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { isEmpty, type Change, type ChangeListener, type LocalBus, type TransactionalBus } from './changes.js';
+import { EVERYTHING, isEmpty, type Change, type ChangeListener, type LocalBus, type TransactionalBus } from './changes.js';
 
 export const POLL_MS = Number(process.env.SAHIFA_CHANGE_POLL_MS ?? 500);
 /** Rows older than this are dropped: a process that has not read them for an hour is not serving. */
@@ -26,7 +26,7 @@ const KEEP_MS = 60 * 60 * 1000;
 const PRUNE_EVERY = 64;
 const BATCH = 500;
 
-/** The table (migration 0007, SQLite only). */
+/** The table (migration 0006, SQLite only). */
 export async function createChangeLog(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('change_log')
@@ -100,6 +100,9 @@ export class SqliteChangeLog implements TransactionalBus {
     for (;;) {
       const { rows } = await sql<{ id: number; origin: string; change: string }>`
         select id, origin, change from change_log where id > ${this.cursor} order by id limit ${BATCH}`.execute(this.db);
+      // Ids are consecutive (AUTOINCREMENT; a rolled-back insert takes none back with it), so a
+      // gap means rows were pruned before this process read them: it may have missed anything.
+      if (rows.length && rows[0]!.id > this.cursor + 1) this.local.deliver(EVERYTHING);
       for (const row of rows) {
         this.cursor = row.id;
         if (row.origin !== this.origin) this.local.deliver(JSON.parse(row.change) as Change);

@@ -31,6 +31,10 @@ export interface ListQuery {
 export interface ArticlePage {
   total: number;
   articles: ArticleSummary[];
+  /** The latest publication or update among the listed articles; null when none (a page's Last-Modified). */
+  lastModified?: string | null;
+  /** With `tag` in the query: the tag found (null when none), its count the same as `total`. */
+  tag?: Tag | null;
 }
 
 export interface Tag {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { saveArticles } from '../../src/services/articles.js';
 import type { Change } from '../../src/store/changes.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -64,6 +65,29 @@ test('a listener hears other processes’ changes by itself, within the poll int
     const change = await Promise.race([heard, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     assert.ok(change, 'heard within 3 s');
     assert.ok(change.pages.includes(saved!.article.id));
+  } finally {
+    await web.close();
+    await other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a listener that missed pruned rows is told that anything may have changed', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-log-'));
+  const file = path.join(dir, 'site.db');
+  const web = await openSqliteStore(file);
+  const other = await openSqliteStore(file);
+  try {
+    const heard: Change[] = [];
+    web.changes.subscribe((c) => heard.push(c));
+    await (web.changes as SqliteChangeLog).poll();
+    await saveArticles(other, [article()]);
+    await saveArticles(other, [article()]);
+    // As the hourly prune would, had this process been stalled that long.
+    await sql`delete from change_log where id = (select min(id) from change_log)`.execute(other.db);
+    await (web.changes as SqliteChangeLog).poll();
+    assert.equal(heard[0]?.everything, true);
+    assert.equal(heard.length, 2, 'then the change it can still read');
   } finally {
     await web.close();
     await other.close();

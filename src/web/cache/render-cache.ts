@@ -95,6 +95,16 @@ export class RenderCache {
     return n;
   }
 
+  /** Drops every entry (changes may have been missed); returns how many. */
+  clear(): number {
+    const n = this.entries.size;
+    this.entries.clear();
+    this.byDep.clear();
+    this.bytes = 0;
+    this.counters.purged += n;
+    return n;
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }

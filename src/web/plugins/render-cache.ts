@@ -90,7 +90,10 @@ export function renderCache(app: FastifyInstance, { store, budgetBytes }: Render
   if (budgetBytes <= 0) return null;
 
   const cache = new RenderCache(budgetBytes);
-  const unsubscribe = store.changes.subscribe((change) => cache.purge(changeKeys(change)));
+  const unsubscribe = store.changes.subscribe((change) => {
+    if (change.everything) cache.clear();
+    else cache.purge(changeKeys(change));
+  });
   app.addHook('onClose', async () => unsubscribe());
 
   app.addHook('onRequest', async (req, reply) => {

@@ -21,8 +21,9 @@ const pageQuery = {
 export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app, { store, site }) => {
   app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (req, reply) => {
     const { page } = req.query;
-    const { total, articles } = await store.listArticles({ page, limit: site.pageSize });
-    setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize }));
+    // One store read (one round trip on PostgreSQL): the page, its count and its Last-Modified.
+    const { total, articles, lastModified } = await store.listArticles({ page, limit: site.pageSize });
+    setLastModified(reply, lastModified ?? null);
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
     reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`)]);
     return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles }, site, site.name).value;
@@ -32,13 +33,13 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     '/tags/:tag',
     { schema: { querystring: pageQuery } },
     async (req, reply) => {
-      const tag = await store.getTag(req.params.tag);
+      const { page } = req.query;
+      // One store read: the tag, its count, the page and its Last-Modified.
+      const { total, articles, lastModified, tag } = await store.listArticles({ page, limit: site.pageSize, tag: req.params.tag });
       if (!tag || tag.count === 0) {
         return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا يوجد وسم بهذا الاسم.').value);
       }
-      const { page } = req.query;
-      const { total, articles } = await store.listArticles({ page, limit: site.pageSize, tag: tag.name });
-      setLastModified(reply, await store.lastModifiedPublic({ order: 'desc', offset: (page - 1) * site.pageSize, limit: site.pageSize, tag: tag.name }));
+      setLastModified(reply, lastModified ?? null);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
       reply.cacheFor([`list:tag:${tagKey(tag.name)}`, ...articles.map((a) => `card:${a.id}`)]);
       return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name }, site).value;
