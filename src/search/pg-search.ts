@@ -36,7 +36,7 @@ import { hasAlternatives, planSearch, withoutAlternatives, type ParsedQuery, typ
 import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import { docKey } from './doc-key.js';
-import { EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
+import { COUNT_CAP, EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { tagNamesByArticle } from '../store/tag-names.js';
 import { popularTags, queryFilters } from './filters.js';
@@ -271,6 +271,7 @@ export class PgSearchIndex implements SearchIndex {
     let parsed = plan.parsed;
     const none = async (): Promise<SearchResults> => ({
       total: 0,
+      totalExact: true,
       page,
       limit,
       hits: [],
@@ -306,11 +307,12 @@ export class PgSearchIndex implements SearchIndex {
       ranked = total > offset ? await this.rank(parsed, mode, where, sort, total, limit, offset) : [];
     }
     if (total === 0) return none();
-    return { total, page, limit, hits: await this.hits(ranked, parsed), fallback, query: summary };
+    return { total: Math.min(total, COUNT_CAP), totalExact: total <= COUNT_CAP, page, limit, hits: await this.hits(ranked, parsed), fallback, query: summary };
   }
 
+  /** Matches up to COUNT_CAP + 1 (one more says there are more), as on SQLite. */
   private async count(query: string, where: RawBuilder<unknown>): Promise<number> {
-    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${table} s WHERE s.doc @@ ${tsquery(query)} AND ${where}`.execute(this.db);
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(query)} AND ${where} LIMIT ${COUNT_CAP + 1}) AS m`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -55,7 +55,10 @@ export interface QuerySummary {
 }
 
 export interface SearchResults {
+  /** The number of matches, counted up to COUNT_CAP (sqlite-fts.ts); see totalExact. */
   total: number;
+  /** False when there are more than `total` matches: counting stopped at COUNT_CAP. */
+  totalExact: boolean;
   page: number;
   limit: number;
   hits: SearchHit[];

@@ -35,7 +35,8 @@ const page = async (params: Record<string, string>) => {
 test('GET /api/search: the documented shape', async () => {
   const { status, body } = await api({ q: 'ايران' });
   assert.equal(status, 200);
-  assert.deepEqual(Object.keys(body).sort(), ['fallback', 'page', 'results', 'total']);
+  assert.deepEqual(Object.keys(body).sort(), ['fallback', 'page', 'results', 'total', 'totalExact']);
+  assert.equal(body.totalExact, true);
   assert.equal(body.total, 2);
   assert.equal(body.page, 1);
   assert.equal(body.fallback, false);

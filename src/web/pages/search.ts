@@ -128,7 +128,7 @@ export function searchPage(data: SearchPageData, site: SiteConfig): Html {
   const main = html`<section class="search-page">
 ${searchForm(data)}
 <h1 class="list-heading">${heading}</h1>
-${r.query.empty ? '' : html`<p class="search-count" role="status">${resultCount(r.total)}</p>`}
+${r.query.empty ? '' : html`<p class="search-count" role="status">${r.totalExact ? resultCount(r.total) : `أكثر من ${r.total.toLocaleString('en')} نتيجة`}</p>`}
 ${notices}
 ${
   r.hits.length

@@ -1,7 +1,8 @@
 /**
  * Search, for readers and for programs:
  *   GET /search?q=&page=&tag=&sort=            the results page
- *   GET /api/search?q=&page=&limit=&tag=&sort= {"total","page","results":[…],"fallback"}
+ *   GET /api/search?q=&page=&limit=&tag=&sort= {"total","totalExact","page","results":[…],"fallback"}
+ *   (past 10,000 matches the count stops: total 10000, totalExact false)
  *
  * Inputs are checked by schema: q at most MAX_QUERY_LENGTH (500) characters,
  * page 1–1000, limit 1–50, sort relevance|date, tag at most 100 characters.
@@ -87,6 +88,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
       reply.header('cache-control', 'public, max-age=60');
       return {
         total: r.total,
+        totalExact: r.totalExact,
         page: r.page,
         results: r.hits.map((h) => ({
           slug: h.slug,
