@@ -9,7 +9,7 @@
  *    matches the stem it would have with the ال kept. A query word written
  *    with the hamza also matches its own exact (normalized) form, which is
  *    how the same word is indexed where a writer left the hamza out.
- *    parseQuery() adds these; no vocabulary is needed.
+ *    parseQuery() adds these; expandQuery() keeps those the index holds.
  *
  * 2. Bare proclitics ب ل ك ف. light10 strips only و and the article forms,
  *    so بقرار, لقرار and قرار are three terms. A letter is stripped (or added)
@@ -49,7 +49,7 @@ export const EXPAND_WORDS = 6;
 /** Alternative tokens per word, at most. */
 export const MAX_ALTS = 6;
 
-/** Norm token → number of articles holding it, at most VOCAB_CAP. Tokens not in the map count 0. */
+/** Index token → number of articles holding it, at most VOCAB_CAP. Tokens not in the map count 0. */
 export type DocFreqs = ReadonlyMap<string, number>;
 
 const ARTICLE = 'ال';
@@ -116,7 +116,7 @@ function tanweenPartner(b: string): { withAlef: string; without: string } | null
   return null;
 }
 
-/** The norm tokens whose document frequencies expandQuery() needs, without duplicates. */
+/** The tokens whose document frequencies expandQuery() needs (norm tokens, and kind 1's stem tokens), without duplicates. */
 export function vocabularyNeeds(q: ParsedQuery): string[] {
   const out = new Set<string>();
   const add = (w: string) => {
@@ -131,6 +131,9 @@ export function vocabularyNeeds(q: ParsedQuery): string[] {
     }
   };
   for (const t of termWords(q)) {
+    // Kind 1 is kept only where the index holds it (expandQuery): most bare-ال words have no
+    // hamzated twin, and every alternative is one more term for BM25 to weigh on every match.
+    for (const alt of t.alts) out.add(alt);
     const c = candidates(t.norm, t.surface);
     if (!c) continue;
     if (!c.hamzated && !c.article) forms(c.whole);
@@ -208,7 +211,7 @@ export function expandQuery(q: ParsedQuery, df: DocFreqs): ParsedQuery {
   const expandItem = (item: QueryItem): QueryItem => {
     const t = item.terms[0]!;
     if (!chosen.has(t)) return item;
-    const alts = [...t.alts];
+    const alts = t.alts.filter((a) => (df.get(a) ?? 0) > 0);
     for (const s of vocabularyAlternatives(t.norm, t.surface, df)) if (s !== t.stem && !alts.includes(s)) alts.push(s);
     return { ...item, terms: [{ ...t, alts: alts.slice(0, MAX_ALTS) }] };
   };
