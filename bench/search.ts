@@ -33,7 +33,7 @@ import { parseBody, type Section } from '../src/content/body.js';
 import { tagKey } from '../src/content/tags.js';
 import { parseFile } from '../src/services/import.js';
 import { indexColumns } from '../src/search/fields.js';
-import { EXACT_RANK_LIMIT, RANK_WINDOW } from '../src/search/sqlite-fts.js';
+import { COUNT_CAP, EXACT_RANK_LIMIT, RANK_WINDOW } from '../src/search/sqlite-fts.js';
 import type { SearchQuery } from '../src/search/types.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { mulberry32 } from './corpus.js';
@@ -294,6 +294,15 @@ function report(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** Issue #3's targets at 100,000 articles, against this run. */
+function targets(results: SizeResult[]): string {
+  const big = results.find((r) => r.articles >= 100_000);
+  if (!big) return '';
+  const rate = big.articles / big.indexSeconds;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
+  return `\nTargets at 100,000 articles (issue #3), this run: query p95 ≤ 10 ms: ${ms(big.fts.p95)} ms, **${verdict(big.fts.p95 <= 10)}**; indexing ≥ 2,000 articles/s: ${Math.round(rate).toLocaleString('en')}/s, **${verdict(rate >= 2000)}**.\n`;
+}
+
 function writeSection(markdown: string): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
@@ -365,12 +374,12 @@ Wall-clock figures on this shared machine move with the load (indexing uses two 
 ${table}
 
 - **Indexing** is \`searchIndex.rebuild()\`, what \`sahifa reindex\` runs: read the published articles 500 at a time, parse their stored sections, analyse title, description and body (tokenize, normalize, light stem; a stem and an exact-form column each), write 25 rows per INSERT into FTS5, one transaction, then FTS5 \`optimize\`. Above 2,000 articles the analysis of the next batch runs on a worker thread while the current one is written. The article rows themselves were bulk-inserted first, untimed. "Analysis alone" is the analyser on one thread over the same rows, for scale. Saving one article (saveOne) writes the same index row inside the article's transaction.
-- **Queries** are ${QUERIES.length} fixed queries (bench/search.ts: one to four words in readers' spellings, two phrases, an exclusion, three sorted by date, one page 3) through \`store.search()\`, the path of \`/api/search\`: parse, count, rank with BM25, read the page, cut and highlight the snippets from the original text. ${PASSES} passes after a warm-up. Above ${EXACT_RANK_LIMIT.toLocaleString('en')} matches BM25 ranks the ${RANK_WINDOW.toLocaleString('en')} most recent matches (the total stays exact): see src/search/sqlite-fts.ts.
+- **Queries** are ${QUERIES.length} fixed queries (bench/search.ts: one to four words in readers' spellings, two phrases, an exclusion, three sorted by date, one page 3) through \`store.search()\`, the path of \`/api/search\`: parse, count, rank with BM25, read the page, cut and highlight the snippets from the original text. ${PASSES} passes after a warm-up. Above ${EXACT_RANK_LIMIT.toLocaleString('en')} matches BM25 ranks the ${RANK_WINDOW.toLocaleString('en')} most recent matches, and matches are counted up to ${COUNT_CAP.toLocaleString('en')} (past it the total is "more than"): see src/search/sqlite-fts.ts. Each search also makes one batched vocabulary lookup (src/search/expand.ts).
 - **LIKE** is WordPress's search over the same rows and file: each word \`LIKE '%w%'\` in title, description or body, ANDed; a count and a page ordered by title match then date.${results.some((r) => r.likePasses === 1) ? ' One pass at 100,000 (each query scans the table twice).' : ''}
 
 Worst cases, outside the fixed set (words in most articles):
 ${worst}
-`;
+${targets(results)}`;
   if (write) {
     writeSection(section);
     console.log('\nwrote the "## Search" section of BENCHMARKS.md');
