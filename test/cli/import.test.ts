@@ -1,25 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { openAt, testDatabase } from '../helpers/store.js';
-import { ROOT, SEED } from '../helpers/paths.js';
+import { SEED } from '../helpers/paths.js';
+import { sahifa } from '../helpers/cli.js';
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
-async function sahifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const line = (o: object) => JSON.stringify(o);
 

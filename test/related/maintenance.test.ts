@@ -7,9 +7,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { ArticleInput } from '../../src/content/article.js';
 import { rebuildRelated } from '../../src/related/engine.js';
@@ -18,11 +15,9 @@ import { saveArticles } from '../../src/services/articles.js';
 import { deleteArticle } from '../../src/services/workflow.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { memoryStore, openAt, testDatabase } from '../helpers/store.js';
-import { ROOT } from '../helpers/paths.js';
+import { sahifa } from '../helpers/cli.js';
 import { BRIDGE, BRIDGE_DRAFT, BRIDGE_FOLLOW_UP, OTHERS } from './articles.js';
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const raw = (store: SqliteStore) => store.db as unknown as Kysely<any>;
@@ -112,15 +107,6 @@ test('deleting an article links again the articles that linked to it', async () 
   }
 });
 
-async function sahifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 test('sahifa reindex --related rebuilds the related data of a database that has none', async () => {
   const place = testDatabase();
