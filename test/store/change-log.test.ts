@@ -11,86 +11,77 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { saveArticles } from '../../src/services/articles.js';
 import type { Change } from '../../src/store/changes.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { SqliteChangeLog } from '../../src/store/sqlite-change-log.js';
 import { article } from '../helpers/store.js';
 
-test('changes written by another store on the file are heard, once, after commit', async () => {
+/** Two stores on one new file, as two processes would have: `web` listens, `other` writes. */
+async function onOneFile(work: (web: SqliteStore, other: SqliteStore, log: SqliteChangeLog) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-log-'));
   const file = path.join(dir, 'site.db');
   const web = await openSqliteStore(file);
   const other = await openSqliteStore(file);
   try {
     assert.ok(web.changes instanceof SqliteChangeLog);
-    const heard: Change[] = [];
-    web.changes.subscribe((c) => heard.push(c));
-    await (web.changes as SqliteChangeLog).poll(); // the cursor: from now on
-
-    const [saved] = await saveArticles(other, [article({ tags: ['اقتصاد'] })]);
-    assert.equal(heard.length, 0, 'not before a poll');
-    await (web.changes as SqliteChangeLog).poll();
-    assert.equal(heard.length, 1);
-    assert.ok(heard[0]!.pages.includes(saved!.article.id));
-    assert.ok(heard[0]!.lists.includes('home'));
-    assert.ok(heard[0]!.lists.some((l) => l.startsWith('tag:')));
-    await (web.changes as SqliteChangeLog).poll();
-    assert.equal(heard.length, 1, 'each change once');
-
-    // Its own writes it heard at once, from its own bus: the log does not tell them again.
-    await saveArticles(web, [article()]);
-    assert.equal(heard.length, 2);
-    await (web.changes as SqliteChangeLog).poll();
-    assert.equal(heard.length, 2);
-
-    // A write that fails leaves nothing in the log.
-    await assert.rejects(other.saveArticles([{ ...article(), title: '' }]));
-    await (web.changes as SqliteChangeLog).poll();
-    assert.equal(heard.length, 2);
+    await work(web, other, web.changes);
   } finally {
     await web.close();
     await other.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('changes written by another store on the file are heard, once, after commit', async () => {
+  await onOneFile(async (web, other, log) => {
+    const heard: Change[] = [];
+    web.changes.subscribe((c) => heard.push(c));
+    await log.poll(); // the cursor: from now on
+
+    const [saved] = await saveArticles(other, [article({ tags: ['اقتصاد'] })]);
+    assert.equal(heard.length, 0, 'not before a poll');
+    await log.poll();
+    assert.equal(heard.length, 1);
+    assert.ok(heard[0]!.pages.includes(saved!.article.id));
+    assert.ok(heard[0]!.lists.includes('home'));
+    assert.ok(heard[0]!.lists.some((l) => l.startsWith('tag:')));
+    await log.poll();
+    assert.equal(heard.length, 1, 'each change once');
+
+    // Its own writes it heard at once, from its own bus: the log does not tell them again.
+    await saveArticles(web, [article()]);
+    assert.equal(heard.length, 2);
+    await log.poll();
+    assert.equal(heard.length, 2);
+
+    // A write that fails leaves nothing in the log.
+    await assert.rejects(other.saveArticles([{ ...article(), title: '' }]));
+    await log.poll();
+    assert.equal(heard.length, 2);
+  });
 });
 
 test('a listener hears other processes’ changes by itself, within the poll interval', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-log-'));
-  const file = path.join(dir, 'site.db');
-  const web = await openSqliteStore(file);
-  const other = await openSqliteStore(file);
-  try {
+  await onOneFile(async (web, other) => {
     const heard = new Promise<Change>((resolve) => web.changes.subscribe(resolve));
     await new Promise((r) => setTimeout(r, 50)); // the first poll sets the cursor
     const [saved] = await saveArticles(other, [article()]);
     const change = await Promise.race([heard, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     assert.ok(change, 'heard within 3 s');
     assert.ok(change.pages.includes(saved!.article.id));
-  } finally {
-    await web.close();
-    await other.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a listener that missed pruned rows is told that anything may have changed', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-log-'));
-  const file = path.join(dir, 'site.db');
-  const web = await openSqliteStore(file);
-  const other = await openSqliteStore(file);
-  try {
+  await onOneFile(async (web, other, log) => {
     const heard: Change[] = [];
     web.changes.subscribe((c) => heard.push(c));
-    await (web.changes as SqliteChangeLog).poll();
+    await log.poll();
     await saveArticles(other, [article()]);
     await saveArticles(other, [article()]);
     // As the hourly prune would, had this process been stalled that long.
     await sql`delete from change_log where id = (select min(id) from change_log)`.execute(other.db);
-    await (web.changes as SqliteChangeLog).poll();
+    await log.poll();
     assert.equal(heard[0]?.everything, true);
     assert.equal(heard.length, 2, 'then the change it can still read');
-  } finally {
-    await web.close();
-    await other.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
