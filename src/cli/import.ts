@@ -40,6 +40,7 @@ export async function importCommand(args: string[]): Promise<number> {
     for (const error of report.errors) console.error(`error: ${error}`);
     for (const line of report.duplicates) console.log(`duplicate: ${line}`);
     const skipped = report.skipped ? `, skipped ${report.skipped} duplicate${report.skipped > 1 ? 's' : ''}` : '';
+    if (report.imported + report.updated > 0) await store.refreshStatistics();
     console.log(`imported ${report.imported}, updated ${report.updated}, failed ${report.failed}${skipped}`);
     return report.failed > 0 ? 1 : 0;
   } finally {

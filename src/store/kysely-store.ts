@@ -737,6 +737,21 @@ export class KyselyStore implements Store {
     });
   }
 
+  /**
+   * Right after a bulk import PostgreSQL plans with the statistics of the
+   * nearly empty tables until autovacuum gets to them (an article read took
+   * 5 ms instead of 0.07 ms at 3,000 articles): ANALYZE now. On SQLite its
+   * own equivalent, bounded so that it stays quick on a large file.
+   */
+  async refreshStatistics(): Promise<void> {
+    if (isPostgres(this.db)) {
+      await sql`ANALYZE`.execute(this.db);
+      return;
+    }
+    await sql`PRAGMA analysis_limit = 1000`.execute(this.db);
+    await sql`PRAGMA optimize`.execute(this.db);
+  }
+
   async close(): Promise<void> {
     // A topic space being trained after a save (related/topics.ts) finishes first.
     if (this.#related) await topicTraining(this.#related);
