@@ -589,7 +589,13 @@ export class KyselyStore implements Store {
       const key = tagKey(range.tag);
       const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
       if (!tag) return null;
-      query = query.where('id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tag.id));
+      // The tag's public rows by the (tag_id, published_at) index (migration 0005): a small tag's
+      // feed no longer walks every public article by date looking for its few.
+      query = query.where('id', 'in', (eb) => {
+        let rows = eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tag.id).where('published_at', '<=', now);
+        if (range.since !== undefined) rows = rows.where('published_at', '>=', range.since);
+        return rows;
+      });
     }
     return query;
   }
