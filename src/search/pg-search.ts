@@ -31,10 +31,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
-import { bodyText, EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
+import { EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
 import { hasAlternatives, planSearch, withoutAlternatives, type ParsedQuery, type QueryItem } from './query.js';
 import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
-import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
+import { searchHits } from './hits.js';
 import { docKey } from './doc-key.js';
 import { COUNT_CAP, EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
@@ -411,26 +411,6 @@ export class PgSearchIndex implements SearchIndex {
       .where('id', 'in', ids)
       .execute();
     const tags = await tagNamesByArticle(db, ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const hl = highlighterFor(parsed);
-    const now = new Date().toISOString();
-    const out: SearchHit[] = [];
-    for (const { id, score } of ranked) {
-      const r = byId.get(id);
-      // The index follows the article in its own transaction; this is a second guard.
-      if (!r || r.status !== 'published' || r.published_at === null || r.published_at > now) continue;
-      const body = bodyText(JSON.parse(r.sections) as Section[]);
-      out.push({
-        id,
-        slug: r.slug,
-        title: r.title,
-        titleHtml: highlight(r.title, hl),
-        snippet: snippet(body, hl) ?? snippet(r.description, hl) ?? leadWords(r.description || body),
-        publishedAt: r.published_at,
-        tags: tags.get(id) ?? [],
-        score,
-      });
-    }
-    return out;
+    return searchHits(ranked, rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), parsed);
   }
 }

@@ -31,10 +31,10 @@ import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
 import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
-import { bodyText, COLUMNS, indexColumns, type IndexColumns } from './fields.js';
+import { COLUMNS, indexColumns, type IndexColumns } from './fields.js';
 import { exclusionExpression, matchExpression, planSearch, tieredExpressions, type ParsedQuery } from './query.js';
 import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
-import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
+import { searchHits } from './hits.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { docKey, ID_SPACE } from './doc-key.js';
 import { popularTags, queryFilters } from './filters.js';
@@ -393,26 +393,6 @@ export class SqliteFtsIndex implements SearchIndex {
         (SELECT json_group_array(name) FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
           WHERE at.article_id = a.id ORDER BY at.position)) AS tags
       FROM articles a WHERE a.id IN (${sql.join(ids)})`.execute(this.db);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const hl = highlighterFor(parsed);
-    const now = new Date().toISOString();
-    const out: SearchHit[] = [];
-    for (const { id, score } of ranked) {
-      const r = byId.get(id);
-      // The index follows the article in its own transaction; this is a second guard.
-      if (!r || r.status !== 'published' || r.published_at === null || r.published_at > now) continue;
-      const body = bodyText(JSON.parse(r.sections) as Section[]);
-      out.push({
-        id,
-        slug: r.slug,
-        title: r.title,
-        titleHtml: highlight(r.title, hl),
-        snippet: snippet(body, hl) ?? snippet(r.description, hl) ?? leadWords(r.description || body),
-        publishedAt: r.published_at,
-        tags: JSON.parse(r.tags) as string[],
-        score,
-      });
-    }
-    return out;
+    return searchHits(ranked, rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] })), parsed);
   }
 }
