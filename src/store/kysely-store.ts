@@ -33,6 +33,7 @@ import { PgSearchIndex } from '../search/pg-search.js';
 import type {
   ArticlePage,
   ArticleView,
+  ArticleWithSource,
   LinkChoice,
   ListQuery,
   PublicArticleRow,
@@ -93,22 +94,68 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
 
 
 function toArticle(row: Row, tags: string[]): Article {
+  return { ...articleFields(row, tags), body: row.body, importMeta: JSON.parse(row.import_meta) as ImportMeta };
+}
+
+/** An article's fields but its source (ArticleView's). */
+function articleFields(row: Omit<Row, 'body' | 'import_meta'>, tags: string[]): Omit<Article, 'body' | 'importMeta'> {
   return {
     id: row.id,
     slug: row.slug,
     title: row.title,
     description: row.description,
     tags,
-    body: row.body,
     author: row.author,
     source: row.source,
     externalId: row.external_id,
     status: row.status as Article['status'],
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
-    importMeta: JSON.parse(row.import_meta) as ImportMeta,
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
+  };
+}
+
+/** The articles columns a page shows (ArticleView): all but the source. */
+const VIEW_COLUMNS = [
+  'articles.id',
+  'articles.slug',
+  'articles.title',
+  'articles.description',
+  'articles.sections',
+  'articles.author',
+  'articles.source',
+  'articles.external_id',
+  'articles.status',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.created_at',
+  'articles.owner_id',
+  'articles.feature_image',
+] as const;
+
+type ViewRow = Omit<Row, 'body' | 'import_meta'> & {
+  tag_list: unknown;
+  link_list: unknown;
+  image_id: number | null;
+  image_alt: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_renditions: string | null;
+};
+
+/** An ArticleView from the row of articleQuery. */
+function articleViewOf(found: ViewRow): ArticleView {
+  const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
+  const links = parseRows<{ kind: string } & ArticleLink>(link_list);
+  const pick = (kind: string): ArticleLink[] =>
+    links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
+  return {
+    ...articleFields(row, parseRows<{ name: string }>(tag_list).map((t) => t.name)),
+    sections: JSON.parse(row.sections) as Section[],
+    seeAlso: pick('see_also'),
+    related: pick('related'),
+    featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
   };
 }
 
@@ -292,34 +339,39 @@ export class KyselyStore implements Store {
    * names, its see-also and related links to public articles, and its
    * feature image, the lists as JSON arrays (json-rows.ts).
    */
-  async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleView | null> {
+  async getArticle(slug: string, options: { includeUnpublished?: boolean } = {}): Promise<ArticleWithSource | null> {
     const all = options.includeUnpublished === true;
-    const [found] = await this.#templates.run(all ? 'article:any' : 'article:public', () => this.articleQuery(all), {
+    const [found] = await this.#templates.run(all ? 'article:any' : 'article:public', () => this.articleQuery(all, true), {
       slug,
       now: new Date().toISOString(),
     });
     if (!found) return null;
-    const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
-    const links = parseRows<{ kind: string } & ArticleLink>(link_list);
-    const pick = (kind: string): ArticleLink[] =>
-      links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
-    return {
-      ...toArticle(row, parseRows<{ name: string }>(tag_list).map((t) => t.name)),
-      sections: JSON.parse(row.sections) as Section[],
-      seeAlso: pick('see_also'),
-      related: pick('related'),
-      featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
-    };
+    return { ...articleViewOf(found), body: found.body, importMeta: JSON.parse(found.import_meta) as ImportMeta };
   }
 
-  /** getArticle's statement, with the slug and the time as template arguments. */
-  private articleQuery(includeUnpublished: boolean) {
+  async getArticleView(slug: string): Promise<ArticleView | null> {
+    const [found] = await this.#templates.run('article:view', () => this.articleQuery(false, false), {
+      slug,
+      now: new Date().toISOString(),
+    });
+    return found ? articleViewOf(found) : null;
+  }
+
+  /**
+   * getArticle's statement, with the slug and the time as template
+   * arguments; `withSource` adds the body and the import notes.
+   */
+  private articleQuery(includeUnpublished: boolean, withSource: boolean) {
     const now = arg<string>('now');
     const db = this.db.withTables<NewsroomTables>();
     let query = db
       .selectFrom('articles')
       .leftJoin('media', 'media.id', 'articles.feature_image')
-      .selectAll('articles')
+      .select(VIEW_COLUMNS)
+      .select([
+        sql<string>`${withSource ? sql.ref('articles.body') : sql.lit('')}`.as('body'),
+        sql<string>`${withSource ? sql.ref('articles.import_meta') : sql.lit('{}')}`.as('import_meta'),
+      ])
       .select([
         'media.id as image_id',
         'media.alt as image_alt',
@@ -751,7 +803,9 @@ export class KyselyStore implements Store {
    */
   async refreshStatistics(): Promise<void> {
     if (isPostgres(this.db)) {
-      await sql`ANALYZE`.execute(this.db);
+      // This schema's tables only: a bare ANALYZE also visits the shared catalogs, and warns about each one an owner may not analyse.
+      const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(this.db);
+      if (rows.length > 0) await sql`ANALYZE ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(this.db);
       return;
     }
     await sql`PRAGMA analysis_limit = 1000`.execute(this.db);

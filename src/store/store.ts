@@ -11,13 +11,22 @@ import type { NewsroomStore } from './newsroom.js';
 import type { SearchQuery, SearchResults } from '../search/types.js';
 import type { RelatedStore } from '../related/types.js';
 
-export interface ArticleView extends Article {
+/**
+ * What a page shows of an article. It leaves out the source text (`body`,
+ * which the page shows as `sections`, parsed on save) and the import notes:
+ * an uncached page read on PostgreSQL spent a tenth of its time fetching,
+ * decompressing and decoding them.
+ */
+export interface ArticleView extends Omit<Article, 'body' | 'importMeta'> {
   sections: Section[];
   seeAlso: ArticleLink[];
   related: ArticleLink[];
   /** Newsroom (issue #5): the feature image, when there is one. */
   featureImage?: ImageRef | null;
 }
+
+/** An article's page data with its source, for the APIs and the admin. */
+export interface ArticleWithSource extends ArticleView, Pick<Article, 'body' | 'importMeta'> {}
 
 export interface ListQuery {
   page: number;
@@ -102,8 +111,10 @@ export interface Store {
    * or nothing. `onProgress` hears how many are saved so far.
    */
   saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]>;
-  /** A published, already public article by slug. */
-  getArticle(slug: string, options?: { includeUnpublished?: boolean }): Promise<ArticleView | null>;
+  /** A published, already public article by slug, with its source. */
+  getArticle(slug: string, options?: { includeUnpublished?: boolean }): Promise<ArticleWithSource | null>;
+  /** What the article's public page shows: getArticle without the source. */
+  getArticleView(slug: string): Promise<ArticleView | null>;
   getArticleById(id: number): Promise<Article | null>;
   /** Published articles, newest first. */
   listArticles(query: ListQuery): Promise<ArticlePage>;

@@ -97,3 +97,29 @@ test('a database file is created with WAL and foreign keys, and reopens with its
   assert.equal((await reopened.getArticle(saved!.article.slug))?.id, saved!.article.id);
   await reopened.close();
 });
+
+test("a page's view is the article without its source: same fields, links and tags, public only", async () => {
+  const store = await memoryStore();
+  const [main, other, draft] = await store.saveArticles([
+    article({ tags: ['سياسة', 'الأردن'] }),
+    article(),
+    article({ status: 'draft' }),
+  ]);
+  await store.setLinks(main!.article.id, {
+    seeAlso: [{ targetId: other!.article.id, score: 1 }],
+    related: [{ targetId: draft!.article.id, score: 1 }],
+  });
+  const full = await store.getArticle(main!.article.slug);
+  const view = await store.getArticleView(main!.article.slug);
+  assert.ok(full && view);
+  assert.ok(full.body.includes('خلفية الحدث'));
+  assert.equal('body' in view, false, 'the page read leaves the source text out');
+  assert.equal('importMeta' in view, false);
+  const { body: _body, importMeta: _meta, ...rest } = full;
+  assert.deepEqual(view, rest, 'everything else is the same');
+  assert.deepEqual(view.tags, ['سياسة', 'الأردن']);
+  assert.deepEqual(view.seeAlso.map((l) => l.id), [other!.article.id]);
+  assert.deepEqual(view.related, [], 'a link to a draft is not shown');
+  assert.equal(await store.getArticleView(draft!.article.slug), null, 'a draft has no public view');
+  await store.close();
+});

@@ -153,7 +153,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     const full = site.feedContent === 'full';
     const items: FeedItem[] = [];
     for (const row of rows) {
-      const view = full ? await store.getArticle(row.slug) : null;
+      const view = full ? await store.getArticleView(row.slug) : null;
       items.push(view ? { row, html: sectionsHtml(view.sections) } : { row });
     }
     const newest = rows.map(latestOf).sort().at(-1);

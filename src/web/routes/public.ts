@@ -47,7 +47,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   );
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (req, reply) => {
-    const article = await store.getArticle(req.params.slug);
+    const article = await store.getArticleView(req.params.slug);
     if (!article) {
       // Newsroom (issue #5): a published article whose slug changed keeps its old URL.
       const moved = await store.newsroom.resolveRedirect(req.params.slug);
