@@ -10,6 +10,8 @@
 #   SAHIFA_TEST_DATABASE_URL  postgres://sahifa@127.0.0.1:PORT/sahifa_test
 #   SAHIFA_PG_DATA            the server's data folder
 #   SAHIFA_TEST_PGCTL         the server's pg_ctl
+# SAHIFA_PG_OPTIONS adds server options (e.g. "-c shared_preload_libraries=pg_stat_statements"
+# to see where an import's time goes; the superuser `postgres` can then read it).
 # (test/postgres/restart.test.ts restarts the server when given its data
 # folder as SAHIFA_TEST_PGDATA: pass it only to a run of that file alone,
 # as .ci/run does, since it breaks the connections of any test beside it.)
@@ -62,7 +64,7 @@ as_server "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale 
   || { cat "$dir/initdb.log" >&2; exit 1; }
 # Throwaway data: no fsync.
 as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-k $dir -c listen_addresses=127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+  -o "-k $dir -c listen_addresses=127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${SAHIFA_PG_OPTIONS:-}" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 1; }
 "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
   -c "create role sahifa login" -c "create database sahifa_test owner sahifa" >/dev/null

@@ -7,7 +7,8 @@
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
-import { createPgSearchTable } from '../search/pg-search.js';
+import { createPgSearchTable, fillPgIndex } from '../search/pg-search.js';
+import type { Executor } from '../search/types.js';
 import { newsroomMigration } from './newsroom-schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
@@ -102,6 +103,13 @@ const migrations: Record<string, Migration> = {
   '0006_change_log': {
     async up(db: Kysely<unknown>) {
       if (isSqlite(db)) await createChangeLog(db);
+    },
+  },
+  // PostgreSQL search: each tsvector gains the pair lexemes of its neighbouring stems, which
+  // match phrases without rechecking positions (src/search/pg-search.ts); the index is rebuilt.
+  '0007_search_pg_phrase_pairs': {
+    async up(db: Kysely<unknown>) {
+      if (!isSqlite(db)) await fillPgIndex(db as unknown as Executor);
     },
   },
 };

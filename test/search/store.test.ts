@@ -85,6 +85,37 @@ test('"phrases" match the words in order, in any spelling of each', async () => 
   assert.match(hit!.titleHtml, /<mark>وفد<\/mark> <mark>المعارضة<\/mark>/);
 });
 
+test('a phrase does not run from one field into the next, and three words must be in order', async () => {
+  const own = await memoryStore();
+  await saveArticles(own, [
+    {
+      title: 'اجتماع طارئ في العاصمة: مجلس الأمن',
+      description: 'الدولي يناقش الأزمة #سياسة',
+      tags: ['سياسة'],
+      body: 'انعقد الاجتماع صباح اليوم بحضور الوفود.\n\nوقالت الوفود إن الأزمة الإنسانية تتفاقم في المدينة.',
+      slug: 'fields',
+    },
+    {
+      title: 'وزراء الخارجية يبحثون الملف',
+      description: 'لقاء في جنيف',
+      tags: ['سياسة'],
+      body: 'قال وزير الخارجية إن الأمن الدولي مسؤولية مجلس الوزراء.\n\nوأضاف أن الأزمة الإنسانية في المدينة تتفاقم.',
+      slug: 'scattered',
+    },
+  ]);
+  const found = async (q: string) => (await own.search({ q, limit: 10 })).hits.map((h) => h.slug).sort();
+  try {
+    assert.deepEqual(await found('"مجلس الأمن"'), ['fields']);
+    assert.deepEqual(await found('"الأمن الدولي"'), ['scattered'], 'the title ends at الأمن and the description starts with الدولي');
+    assert.deepEqual(await found('"مجلس الأمن الدولي"'), [], 'each pair occurs, but never the three in a row');
+    assert.deepEqual(await found('"الأزمة الإنسانية تتفاقم"'), ['fields']);
+    assert.deepEqual(await found('"الإنسانية في المدينة"'), ['scattered']);
+    assert.deepEqual(await found('الأزمة -"الأزمة الإنسانية تتفاقم"'), ['scattered']);
+  } finally {
+    await own.close();
+  }
+});
+
 test('#tag and ?tag= filter by tag, in any spelling of the tag', async () => {
   assert.deepEqual(await slugs('المعارضة #تقارير'), ['opposition-funding']);
   assert.deepEqual(await slugs('المعارضة', { tag: 'تقارير' }), ['opposition-funding']);
