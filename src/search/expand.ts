@@ -33,7 +33,8 @@
  *
  * Bounds: alternatives only for single words (not phrase words), for the
  * first EXPAND_WORDS words of a query, at most MAX_ALTS per word; the
- * vocabulary lookup is one statement for all of them. Every token is an
+ * vocabulary lookup is one statement for all of them, and a second for the
+ * rare comparison of two common words (lookupVocabulary). Every token is an
  * analysed index token (stemToken/normToken), so none can carry query syntax.
  */
 import { hamzatedAlAt, hasTanweenShape, isProtected, isStopWord, lightStem, protectedForm, withoutConjunction } from '../arabic/index.js';
@@ -44,6 +45,11 @@ import type { ParsedQuery, QueryItem, QueryTerm } from './query.js';
 export const CLITICS = ['ب', 'ل', 'ك', 'ف'] as const;
 /** Document frequencies are counted up to this many articles (both engines alike). */
 export const VOCAB_CAP = 2000;
+/**
+ * The first count stops here (lookupVocabulary): it decides every test but
+ * a comparison of two words both this common, which alone are counted on.
+ */
+export const FIRST_CAP = 64;
 /** Words of a query (must and not) given vocabulary alternatives. */
 export const EXPAND_WORDS = 6;
 /** Alternative tokens per word, at most. */
@@ -151,6 +157,47 @@ export function vocabularyNeeds(q: ParsedQuery): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * The pairs of tokens expandQuery compares by frequency (isClitic): a word
+ * without and with a clitic letter, as [rest, whole] norm tokens.
+ */
+export function vocabularyComparisons(q: ParsedQuery): [string, string][] {
+  const out: [string, string][] = [];
+  for (const t of termWords(q)) {
+    const c = candidates(t.norm, t.surface);
+    if (!c || c.hamzated) continue;
+    if (c.stripped) out.push([normToken(c.stripped), normToken(c.whole)]);
+    if (c.article) continue;
+    for (const base of c.stripped ? [c.whole, c.stripped] : [c.whole]) {
+      for (const p of CLITICS) out.push([normToken(base), normToken(p + base)]);
+    }
+  }
+  return out.filter(([a, b]) => a && b);
+}
+
+/**
+ * The document frequencies expandQuery needs for `q`, in two steps. Counting
+ * a common word's articles up to VOCAB_CAP walks that many postings, and
+ * most of the needed words are common (the query's own, with and without
+ * the article): 1–2 ms a query at 100,000 articles. Every test but one only
+ * asks whether a word occurs, or compares a common word with a rare one, so
+ * the first count stops at FIRST_CAP; only the words of a comparison where
+ * both reach it are counted again, up to VOCAB_CAP. The decisions are those
+ * of one count up to VOCAB_CAP.
+ */
+export async function lookupVocabulary(
+  q: ParsedQuery,
+  count: (tokens: string[], cap: number) => Promise<Map<string, number>>,
+): Promise<DocFreqs | null> {
+  const needs = vocabularyNeeds(q);
+  if (needs.length === 0) return null;
+  const df = await count(needs, FIRST_CAP);
+  const common = (t: string) => (df.get(t) ?? 0) >= FIRST_CAP;
+  const close = new Set(vocabularyComparisons(q).filter(([a, b]) => common(a) && common(b)).flat());
+  if (close.size > 0) for (const [t, n] of await count([...close], VOCAB_CAP)) df.set(t, n);
+  return df;
 }
 
 const freq = (df: DocFreqs, w: string) => Math.min(df.get(normToken(w)) ?? 0, VOCAB_CAP);

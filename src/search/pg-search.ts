@@ -40,7 +40,7 @@ import type { Section } from '../content/body.js';
 import type { Database } from '../store/schema.js';
 import { EMPTY_TOKEN, indexColumns, type IndexColumns } from './fields.js';
 import { hasAlternatives, planSearch, withoutAlternatives, type ParsedQuery, type QueryItem } from './query.js';
-import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
+import { expandQuery, lookupVocabulary, VOCAB_CAP } from './expand.js';
 import { searchHits } from './hits.js';
 import { docKey } from './doc-key.js';
 import { COUNT_CAP, EXACT_RANK_LIMIT, MAX_LIMIT, MAX_PAGE, RANK_WINDOW } from './sqlite-fts.js';
@@ -289,14 +289,14 @@ export class PgSearchIndex implements SearchIndex {
     return this.db.transaction().execute((trx) => fillPgIndex(trx, onProgress));
   }
 
-  /** Each token's article count up to VOCAB_CAP, one scalar subquery per token in a single statement (the GIN index answers each). */
-  async docFreqs(tokens: string[], db: Executor = this.db): Promise<Map<string, number>> {
+  /** Each token's article count up to `cap`, one scalar subquery per token in a single statement (the GIN index answers each). */
+  async docFreqs(tokens: string[], cap = VOCAB_CAP, db: Executor = this.db): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (let i = 0; i < tokens.length; i += 200) {
       const part = tokens.slice(i, i + 200);
       const cols = part.map(
         (t, j) =>
-          sql`(SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(quoteLexeme(t))} LIMIT ${VOCAB_CAP}) AS v) AS ${sql.raw(`c${j}`)}`,
+          sql`(SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(quoteLexeme(t))} LIMIT ${cap}) AS v) AS ${sql.raw(`c${j}`)}`,
       );
       const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(cols)}`.execute(db);
       part.forEach((t, j) => {
@@ -342,8 +342,8 @@ export class PgSearchIndex implements SearchIndex {
 
     const filters = await queryFilters(db, parsed);
     if (!filters) return none();
-    const needs = vocabularyNeeds(parsed);
-    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs, db));
+    const df = await lookupVocabulary(parsed, (tokens, cap) => this.docFreqs(tokens, cap, db));
+    if (df) parsed = expandQuery(parsed, df);
     const { tagIds } = filters;
     const whereOn = filters.on;
     const offset = (page - 1) * limit;

@@ -33,7 +33,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyseResponse } from './analyse-worker.js';
 import { COLUMNS, indexColumns, type IndexColumns } from './fields.js';
 import { exclusionExpression, matchExpression, planSearch, tieredExpressions, type ParsedQuery } from './query.js';
-import { expandQuery, vocabularyNeeds, VOCAB_CAP } from './expand.js';
+import { expandQuery, lookupVocabulary, VOCAB_CAP } from './expand.js';
 import { searchHits } from './hits.js';
 import type { Executor, IndexDoc, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.js';
 import { docKey, ID_SPACE } from './doc-key.js';
@@ -246,16 +246,16 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   /**
-   * Each token's article count up to VOCAB_CAP, one scalar subquery per
-   * token in a single statement: FTS5 reads at most VOCAB_CAP rowids of each
-   * doclist. (Tokens are analysed index tokens: no '"' in them, see indexToken.)
+   * Each token's article count up to `cap` (VOCAB_CAP unless given), one
+   * scalar subquery per token in a single statement: FTS5 reads at most
+   * `cap` rowids of each doclist. (Tokens are analysed index tokens: no '"' in them, see indexToken.)
    */
-  async docFreqs(tokens: string[]): Promise<Map<string, number>> {
+  async docFreqs(tokens: string[], cap = VOCAB_CAP): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (let i = 0; i < tokens.length; i += 200) {
       const part = tokens.slice(i, i + 200);
       const cols = part.map(
-        (t, j) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${`"${t}"`} LIMIT ${VOCAB_CAP})) AS ${sql.raw(`c${j}`)}`,
+        (t, j) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${`"${t}"`} LIMIT ${cap})) AS ${sql.raw(`c${j}`)}`,
       );
       const { rows } = await sql<Record<string, number>>`SELECT ${sql.join(cols)}`.execute(this.db);
       part.forEach((t, j) => {
@@ -284,8 +284,8 @@ export class SqliteFtsIndex implements SearchIndex {
 
     const filters = await queryFilters(this.db, parsed);
     if (!filters) return none();
-    const needs = vocabularyNeeds(parsed);
-    if (needs.length) parsed = expandQuery(parsed, await this.docFreqs(needs));
+    const df = await lookupVocabulary(parsed, (tokens, cap) => this.docFreqs(tokens, cap));
+    if (df) parsed = expandQuery(parsed, df);
     const { tagIds } = filters;
     const whereOn = filters.on;
     const where = whereOn(sql`${fts}.rowid`, ARTICLE_ID);

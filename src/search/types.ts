@@ -91,10 +91,10 @@ export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchResults>;
   /**
    * How many indexed articles hold each of these index tokens, counted up to
-   * VOCAB_CAP (expand.ts): the site's vocabulary, in one statement. Tokens
-   * with no article are left out of the map.
+   * `cap` (by default VOCAB_CAP, expand.ts): the site's vocabulary, in one
+   * statement. Tokens with no article are left out of the map.
    */
-  docFreqs(tokens: string[]): Promise<Map<string, number>>;
+  docFreqs(tokens: string[], cap?: number): Promise<Map<string, number>>;
   /** Rebuilds the whole index from the articles table; returns how many articles it indexed. */
   rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
 }

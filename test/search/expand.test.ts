@@ -5,10 +5,13 @@ import {
   EXPAND_WORDS,
   MAX_ALTS,
   expandQuery,
+  FIRST_CAP,
   isClitic,
+  lookupVocabulary,
   isTanween,
   spellingAlternatives,
   vocabularyAlternatives,
+  VOCAB_CAP,
   vocabularyNeeds,
 } from '../../src/search/expand.js';
 import { analyseWord } from '../../src/search/analysis.js';
@@ -98,4 +101,48 @@ test('ranking tiers: the words\' own stems first, alternatives only for the rest
   const tiers = tieredExpressions(q, 'all')!;
   assert.equal(tiers.first, `(("قرار" OR "·قرار")) NOT ("هام")`);
   assert.equal(tiers.rest, `((("قرار" OR "بقرار" OR "·قرار")) NOT (("قرار" OR "·قرار"))) NOT ("هام")`);
+});
+
+test('the two-step vocabulary lookup decides as one full count, and recounts only two common words compared', async () => {
+  // What an index would answer: each token's article count, stopped at the cap asked for.
+  const index = (counts: Record<string, number>) => {
+    const full = vocab(counts);
+    const calls: { tokens: string[]; cap: number }[] = [];
+    const count = async (tokens: string[], cap: number) => {
+      calls.push({ tokens, cap });
+      return new Map(tokens.filter((t) => full.has(t)).map((t) => [t, Math.min(full.get(t)!, cap)]));
+    };
+    const fullCount = new Map([...full].map(([t, n]) => [t, Math.min(n, VOCAB_CAP)]));
+    return { count, calls, fullCount };
+  };
+  const cases: [string, Record<string, number>][] = [
+    ['بقرار', { قرار: 900, بقرار: 5, لقرار: 3, القرار: 3000 }], // common rest, rare whole: decided at once
+    ['قرار', { قرار: 900, بقرار: 5, لقرار: 70, القرار: 3000 }],
+    ['بلاد', { بلاد: 500, لاد: 80, البلاد: 2500 }], // both common: recounted
+    ['كتاب', { كتاب: 1500, تاب: 100, الكتاب: 2200 }],
+    ['بحث', { بحث: 300, البحث: 400, حث: 900 }],
+    ['عاما', { عام: 5000, العام: 9000, عاما: 600 }],
+    ['اسعار النفط', { اسعار: 800, الاسعار: 900, نفط: 100, النفط: 4000, باسعار: 20 }],
+  ];
+  for (const [q, counts] of cases) {
+    const parsed = parseQuery(q);
+    const { count, calls, fullCount } = index(counts);
+    const df = await lookupVocabulary(parsed, count);
+    assert.ok(df, q);
+    assert.deepEqual(expandQuery(parsed, df), expandQuery(parsed, fullCount), q);
+    assert.equal(calls[0]!.cap, FIRST_CAP, q);
+    assert.ok(calls.length <= 2, q);
+    for (const extra of calls.slice(1)) {
+      assert.equal(extra.cap, VOCAB_CAP);
+      for (const t of extra.tokens) assert.ok((fullCount.get(t) ?? 0) >= FIRST_CAP, `${q}: ${t} was rare`);
+    }
+  }
+  const { count, calls } = index({ بلاد: 500, لاد: 80 });
+  await lookupVocabulary(parseQuery('بلاد'), count);
+  assert.deepEqual(calls.map((c) => c.cap), [FIRST_CAP, VOCAB_CAP], 'بلاد and لاد are both common: counted again');
+  assert.deepEqual(calls[1]!.tokens.sort(), [normToken('بلاد'), normToken('لاد')].sort());
+  const rare = index({ بقرار: 5, قرار: 900 });
+  await lookupVocabulary(parseQuery('بقرار'), rare.count);
+  assert.equal(rare.calls.length, 1, 'a common word against a rare one needs no second count');
+  assert.equal(await lookupVocabulary(parseQuery('"بقرار الحكومة"'), rare.count), null, 'nothing to look up');
 });
