@@ -637,19 +637,24 @@ export class KyselyStore implements Store {
   private async publicRange(range: Pick<PublicRange, 'since' | 'tag'>, now: string) {
     let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
     if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
-    if (range.tag !== undefined) {
-      const key = tagKey(range.tag);
-      const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
-      if (!tag) return null;
-      // The tag's public rows by the (tag_id, published_at) index (migration 0005): a small tag's
-      // feed no longer walks every public article by date looking for its few.
-      query = query.where('id', 'in', (eb) => {
-        let rows = eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tag.id).where('published_at', '<=', now);
-        if (range.since !== undefined) rows = rows.where('published_at', '>=', range.since);
-        return rows;
-      });
-    }
-    return query;
+    if (range.tag === undefined) return query;
+    const key = tagKey(range.tag);
+    const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
+    if (!tag) return null;
+    // A tag's public rows come from article_tags by its (tag_id, published_at, article_id) index
+    // (migration 0005), whose order is the callers' (published_at, id): the row's date and id are
+    // article_tags' own, which both engines then read in index order. Filtering articles by
+    // `id IN (the tag's rows)` instead made them walk every public article by date to find a
+    // small tag's few: 7-10 ms for a feed of a tag with 20 articles at 100,000.
+    let rows = this.db
+      .selectFrom('article_tags as at')
+      .innerJoin('articles as a', 'a.id', 'at.article_id')
+      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.updated_at'])
+      .where('at.tag_id', '=', tag.id)
+      .where('at.published_at', '<=', now);
+    if (range.since !== undefined) rows = rows.where('at.published_at', '>=', range.since);
+    // The same columns under the same names as the articles table, for the callers' queries.
+    return this.db.selectFrom(rows.as('articles')) as unknown as typeof query;
   }
 
   async *streamPublic(options: PublicStreamOptions = {}): AsyncIterable<PublicArticleRow> {

@@ -141,3 +141,42 @@ test('the home list, in one read, gives its count, tags in order and Last-Modifi
     await store.close();
   }
 });
+
+test("a tag's stream (feeds, sitemaps) is the site's stream narrowed to the tag: same rows, order, batches, count and dates", async () => {
+  const store = await memoryStore();
+  try {
+    const inputs: ArticleInput[] = [];
+    for (let i = 0; i < 23; i++) {
+      // Every third article is tagged اقتصاد; two share one instant, so the id breaks the tie.
+      const tags = i % 3 === 0 ? ['اقتصاد', 'سياسة'] : ['سياسة'];
+      inputs.push(article({ tags, publishedAt: at(i === 7 ? 6 : i) }));
+    }
+    inputs.push(article({ tags: ['اقتصاد'], status: 'draft' }), article({ tags: ['اقتصاد'], publishedAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    await store.saveArticles(inputs);
+    const stream = async (options: Parameters<KyselyStore['streamPublic']>[0]) => {
+      const out = [];
+      for await (const row of store.streamPublic(options)) out.push(row);
+      return out;
+    };
+    for (const order of ['asc', 'desc'] as const) {
+      const all = await stream({ order });
+      const expected = all.filter((r) => r.tags.includes('اقتصاد'));
+      assert.equal(expected.length, 8, 'the draft and the scheduled article are not public');
+      for (const batchSize of [1, 3, 1000]) {
+        assert.deepEqual(await stream({ order, tag: batchSize === 3 ? 'إقتصاد' : 'اقتصاد', batchSize }), expected, `${order}, batches of ${batchSize}`);
+      }
+      assert.deepEqual(await stream({ order, tag: 'اقتصاد', offset: 2, limit: 3 }), expected.slice(2, 5));
+      const since = at(9);
+      assert.deepEqual(await stream({ order, tag: 'اقتصاد', since }), expected.filter((r) => r.publishedAt >= since));
+    }
+    assert.equal(await store.countPublic({ tag: 'اقتصاد' }), 8);
+    assert.equal(await store.countPublic({ tag: 'اقتصاد', since: at(9) }), 5);
+    assert.equal(await store.countPublic({ tag: 'لا وسم بهذا' }), 0);
+    assert.deepEqual(await stream({ tag: 'لا وسم بهذا' }), []);
+    const newest = (await stream({ order: 'desc', tag: 'اقتصاد' }))[0]!;
+    const modified = await store.lastModifiedPublic({ tag: 'اقتصاد', order: 'desc', limit: 20 });
+    assert.equal(modified, [newest.publishedAt, ...(await stream({ tag: 'اقتصاد' })).map((r) => r.updatedAt)].sort().at(-1));
+  } finally {
+    await store.close();
+  }
+});
