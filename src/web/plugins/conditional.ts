@@ -104,8 +104,10 @@ export function conditionalRequests(app: FastifyInstance): void {
       return payload;
     }
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-      if (!reply.hasHeader('etag')) reply.header('etag', strongEtag(payload));
-      return isFresh(req, reply) ? notModified(req, reply, payload) : payload;
+      // Encoded once: hashing a string encodes it to UTF-8, and sending it would again.
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      if (!reply.hasHeader('etag')) reply.header('etag', strongEtag(body));
+      return isFresh(req, reply) ? notModified(req, reply, body) : body;
     }
     // A stream of our own (a sitemap) with a date: If-Modified-Since is all we can answer.
     if (isStream(payload) && !reply.hasHeader('etag') && header(req.headers, 'if-none-match') === undefined && notModifiedSince(req.headers, reply.getHeader('last-modified'))) {
