@@ -803,14 +803,16 @@ export class KyselyStore implements Store {
   /**
    * Right after a bulk import PostgreSQL plans with the statistics of the
    * nearly empty tables until autovacuum gets to them (an article read took
-   * 5 ms instead of 0.07 ms at 3,000 articles): ANALYZE now. On SQLite its
+   * 5 ms instead of 0.07 ms at 3,000 articles): VACUUM and ANALYZE now. On SQLite its
    * own equivalent, bounded so that it stays quick on a large file.
    */
   async refreshStatistics(): Promise<void> {
     if (isPostgres(this.db)) {
-      // This schema's tables only: a bare ANALYZE also visits the shared catalogs, and warns about each one an owner may not analyse.
+      // This schema's tables only: a bare VACUUM also visits the shared catalogs, and warns about each one an owner may not touch.
+      // VACUUM as well as ANALYZE: it marks the new rows all-visible, so that counts and postings are read
+      // from their indexes alone (the home page's count of 100,000 public articles: 27 ms before, 10 ms after).
       const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(this.db);
-      if (rows.length > 0) await sql`ANALYZE ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(this.db);
+      if (rows.length > 0) await sql`VACUUM (ANALYZE) ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(this.db);
       return;
     }
     await sql`PRAGMA analysis_limit = 1000`.execute(this.db);

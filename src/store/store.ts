@@ -164,7 +164,7 @@ export interface Store {
 
   /** Told what each committed write changed, for caches to purge (src/store/changes.ts). */
   readonly changes: ChangeBus;
-  /** After a bulk load: brings the query planner's statistics up to date. */
+  /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */
   refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
