@@ -10,13 +10,16 @@
  * positions and the field's weight: title A, description B, body C. A
  * word's stem and norm share its position, so phrases match in either form;
  * fields are a position apart, so no phrase runs from one into the next.
- * Each pair of neighbouring stems in a field is a lexeme too ('a b', no
- * position): a phrase is matched by its pairs, which the GIN index answers
- * exactly, where `a <-> b` makes PostgreSQL recheck the positions in every
- * candidate's tsvector (read from TOAST, about 20 µs each: 5.8 ms against
- * 0.15 ms for a common two-word phrase at 5,000 articles, growing with the
- * archive). A longer phrase keeps `<->` for exactness, checked only on the
- * articles that have all its pairs.
+ * Each pair of neighbouring stems in a field is also a lexeme ('a b', no
+ * position) in a second tsvector, `pairs`, with its own GIN index: a phrase
+ * is matched by its pairs, which the index answers exactly, where `a <-> b`
+ * makes PostgreSQL recheck the positions in every candidate's tsvector (read
+ * from TOAST: 9.1 ms against 1.4 ms for a common two-word phrase at 5,000
+ * articles, growing with the archive). A longer phrase adds `<->` on `doc`,
+ * checked only on the articles that have all its pairs. The pairs are a
+ * column apart so that ranking, which reads `doc` for every scored article,
+ * does not read them (they would be half its bytes) and they do not count in
+ * its length normalization.
  *
  * The tsvector is written as a tsvector literal, not by to_tsvector(): the
  * analysis is ours already, and PostgreSQL's parser would split our tokens
@@ -59,21 +62,25 @@ export const EXACT_BONUS = 0.5;
  * ts_rank_cd's normalization: 8 divides by the number of distinct lexemes,
  * a length normalization that grows more slowly than the length, as BM25's
  * does. Over the demo newsroom it gives SQLite's best article for 158 of 174
- * queries (without normalization 148, dividing by the length 157). The pair
- * lexemes count among the distinct lexemes, about 40 % of them: scores are
- * lower, the order hardly moves (test/postgres/search-parity.test.ts, now
- * 179 queries: the same best article for 164 with the pairs, 163 without).
+ * queries (without normalization 148, dividing by the length 157); over the
+ * 179 of test/postgres/search-parity.test.ts, 163.
  */
 export const PG_NORMALIZATION = 8;
 
 // ---------------------------------------------------------------- schema
 
-/** Migration 0002_search on PostgreSQL: the table, its indexes, and the articles already stored. */
+/** Migration 0002_search on PostgreSQL: the table and its indexes (migration 0007 adds the pairs and fills it). */
 export async function createPgSearchTable(db: Kysely<unknown>): Promise<void> {
   // No foreign key: as on SQLite, remove() must still find the document after its article row is deleted.
   await sql`CREATE TABLE ${table} (article_id integer PRIMARY KEY, doc_key bigint NOT NULL, doc tsvector NOT NULL)`.execute(db);
   await sql`CREATE INDEX search_pg_doc ON ${table} USING gin (doc)`.execute(db);
   await sql`CREATE INDEX search_pg_key ON ${table} (doc_key)`.execute(db);
+}
+
+/** Migration 0007 on PostgreSQL: the pairs column and its index; the index is filled again. */
+export async function addPgPhrasePairs(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE ${table} ADD COLUMN pairs tsvector NOT NULL DEFAULT ''`.execute(db);
+  await sql`CREATE INDEX search_pg_pairs ON ${table} USING gin (pairs)`.execute(db);
   await fillPgIndex(db as unknown as Executor);
 }
 
@@ -108,10 +115,11 @@ export function quoteLexeme(token: string): string {
 const tokensOf = (column: string) => (column ? column.split(' ') : []);
 
 /**
- * The tsvector literal of an article's index columns: every stem and norm
- * token with its word position and its field's weight.
+ * The tsvector literals of an article's index columns: `doc`, every stem and
+ * norm token with its word position and its field's weight; `pairs`, the
+ * pairs of neighbouring stems of each field, without positions.
  */
-export function tsvectorLiteral(c: IndexColumns): string {
+export function tsvectorLiterals(c: IndexColumns): { doc: string; pairs: string } {
   const positions = new Map<string, string[]>();
   const add = (token: string | undefined, at: string) => {
     if (!token || token === EMPTY_TOKEN) return;
@@ -144,8 +152,7 @@ export function tsvectorLiteral(c: IndexColumns): string {
   }
   const parts: string[] = [];
   for (const [token, at] of positions) parts.push(`${quoteLexeme(token)}:${at.join(',')}`);
-  for (const pair of pairs) parts.push(quoteLexeme(pair));
-  return parts.join(' ');
+  return { doc: parts.join(' '), pairs: [...pairs].map(quoteLexeme).join(' ') };
 }
 
 /**
@@ -161,48 +168,83 @@ export function pairLexeme(a: string | undefined, b: string | undefined): string
 
 const phrase = (tokens: string[]) => (tokens.length === 1 ? quoteLexeme(tokens[0]!) : `(${tokens.map(quoteLexeme).join(' <-> ')})`);
 
-/**
- * A phrase of stems as a condition: its pair lexemes, exact by themselves
- * for two words; `<->` too for more, or where a pair cannot be formed.
- */
-export function phraseMatch(tokens: string[]): string {
-  if (tokens.length === 1) return quoteLexeme(tokens[0]!);
-  const pairs = tokens.slice(1).map((t, i) => pairLexeme(tokens[i], t));
-  const known = pairs.filter((p): p is string => p !== null).map(quoteLexeme);
-  if (known.length === 0) return phrase(tokens);
-  if (tokens.length === 2 && known.length === 1) return known[0]!;
-  return `(${known.join(' & ')} & ${phrase(tokens)})`;
-}
-
-/**
- * A word: its stem or any alternative (see expand.ts); a phrase: its stems
- * in order, by pairs when matching and by positions when ranking
- * (ts_rank_cd scores positions; the pairs have none).
- */
-const stemsOf = (item: QueryItem, use: 'match' | 'rank' = 'match') => {
-  const t = item.terms[0]!;
-  if (item.kind === 'word' && t.alts.length > 0) return `(${[t.stem, ...t.alts].map(quoteLexeme).join(' | ')})`;
-  const tokens = item.terms.map((t) => t.stem);
-  return use === 'match' ? phraseMatch(tokens) : phrase(tokens);
-};
+/** A word's or a phrase's exact forms (norm tokens), in order. */
 const normsOf = (item: QueryItem) => phrase(item.terms.map((t) => t.normToken));
 
+/** A word: its stem or any alternative (see expand.ts); a phrase: its stems in order. */
+const stemsOf = (item: QueryItem) => {
+  const t = item.terms[0]!;
+  if (item.kind === 'word' && t.alts.length > 0) return `(${[t.stem, ...t.alts].map(quoteLexeme).join(' | ')})`;
+  return phrase(item.terms.map((t) => t.stem));
+};
+
 /**
- * The tsquery of the words and phrases to match: every one ('all') or any
- * ('any'), on their stem tokens, less the exclusions. Null when there is
- * nothing to match. (The SQLite engine's matchExpression, for tsquery.)
- * `use: 'rank'` writes phrases by position, for ts_rank_cd.
+ * The tsquery on `doc` of the words and phrases: every one ('all') or any
+ * ('any'), on their stem tokens, phrases by position, less the exclusions.
+ * Null when there is nothing to match. What ts_rank_cd scores; matching
+ * goes by matchParts, which also uses the pairs.
  */
-export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = true, use = 'match' as 'match' | 'rank' } = {}): string | null {
+export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = true } = {}): string | null {
   if (q.must.length === 0) return null;
-  const joined = q.must.map((item) => stemsOf(item, use)).join(mode === 'all' ? ' & ' : ' | ');
-  const excluded = exclusions ? exclusionTsquery(q) : null;
+  const joined = q.must.map(stemsOf).join(mode === 'all' ? ' & ' : ' | ');
+  const excluded = exclusions && q.not.length ? q.not.map(stemsOf).join(' | ') : null;
   return excluded ? `(${joined}) & !(${excluded})` : `(${joined})`;
 }
 
-/** The exclusions alone, OR'd. Null when there are none. */
-export function exclusionTsquery(q: ParsedQuery): string | null {
-  return q.not.length ? q.not.map((item) => stemsOf(item)).join(' | ') : null;
+/** The pair lexemes of a phrase's stems (quoted), where each pair can be formed; else empty. */
+function phrasePairs(item: QueryItem): string[] {
+  if (item.kind !== 'phrase' || item.terms.length < 2) return [];
+  const stems = item.terms.map((t) => t.stem);
+  const pairs = stems.slice(1).map((t, i) => pairLexeme(stems[i], t));
+  return pairs.every((p) => p !== null) ? pairs.map((p) => quoteLexeme(p!)) : [];
+}
+
+/** A condition as tsqueries on the two columns, each null when it has no part. */
+export interface MatchParts {
+  doc: string | null;
+  pairs: string | null;
+}
+
+/**
+ * How a list of items is matched ('all' of them, or 'any') as tsqueries on
+ * `doc` and `pairs`. With 'all', a two-word phrase is its pair alone, a
+ * longer one its pairs and its `<->` on doc; with 'any', the columns are
+ * OR'd, so a longer phrase is its `<->` alone (on doc).
+ */
+export function matchParts(items: QueryItem[], mode: 'all' | 'any'): MatchParts {
+  const doc: string[] = [];
+  const pairs: string[] = [];
+  for (const item of items) {
+    const own = phrasePairs(item);
+    if (own.length === 1) pairs.push(own[0]!);
+    else if (own.length > 1 && mode === 'all') {
+      pairs.push(...own);
+      doc.push(stemsOf(item));
+    } else doc.push(stemsOf(item));
+  }
+  const join = mode === 'all' ? ' & ' : ' | ';
+  return { doc: doc.length ? doc.join(join) : null, pairs: pairs.length ? pairs.join(join) : null };
+}
+
+/** The SQL of match parts on the search row `alias`: AND'd ('all') or OR'd ('any'); null when empty. */
+function partsSql(parts: MatchParts, mode: 'all' | 'any', alias: string): RawBuilder<unknown> | null {
+  const conds: RawBuilder<unknown>[] = [];
+  if (parts.doc) conds.push(sql`${sql.ref(`${alias}.doc`)} @@ ${tsquery(parts.doc)}`);
+  if (parts.pairs) conds.push(sql`${sql.ref(`${alias}.pairs`)} @@ ${tsquery(parts.pairs)}`);
+  if (conds.length === 0) return null;
+  return sql`(${sql.join(conds, sql.raw(mode === 'all' ? ' AND ' : ' OR '))})`;
+}
+
+/** The exclusions as a condition an article must not meet (any of them); null when there are none. */
+function exclusionSql(q: ParsedQuery, alias: string): RawBuilder<unknown> | null {
+  return q.not.length ? partsSql(matchParts(q.not, 'any'), 'any', alias) : null;
+}
+
+/** The condition of matching articles: the words and phrases ('all' or 'any'), less the exclusions. */
+export function matchSql(q: ParsedQuery, mode: 'all' | 'any', alias = 's'): RawBuilder<unknown> {
+  const must = partsSql(matchParts(q.must, mode), mode, alias)!;
+  const not = exclusionSql(q, alias);
+  return not ? sql`(${must} AND NOT ${not})` : must;
 }
 
 /** Every word ('all') or any ('any') by its own stem or exact form, without alternatives: the first ranking tier (see tieredExpressions in query.ts). */
@@ -227,9 +269,10 @@ async function writeDoc(db: Executor, doc: IndexDoc): Promise<void> {
     const row = await db.selectFrom('articles').select('published_at').where('id', '=', doc.id).executeTakeFirst();
     publishedAt = row?.published_at ?? null;
   }
-  const vector = tsvectorLiteral(indexColumns(doc.title, doc.description, doc.sections));
-  await sql`INSERT INTO ${table} (article_id, doc_key, doc) VALUES (${doc.id}, ${docKey(doc.id, publishedAt)}, cast(${vector} as tsvector))
-    ON CONFLICT (article_id) DO UPDATE SET doc_key = excluded.doc_key, doc = excluded.doc`.execute(db);
+  const v = tsvectorLiterals(indexColumns(doc.title, doc.description, doc.sections));
+  await sql`INSERT INTO ${table} (article_id, doc_key, doc, pairs)
+    VALUES (${doc.id}, ${docKey(doc.id, publishedAt)}, cast(${v.doc} as tsvector), cast(${v.pairs} as tsvector))
+    ON CONFLICT (article_id) DO UPDATE SET doc_key = excluded.doc_key, doc = excluded.doc, pairs = excluded.pairs`.execute(db);
 }
 
 async function removeDoc(db: Executor, id: number): Promise<void> {
@@ -259,10 +302,10 @@ export async function fillPgIndex(db: Executor, onProgress?: (done: number, tota
     if (rows.length === 0) break;
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
       const values = rows.slice(i, i + WRITE_BATCH).map((r) => {
-        const vector = tsvectorLiteral(indexColumns(r.title, r.description, JSON.parse(r.sections) as Section[]));
-        return sql`(${r.id}, ${docKey(r.id, r.published_at)}, cast(${vector} as tsvector))`;
+        const v = tsvectorLiterals(indexColumns(r.title, r.description, JSON.parse(r.sections) as Section[]));
+        return sql`(${r.id}, ${docKey(r.id, r.published_at)}, cast(${v.doc} as tsvector), cast(${v.pairs} as tsvector))`;
       });
-      await sql`INSERT INTO ${table} (article_id, doc_key, doc) VALUES ${sql.join(values)}`.execute(db);
+      await sql`INSERT INTO ${table} (article_id, doc_key, doc, pairs) VALUES ${sql.join(values)}`.execute(db);
     }
     done += rows.length;
     onProgress?.(done, total);
@@ -361,10 +404,10 @@ export class PgSearchIndex implements SearchIndex {
       // planner's only way in (see search()); the date range is then tested on the GIN's matches.
       const where = whereOn(sql`(s.doc_key + 0)`, sql`s.article_id`);
       let mode: 'all' | 'any' = 'all';
-      total = await this.count(db, tsqueryText(parsed, mode)!, where);
+      total = await this.count(db, matchSql(parsed, mode), where);
       if (total === 0 && parsed.must.length > 1) {
         mode = 'any';
-        total = await this.count(db, tsqueryText(parsed, mode)!, where);
+        total = await this.count(db, matchSql(parsed, mode), where);
         fallback = total > 0;
       }
       const sort = query.sort ?? 'relevance';
@@ -375,8 +418,8 @@ export class PgSearchIndex implements SearchIndex {
   }
 
   /** Matches up to COUNT_CAP + 1 (one more says there are more), as on SQLite. */
-  private async count(db: Executor, query: string, where: RawBuilder<unknown>): Promise<number> {
-    const { rows } = await sql<{ n: string }>`WITH m AS MATERIALIZED (SELECT 1 FROM ${table} s WHERE s.doc @@ ${tsquery(query)} AND ${where})
+  private async count(db: Executor, matching: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<number> {
+    const { rows } = await sql<{ n: string }>`WITH m AS MATERIALIZED (SELECT 1 FROM ${table} s WHERE ${matching} AND ${where})
       SELECT count(*) AS n FROM (SELECT 1 FROM m LIMIT ${COUNT_CAP + 1}) AS c`.execute(db);
     return Number(rows[0]?.n ?? 0);
   }
@@ -396,9 +439,9 @@ export class PgSearchIndex implements SearchIndex {
     limit: number,
     offset: number,
   ): Promise<{ id: number; score: number }[]> {
-    const matching = tsquery(tsqueryText(parsed, mode)!);
+    const matching = matchSql(parsed, mode);
     const rank = (query: string) => sql`ts_rank_cd(${PG_WEIGHTS}::float4[], s.doc, ${tsquery(query)}, ${sql.raw(String(PG_NORMALIZATION))})`;
-    const stems = rank(tsqueryText(parsed, mode, { exclusions: false, use: 'rank' })!);
+    const stems = rank(tsqueryText(parsed, mode, { exclusions: false })!);
     const exact = sql`${stems} + ${EXACT_BONUS}::float4 * ${rank(exactFormsTsquery(parsed)!)}`;
     type Row = { id: number; score: number };
     let rows: Row[];
@@ -409,7 +452,7 @@ export class PgSearchIndex implements SearchIndex {
     // The matches in a CTE planned on its own, so that the LIMIT cannot draw the planner to a walk
     // of the date index testing each row's tsvector (see search()).
     const newest = (n: number, skip: number) => sql`WITH m AS MATERIALIZED (SELECT s.article_id AS id, s.doc_key FROM ${table} s
-      WHERE s.doc @@ ${matching} AND ${where}) SELECT id FROM m ORDER BY doc_key DESC LIMIT ${n} OFFSET ${skip}`;
+      WHERE ${matching} AND ${where}) SELECT id FROM m ORDER BY doc_key DESC LIMIT ${n} OFFSET ${skip}`;
     if (sort === 'date' || (total > EXACT_RANK_LIMIT && offset >= RANK_WINDOW)) {
       ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${stems} AS score
         FROM (${newest(limit, offset)}) AS w JOIN ${table} s ON s.article_id = w.id
@@ -417,7 +460,7 @@ export class PgSearchIndex implements SearchIndex {
     } else if (total <= EXACT_RANK_LIMIT) {
       if (!hasAlternatives(parsed)) {
         ({ rows } = await sql<Row>`SELECT s.article_id AS id, ${exact} AS score FROM ${table} s
-          WHERE s.doc @@ ${matching} AND ${where}
+          WHERE ${matching} AND ${where}
           ORDER BY score DESC, s.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(db));
       } else {
         // As on SQLite: the articles matching by the words' own stems first, then those found
@@ -425,7 +468,7 @@ export class PgSearchIndex implements SearchIndex {
         ({ rows } = await sql<Row>`SELECT m.id,
             CASE WHEN m.own THEN m.sc ELSE LEAST(m.sc, min(m.sc) FILTER (WHERE m.own) OVER ()) END AS score
           FROM (SELECT s.article_id AS id, s.doc_key, ${exact} AS sc, s.doc @@ ${tsquery(ownFormsTsquery(parsed, mode))} AS own
-            FROM ${table} s WHERE s.doc @@ ${matching} AND ${where}) AS m
+            FROM ${table} s WHERE ${matching} AND ${where}) AS m
           ORDER BY m.own DESC, m.sc DESC, m.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(db));
       }
     } else {
@@ -438,9 +481,9 @@ export class PgSearchIndex implements SearchIndex {
 
   /** Tags only: the tags' articles, newest first, less any exclusions. */
   private async tagListing(db: Executor, parsed: ParsedQuery, tagId: number, where: RawBuilder<unknown>, limit: number, offset: number) {
-    const excluded = exclusionTsquery(parsed);
+    const excluded = exclusionSql(parsed, 'd');
     const from = sql`FROM article_tags t JOIN ${table} d ON d.article_id = t.article_id
-      WHERE t.tag_id = ${tagId} AND ${where}${excluded ? sql` AND NOT (d.doc @@ ${tsquery(excluded)})` : sql``}`;
+      WHERE t.tag_id = ${tagId} AND ${where}${excluded ? sql` AND NOT ${excluded}` : sql``}`;
     const { rows: counted } = await sql<{ n: string }>`SELECT count(*) AS n ${from}`.execute(db);
     const { rows } = await sql<{ id: number }>`SELECT d.article_id AS id ${from} ORDER BY d.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
     return { total: Number(counted[0]?.n ?? 0), ranked: rows.map((r) => ({ id: r.id, score: 0 })) };

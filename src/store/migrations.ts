@@ -7,8 +7,7 @@
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
-import { createPgSearchTable, fillPgIndex } from '../search/pg-search.js';
-import type { Executor } from '../search/types.js';
+import { addPgPhrasePairs, createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
@@ -105,11 +104,12 @@ const migrations: Record<string, Migration> = {
       if (isSqlite(db)) await createChangeLog(db);
     },
   },
-  // PostgreSQL search: each tsvector gains the pair lexemes of its neighbouring stems, which
-  // match phrases without rechecking positions (src/search/pg-search.ts); the index is rebuilt.
+  // PostgreSQL search: a second tsvector of each article's pairs of neighbouring stems, with
+  // its GIN index, which matches phrases without rechecking positions (src/search/pg-search.ts);
+  // the index is filled again.
   '0007_search_pg_phrase_pairs': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) await fillPgIndex(db as unknown as Executor);
+      if (!isSqlite(db)) await addPgPhrasePairs(db);
     },
   },
 };

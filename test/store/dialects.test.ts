@@ -10,7 +10,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { forMigrations, isPostgres, isSqlite } from '../../src/store/dialect.js';
 import { payloads } from '../../src/store/pg-notify-bus.js';
 import { channelFor, parsePostgresUrl } from '../../src/store/postgres.js';
-import { exactFormsTsquery, pairLexeme, phraseMatch, quoteLexeme, tsqueryText, tsvectorLiteral } from '../../src/search/pg-search.js';
+import { exactFormsTsquery, matchParts, pairLexeme, quoteLexeme, tsqueryText, tsvectorLiterals } from '../../src/search/pg-search.js';
 import { EMPTY_TOKEN, indexColumns } from '../../src/search/fields.js';
 import { parseQuery } from '../../src/search/query.js';
 
@@ -52,7 +52,7 @@ test('migrations are written once: SQLite types as written, their PostgreSQL equ
 
 test('a tsvector literal: every stem and exact form at its word position, with its field weight, fields apart', () => {
   const columns = indexColumns('الرئيس يلتقي', 'وصف', [{ heading: '', blocks: [{ kind: 'paragraph', text: 'قال الرئيس' }] }] as never);
-  const literal = tsvectorLiteral(columns);
+  const { doc: literal, pairs } = tsvectorLiterals(columns);
   const entries = new Map([...literal.matchAll(/('(?:[^']|'')*')(?::(\S+))?/g)].map((m) => [m[1]!, m[2] ?? '']));
   const stem = columns.title_stem.split(' ')[0]!;
   const norm = columns.title_norm.split(' ')[0]!;
@@ -60,21 +60,28 @@ test('a tsvector literal: every stem and exact form at its word position, with i
   assert.equal(entries.get(`'${stem}'`), '1A,7C');
   assert.equal(entries.get(`'${norm}'`), '1A,7C');
   assert.ok([...entries.values()].some((p) => p === '4B'));
-  assert.equal(tsvectorLiteral({ title_stem: '', title_norm: '', desc_stem: '', desc_norm: '', body_stem: '', body_norm: '' }), '');
-  // Neighbouring stems of one field make a pair lexeme (no position); none spans two fields.
+  assert.deepEqual(tsvectorLiterals({ title_stem: '', title_norm: '', desc_stem: '', desc_norm: '', body_stem: '', body_norm: '' }), { doc: '', pairs: '' });
+  // Neighbouring stems of one field make a pair lexeme (no position), in the second literal; none spans two fields.
   const [s1, s2] = columns.title_stem.split(' ');
   const body = columns.body_stem.split(' ');
-  assert.equal(entries.get(`'${s1} ${s2}'`), '', 'a pair, without a position');
-  assert.equal(entries.get(`'${body[0]} ${body[1]}'`), '');
-  assert.equal(entries.get(`'${s2} ${columns.desc_stem}'`), undefined, 'no pair from the title into the description');
-  assert.equal([...entries.keys()].filter((k) => k.includes(' ')).length, 2);
+  assert.ok([...entries.keys()].every((k) => !k.includes(' ')), 'no pairs in doc');
+  assert.deepEqual(pairs.split("' '").length, 2);
+  assert.ok(pairs.includes(`${s1} ${s2}`));
+  assert.ok(pairs.includes(`${body[0]} ${body[1]}`));
+  assert.ok(!pairs.includes(`${s2} ${columns.desc_stem}`), 'no pair from the title into the description');
 });
 
-test('a phrase matches by its pair lexemes: two words by the pair alone, more with positions too', () => {
-  assert.equal(phraseMatch(['a']), "'a'");
-  assert.equal(phraseMatch(['a', 'b']), "'a b'");
-  assert.equal(phraseMatch(['a', 'b', 'c']), "('a b' & 'b c' & ('a' <-> 'b' <-> 'c'))");
-  assert.equal(phraseMatch(['a', EMPTY_TOKEN]), `('a' <-> '${EMPTY_TOKEN}')`, 'no pair to match by: positions only');
+test('a phrase matches by its pairs: two words by the pair alone, more with positions too; OR\'d phrases by either', () => {
+  const items = (q: string) => parseQuery(q).must;
+  const two = matchParts(items('"وفد المعارضة"'), 'all');
+  assert.equal(two.doc, null);
+  assert.match(two.pairs!, /^'\S+ \S+'$/);
+  const three = matchParts(items('"وفد المعارضة السورية" ايران'), 'all');
+  assert.match(three.pairs!, /^'\S+ \S+' & '\S+ \S+'$/);
+  assert.match(three.doc!, /^\(.+ <-> .+ <-> .+\) & .+$/);
+  const any = matchParts(items('"وفد المعارضة السورية" "مجلس الأمن" ايران'), 'any');
+  assert.match(any.pairs!, /^'\S+ \S+'$/, 'the two-word phrase by its pair');
+  assert.match(any.doc!, /^\(.+ <-> .+ <-> .+\) \| .+$/, 'the longer one by positions alone');
   assert.equal(pairLexeme('a', EMPTY_TOKEN), null);
 });
 
@@ -84,8 +91,7 @@ test('lexemes are quoted and escaped in documents and queries: no text reaches P
   assert.equal(quoteLexeme('ا'.repeat(2000)).length, 2 + 1023, 'cut to 2,046 bytes');
   const q = parseQuery('المعارضة "وفد المعارضة" -جنيف');
   const all = tsqueryText(q, 'all')!;
-  assert.match(all, /^\(.+ & '\S+ \S+'\) & !\(.+\)$/, 'the phrase by its pair');
-  assert.match(tsqueryText(q, 'all', { use: 'rank' })!, /\(.+ <-> .+\)/, 'ranked by positions');
+  assert.match(all, /^\(.+ & \(.+ <-> .+\)\) & !\(.+\)$/);
   assert.match(tsqueryText(q, 'any')!, / \| /);
   assert.doesNotMatch(tsqueryText(q, 'all', { exclusions: false })!, /!/);
   assert.ok(exactFormsTsquery(q)!.includes('\u00B7'), 'the exact forms are the norm tokens');
