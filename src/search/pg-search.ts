@@ -187,7 +187,7 @@ const stemsOf = (item: QueryItem) => {
 export function tsqueryText(q: ParsedQuery, mode: 'all' | 'any', { exclusions = true } = {}): string | null {
   if (q.must.length === 0) return null;
   const joined = q.must.map(stemsOf).join(mode === 'all' ? ' & ' : ' | ');
-  const excluded = exclusions && q.not.length ? q.not.map(stemsOf).join(' | ') : null;
+  const excluded = exclusions ? excludedTsquery(q) : null;
   return excluded ? `(${joined}) & !(${excluded})` : `(${joined})`;
 }
 
@@ -235,16 +235,24 @@ function partsSql(parts: MatchParts, mode: 'all' | 'any', alias: string): RawBui
   return sql`(${sql.join(conds, sql.raw(mode === 'all' ? ' AND ' : ' OR '))})`;
 }
 
-/** The exclusions as a condition an article must not meet (any of them); null when there are none. */
-function exclusionSql(q: ParsedQuery, alias: string): RawBuilder<unknown> | null {
-  return q.not.length ? partsSql(matchParts(q.not, 'any'), 'any', alias) : null;
+/** The exclusions as a tsquery on `doc` (phrases by position), any of which rules an article out; null when there are none. */
+function excludedTsquery(q: ParsedQuery): string | null {
+  return q.not.length ? q.not.map(stemsOf).join(' | ') : null;
 }
 
-/** The condition of matching articles: the words and phrases ('all' or 'any'), less the exclusions. */
+/**
+ * The condition of matching articles: the words and phrases ('all' or
+ * 'any'), less the exclusions. The exclusions stay inside the doc tsquery
+ * where there is one to AND them to, so that the GIN index applies them: as a
+ * separate `NOT (doc @@ …)` PostgreSQL reads the tsvector of every match
+ * (600 ms for «فيسبوك -واتساب» at 100,000 articles, against 40).
+ */
 export function matchSql(q: ParsedQuery, mode: 'all' | 'any', alias = 's'): RawBuilder<unknown> {
-  const must = partsSql(matchParts(q.must, mode), mode, alias)!;
-  const not = exclusionSql(q, alias);
-  return not ? sql`(${must} AND NOT ${not})` : must;
+  const parts = matchParts(q.must, mode);
+  const excluded = excludedTsquery(q);
+  if (excluded && mode === 'all' && parts.doc) return partsSql({ ...parts, doc: `(${parts.doc}) & !(${excluded})` }, mode, alias)!;
+  const must = partsSql(parts, mode, alias)!;
+  return excluded ? sql`(${must} AND NOT (${sql.ref(`${alias}.doc`)} @@ ${tsquery(excluded)}))` : must;
 }
 
 /** Every word ('all') or any ('any') by its own stem or exact form, without alternatives: the first ranking tier (see tieredExpressions in query.ts). */
@@ -481,9 +489,9 @@ export class PgSearchIndex implements SearchIndex {
 
   /** Tags only: the tags' articles, newest first, less any exclusions. */
   private async tagListing(db: Executor, parsed: ParsedQuery, tagId: number, where: RawBuilder<unknown>, limit: number, offset: number) {
-    const excluded = exclusionSql(parsed, 'd');
+    const excluded = excludedTsquery(parsed);
     const from = sql`FROM article_tags t JOIN ${table} d ON d.article_id = t.article_id
-      WHERE t.tag_id = ${tagId} AND ${where}${excluded ? sql` AND NOT ${excluded}` : sql``}`;
+      WHERE t.tag_id = ${tagId} AND ${where}${excluded ? sql` AND NOT (d.doc @@ ${tsquery(excluded)})` : sql``}`;
     const { rows: counted } = await sql<{ n: string }>`SELECT count(*) AS n ${from}`.execute(db);
     const { rows } = await sql<{ id: number }>`SELECT d.article_id AS id ${from} ORDER BY d.doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
     return { total: Number(counted[0]?.n ?? 0), ranked: rows.map((r) => ({ id: r.id, score: 0 })) };

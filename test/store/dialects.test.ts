@@ -6,11 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import { forMigrations, isPostgres, isSqlite } from '../../src/store/dialect.js';
 import { payloads } from '../../src/store/pg-notify-bus.js';
 import { channelFor, parsePostgresUrl } from '../../src/store/postgres.js';
-import { exactFormsTsquery, matchParts, pairLexeme, quoteLexeme, tsqueryText, tsvectorLiterals } from '../../src/search/pg-search.js';
+import { exactFormsTsquery, matchParts, matchSql, pairLexeme, quoteLexeme, tsqueryText, tsvectorLiterals } from '../../src/search/pg-search.js';
 import { EMPTY_TOKEN, indexColumns } from '../../src/search/fields.js';
 import { parseQuery } from '../../src/search/query.js';
 
@@ -83,6 +83,21 @@ test('a phrase matches by its pairs: two words by the pair alone, more with posi
   assert.match(any.pairs!, /^'\S+ \S+'$/, 'the two-word phrase by its pair');
   assert.match(any.doc!, /^\(.+ <-> .+ <-> .+\) \| .+$/, 'the longer one by positions alone');
   assert.equal(pairLexeme('a', EMPTY_TOKEN), null);
+});
+
+test('exclusions are applied inside the doc tsquery where there is one, so that the GIN index applies them', () => {
+  const pg = offline('postgres');
+  const where = (q: string, mode: 'all' | 'any' = 'all') => sql`select 1 from search_pg s where ${matchSql(parseQuery(q), mode)}`.compile(pg);
+  const words = where('فيسبوك -واتساب');
+  assert.doesNotMatch(words.sql, /NOT/);
+  assert.equal(words.parameters.length, 1);
+  assert.match(String(words.parameters[0]), /^\(.+\) & !\(.+\)$/);
+  // A phrase alone is matched on pairs: the exclusion is a row condition on doc.
+  const phraseOnly = where('"مجلس الأمن" -ايران');
+  assert.match(phraseOnly.sql, /"s"\."pairs" @@ .+ AND NOT \("s"\."doc" @@/);
+  const mixed = where('ايران "مجلس الأمن" -روسيا');
+  assert.match(mixed.sql, /"s"\."doc" @@ .+ AND "s"\."pairs" @@/);
+  assert.doesNotMatch(mixed.sql, /NOT/);
 });
 
 test('lexemes are quoted and escaped in documents and queries: no text reaches PostgreSQL as syntax', () => {
