@@ -346,7 +346,7 @@ export class KyselyStore implements Store {
       now: new Date().toISOString(),
     });
     if (!found) return null;
-    return { ...articleViewOf(found), body: found.body, importMeta: JSON.parse(found.import_meta) as ImportMeta };
+    return { ...articleViewOf(found), body: found.body!, importMeta: JSON.parse(found.import_meta!) as ImportMeta };
   }
 
   async getArticleView(slug: string): Promise<ArticleView | null> {
@@ -368,10 +368,7 @@ export class KyselyStore implements Store {
       .selectFrom('articles')
       .leftJoin('media', 'media.id', 'articles.feature_image')
       .select(VIEW_COLUMNS)
-      .select([
-        sql<string>`${withSource ? sql.ref('articles.body') : sql.lit('')}`.as('body'),
-        sql<string>`${withSource ? sql.ref('articles.import_meta') : sql.lit('{}')}`.as('import_meta'),
-      ])
+      .$if(withSource, (q) => q.select(['articles.body', 'articles.import_meta']))
       .select([
         'media.id as image_id',
         'media.alt as image_alt',
