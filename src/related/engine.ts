@@ -37,8 +37,9 @@
  *
  * Links: the three best are the related list at the end of the page, the
  * next three the inline "see also" links (placed by placement.ts); when
- * fewer than six score at least MIN_SCORE, the foundation's rule (shared
- * tags, then the newest) fills the rest.
+ * fewer than six score at least MIN_SCORE, articles sharing a tag fill the
+ * rest, and the newest articles complete the related list only: an inline
+ * link must have something to do with the story.
  *
  * On save, the saved articles are profiled and linked; then each saved
  * article goes under those of its best NEIGHBOURS where it beats the
@@ -272,14 +273,19 @@ export class RelatedEngine {
       // Ask for a few more than needed: near-duplicates are dropped.
       const want = LINKS - chosen.length;
       const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, chosen.map((c) => c.targetId));
-      const fill = [...tagged, ...latest];
-      const profiles = a ? await this.profiles(fill) : new Map<number, StoredProfile>();
-      for (const id of fill) {
-        if (chosen.length >= LINKS) break;
-        const b = profiles.get(id);
-        if (a && b && isNearDuplicate(a.minhash, b.minhash)) continue;
-        chosen.push({ targetId: id, score: 0 });
-      }
+      const profiles = a ? await this.profiles([...tagged, ...latest]) : new Map<number, StoredProfile>();
+      const fill = (ids: number[], upTo: number) => {
+        for (const id of ids) {
+          if (chosen.length >= upTo) break;
+          const b = profiles.get(id);
+          if (a && b && isNearDuplicate(a.minhash, b.minhash)) continue;
+          chosen.push({ targetId: id, score: 0 });
+        }
+      };
+      fill(tagged, LINKS);
+      // The newest articles share nothing with this one: they may complete the list that
+      // closes the page, but never interrupt the text as "see also" (the seed's site did that).
+      fill(latest, RELATED_COUNT);
     }
     return { links: split(chosen), scored, isPublic: a?.isPublic ?? false };
   }
@@ -318,6 +324,11 @@ export class RelatedEngine {
     for (const [id, offered] of offers) {
       const links = current.get(id)!;
       const now = [...links.related, ...links.seeAlso];
+      // Fillers (score 0) stand where their kind allows (linksFor): such a list is picked again whole.
+      if (now.some((l) => l.score <= 0)) {
+        again.add(id);
+        continue;
+      }
       const merged = [...now.filter((l) => !offered.some((o) => o.targetId === l.targetId)), ...offered]
         .sort((x, y) => y.score - x.score)
         .slice(0, LINKS);

@@ -1,7 +1,8 @@
 /**
  * Short articles of our own for the related-news tests, in the seed's
  * spirit: a headline, a description, hashtags, subheadings and paragraphs.
- * Six stories on different subjects, an original story and its follow-up.
+ * Six stories on different subjects, an original story and its follow-up,
+ * and two other Iraqi stories that share only the country's tag with it.
  */
 import type { ArticleInput } from '../../src/content/article.js';
 
@@ -40,6 +41,41 @@ export const BRIDGE_FOLLOW_UP: ArticleInput = {
     'وأغلقت السلطات جسرين قديمين آخرين في الموصل أمام الشاحنات إلى حين فحصهما.',
   ),
 };
+
+export const IRAQ_OTHERS: ArticleInput[] = [
+  {
+    title: 'موسم حصاد التمور في البصرة: إنتاج وفير وأسعار منخفضة',
+    description: 'بدأ مزارعو النخيل في البصرة موسم حصاد التمور وسط توقعات بإنتاج وفير هذا العام وتراجع في الأسعار.',
+    tags: ['العراق', 'زراعة'],
+    externalId: 'test:dates',
+    publishedAt: day(3),
+    body: body(
+      '## بداية الموسم',
+      'بدأ مزارعو النخيل في قضاء أبي الخصيب جنوب البصرة جني ثمار البرحي والحلاوي، بعد صيف طويل شديد الحرارة.',
+      'ويتوقع اتحاد الجمعيات الفلاحية أن يزيد الإنتاج على العام الماضي بفضل وفرة مياه الري في شط العرب.',
+      '## أسعار منخفضة',
+      'غير أن المزارعين يشكون من انخفاض أسعار الجملة في الأسواق المحلية بسبب منافسة التمور المستوردة.',
+      '> «نبيع الكيلو بنصف ما كلفنا»، قال مزارع من أبي الخصيب.',
+      'ويطالب المزارعون بإنشاء مخازن مبردة تتيح لهم بيع محصولهم على مدار العام.',
+    ),
+  },
+  {
+    title: 'معرض بغداد الدولي للكتاب يفتح أبوابه بمشاركة ثلاثمئة دار نشر',
+    description: 'افتتح معرض بغداد الدولي للكتاب دورته الجديدة بمشاركة ثلاثمئة دار نشر عربية وأجنبية.',
+    tags: ['العراق', 'ثقافة'],
+    externalId: 'test:book-fair',
+    publishedAt: day(4),
+    body: body(
+      '## الافتتاح',
+      'افتتح معرض بغداد الدولي للكتاب أبوابه للزوار في أرض المعارض بمنطقة المنصور، بمشاركة ثلاثمئة دار نشر.',
+      'ويستمر المعرض عشرة أيام، وتقام على هامشه ندوات فكرية وأمسيات شعرية وتواقيع لكتب جديدة.',
+      '## إقبال الشباب',
+      'وشهد اليوم الأول إقبالاً لافتاً من طلاب الجامعات على الروايات وكتب التاريخ.',
+      '> «الكتاب الورقي ما زال حياً في بغداد»، قال أحد الناشرين.',
+      'وخصص المنظمون جناحاً لكتب الأطفال وورشاً للرسم والقراءة.',
+    ),
+  },
+];
 
 export const OTHERS: ArticleInput[] = [
   {
