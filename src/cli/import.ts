@@ -1,11 +1,9 @@
-/** `sahifa import`: text or JSON-lines files into the database, with a progress bar on a terminal. */
+/** `sahifa import`: text, JSON-lines, WordPress and Ghost export files into the database, with a progress bar on a terminal. */
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { importFiles, type ImportFormat } from '../services/import.js';
+import { IMPORT_FORMATS, importFiles, type ImportFormat } from '../services/import.js';
 import { openStore } from '../store/open.js';
 import { UsageError, dbPath } from './args.js';
-
-const FORMATS: ImportFormat[] = ['text', 'jsonl'];
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -15,7 +13,7 @@ export async function importCommand(args: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
   const format = values.format as ImportFormat | undefined;
-  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format must be text or jsonl, not "${format}"`);
+  if (format !== undefined && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${format}"`);
 
   const store = await openStore(dbPath(values.db));
   const bar = process.stderr.isTTY ? new SingleBar({ format: ' {bar} {value}/{total} {file}' }, Presets.shades_classic) : null;
@@ -39,6 +37,7 @@ export async function importCommand(args: string[]): Promise<number> {
     bar?.stop();
     for (const error of report.errors) console.error(`error: ${error}`);
     for (const line of report.duplicates) console.log(`duplicate: ${line}`);
+    for (const line of report.notes) console.log(`note: ${line}`);
     const skipped = report.skipped ? `, skipped ${report.skipped} duplicate${report.skipped > 1 ? 's' : ''}` : '';
     if (report.imported + report.updated > 0) await store.refreshStatistics();
     console.log(`imported ${report.imported}, updated ${report.updated}, failed ${report.failed}${skipped}`);

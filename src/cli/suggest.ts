@@ -1,11 +1,11 @@
 /**
  * `sahifa suggest FILE`: hashtags, a description and the entities named, for
- * an article in a file (text or JSON lines), as JSON — one object per
- * article. Similar articles in the database (--db) lend their tags.
+ * the articles of a file (any format `sahifa import` reads), as JSON — one
+ * object per article. Similar articles in the database (--db) lend their tags.
  */
 import { parseArgs } from 'node:util';
 import { suggest } from '../related/suggest.js';
-import { formatOf, parseFile, type ImportFormat } from '../services/import.js';
+import { formatOf, IMPORT_FORMATS, parseFile, type ImportFormat } from '../services/import.js';
 import { openStore } from '../store/open.js';
 import { UsageError, dbPath } from './args.js';
 
@@ -18,7 +18,7 @@ export async function suggestCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('suggest needs one FILE');
   const file = positionals[0]!;
   const format = (values.format as ImportFormat | undefined) ?? formatOf(file) ?? 'text';
-  if (format !== 'text' && format !== 'jsonl') throw new UsageError(`--format must be text or jsonl, not "${format}"`);
+  if (!IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${format}"`);
   const inputs = await parseFile(file, format);
   const store = await openStore(dbPath(values.db));
   try {

@@ -1,6 +1,6 @@
 /**
  * The article model. Everything that enters Sahifa (the seed's text shape,
- * JSON lines, later WordPress and Ghost exports, the admin) becomes an
+ * JSON lines, WordPress and Ghost exports, the admin) becomes an
  * ArticleInput; the store turns it into an Article.
  */
 import type { ImageRef } from './image.js';

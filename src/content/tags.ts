@@ -58,9 +58,14 @@ export function extractHashtags(
   if (trailing) {
     for (const m of trailing[0].matchAll(HASHTAG)) mergeTags(tags, [tagName(m[1]!)]);
   }
-  const text = (trailing ? line.slice(0, trailing.index) : line).replace(HASHTAG, (_m, raw: string) => {
+  const text = unhash(trailing ? line.slice(0, trailing.index) : line, tags);
+  return { text: cleanLine(text), tags };
+}
+
+/** Hashtags inside text read as their words (#حمزة_لبيض → حمزة لبيض), and are added to `tags`. */
+export function unhash(text: string, tags: string[]): string {
+  return text.replace(HASHTAG, (_m, raw: string) => {
     mergeTags(tags, [tagName(raw)]);
     return raw.replace(/_/g, ' ');
   });
-  return { text: cleanLine(text), tags };
 }

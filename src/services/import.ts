@@ -6,13 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../content/article.js';
+import { parseGhost } from '../content/parsers/ghost.js';
 import { parseJsonLines } from '../content/parsers/jsonl.js';
+import { postArticles } from '../content/parsers/post.js';
 import { parseTextArticle } from '../content/parsers/text.js';
+import { parseWordPress } from '../content/parsers/wordpress.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
 
-export type ImportFormat = 'text' | 'jsonl';
+export const IMPORT_FORMATS = ['text', 'jsonl', 'wordpress', 'ghost'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportReport {
   imported: number;
@@ -23,6 +27,8 @@ export interface ImportReport {
   duplicates: string[];
   /** Near-duplicates not imported (with skipDuplicates). */
   skipped: number;
+  /** What a WordPress or Ghost export held that did not come in (media, pages), one line each. */
+  notes: string[];
 }
 
 export interface ImportOptions {
@@ -40,26 +46,47 @@ const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
   '.text': 'text',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.xml': 'wordpress',
+  '.wxr': 'wordpress',
+  '.json': 'ghost',
 };
 
 export function formatOf(file: string): ImportFormat | undefined {
   return FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
 }
 
-export async function parseFile(file: string, format = formatOf(file)): Promise<ArticleInput[]> {
-  if (!format) throw new Error(`unknown format (use --format text or jsonl)`);
-  const source = await readFile(file, 'utf8');
-  const inputs = format === 'text' ? [parseTextArticle(source)] : parseJsonLines(source);
+function parseSource(source: string, format: ImportFormat): { inputs: ArticleInput[]; notes: string[] } {
+  switch (format) {
+    case 'text':
+      return { inputs: [parseTextArticle(source)], notes: [] };
+    case 'jsonl':
+      return { inputs: parseJsonLines(source), notes: [] };
+    case 'wordpress':
+      return postArticles(parseWordPress(source));
+    case 'ghost':
+      return postArticles(parseGhost(source));
+  }
+}
+
+/** A file's articles, and notes of what it held that did not come in. */
+export async function readImportFile(file: string, format = formatOf(file)): Promise<{ inputs: ArticleInput[]; notes: string[] }> {
+  if (!format) throw new Error(`unknown format (use --format ${IMPORT_FORMATS.join(', ')})`);
+  const { inputs, notes } = parseSource(await readFile(file, 'utf8'), format);
   const name = path.basename(file);
-  return inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } }));
+  return { inputs: inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } })), notes };
+}
+
+export async function parseFile(file: string, format = formatOf(file)): Promise<ArticleInput[]> {
+  return (await readImportFile(file, format)).inputs;
 }
 
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = { imported: 0, updated: 0, failed: 0, errors: [], duplicates: [], skipped: 0 };
+  const report: ImportReport = { imported: 0, updated: 0, failed: 0, errors: [], duplicates: [], skipped: 0, notes: [] };
   for (const file of files) {
     options.onFile?.(file);
     try {
-      let inputs = await parseFile(file, options.format ?? formatOf(file));
+      const read = await readImportFile(file, options.format ?? formatOf(file));
+      let inputs = read.inputs;
       const copies = await findDuplicates(store, inputs);
       for (const d of copies) {
         const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
@@ -73,6 +100,7 @@ export async function importFiles(store: Store, files: string[], options: Import
       // A batch: the topic space, when due, is trained before the links are picked.
       const outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
       for (const o of outcomes) o.created ? report.imported++ : report.updated++;
+      report.notes.push(...read.notes.map((n) => `${file}: ${n}`));
     } catch (e) {
       report.failed++;
       report.errors.push(`${file}: ${(e as Error).message}`);

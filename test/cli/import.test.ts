@@ -49,7 +49,7 @@ test('import: usage errors are clear', async () => {
   assert.match(none.stderr, /at least one FILE/);
   const fmt = await sahifa('import', '--format', 'xml', SEED);
   assert.equal(fmt.code, 2);
-  assert.match(fmt.stderr, /--format must be text or jsonl/);
+  assert.match(fmt.stderr, /--format must be one of text, jsonl, wordpress, ghost/);
   const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
   const missing = await sahifa('import', '--db', path.join(dir, 'x.db'), path.join(dir, 'nope.txt'), path.join(dir, 'a.csv'));
   assert.equal(missing.code, 1);

@@ -1,15 +1,23 @@
 /**
- * Turns the plain-text blocks of an imported article (lines of the seed's
- * shape, or blank-line separated paragraphs of a JSON line) into a Markdown
- * body: subheadings, paragraphs and quotations, with the other site's
- * "see also" and "related news" boilerplate set aside instead of lost.
+ * Turns the blocks of an imported article (lines of the seed's shape,
+ * blank-line separated paragraphs of a JSON line, or the block elements of a
+ * WordPress or Ghost post) into a Markdown body: subheadings, paragraphs and
+ * quotations, with the other site's "see also" and "related news"
+ * boilerplate set aside instead of lost.
  */
 import { extractHashtags } from '../tags.js';
 
+export type BlockKind = 'heading' | 'paragraph' | 'quote';
+
 export interface TextBlock {
+  /** Plain text: what the see-also and heading rules read. */
   text: string;
   /** 1-based line in the source, for error messages. */
   line: number;
+  /** Known from the source's markup (HTML); plain text has its kind inferred. */
+  kind?: BlockKind;
+  /** The block as inline Markdown already (HTML's links and emphasis); plain text is escaped instead. */
+  markdown?: string;
 }
 
 export interface StructuredBody {
@@ -56,8 +64,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-type Kind = 'heading' | 'paragraph' | 'quote';
-
 export function structureBody(blocks: TextBlock[]): StructuredBody {
   const seeAlso: string[] = [];
   const related: string[] = [];
@@ -82,9 +88,9 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
 
   // A short line without closing punctuation is a subheading only when a
   // paragraph (or a quotation) follows it; otherwise it is a short paragraph.
-  const kinds: Kind[] = content.map((b) => (QUOTE.test(b.text) ? 'quote' : 'paragraph'));
+  const kinds: BlockKind[] = content.map((b) => b.kind ?? (QUOTE.test(b.text) ? 'quote' : 'paragraph'));
   for (let i = content.length - 2; i >= 0; i--) {
-    if (kinds[i] === 'paragraph' && looksLikeHeading(content[i]!.text) && kinds[i + 1] !== 'heading') {
+    if (!content[i]!.kind && kinds[i] === 'paragraph' && looksLikeHeading(content[i]!.text) && kinds[i + 1] !== 'heading') {
       kinds[i] = 'heading';
     }
   }
@@ -92,7 +98,12 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
   const tags: string[] = [];
   const paragraphs: string[] = [];
   const parts = content.map((block, i) => {
-    const raw = kinds[i] === 'quote' ? QUOTE.exec(block.text)![1]! : block.text;
+    if (block.markdown !== undefined) {
+      if (kinds[i] === 'heading') return `## ${block.markdown}`;
+      paragraphs.push(block.text);
+      return kinds[i] === 'quote' ? `> ${block.markdown}` : block.markdown;
+    }
+    const raw = kinds[i] === 'quote' && !block.kind ? QUOTE.exec(block.text)![1]! : block.text;
     const { text, tags: inline } = extractHashtags(raw, { stripTrailing: false });
     tags.push(...inline);
     if (kinds[i] === 'heading') return `## ${escapeMarkdown(text)}`;

@@ -1,0 +1,128 @@
+/**
+ * Ghost's export (the JSON of Settings › Labs › Export, or the Admin API's
+ * /db/): its posts as articles.
+ *
+ * - Posts only (pages are counted in the notes); the rest of the file —
+ *   settings, members, newsletters, and the install's secrets — is never read.
+ * - Status: published → published, scheduled → scheduled, draft → draft,
+ *   sent (a newsletter only, never on the site) → draft. A post for members
+ *   only is imported as a draft: Sahifa has no paywall, and a migration must
+ *   not publish what was paid for.
+ * - Tags in Ghost's order (the primary tag first, the section); internal
+ *   tags (#name) are Ghost's own plumbing and are left out.
+ * - The body is the HTML Ghost stores beside its editor's document
+ *   (lexical or mobiledoc), or the plain text where a post has no HTML.
+ * - The post's id is the external id, so importing again updates; the slug
+ *   is kept (Ghost's own slugs of Arabic titles are transliterations, but
+ *   they are the addresses readers and search engines know).
+ */
+import { z } from 'zod';
+import type { ArticleStatus } from '../article.js';
+import { ParseError } from './errors.js';
+import type { Post, Posts } from './post.js';
+
+const text = z.string().nullish();
+const GhostPost = z.object({
+  id: z.union([z.string(), z.number()]),
+  title: text,
+  slug: text,
+  html: text,
+  plaintext: text,
+  custom_excerpt: text,
+  status: z.string(),
+  type: text,
+  page: z.union([z.boolean(), z.number()]).nullish(),
+  visibility: text,
+  published_at: text,
+  feature_image: text,
+});
+const id = z.union([z.string(), z.number()]);
+const GhostData = z.object({
+  posts: z.array(GhostPost),
+  tags: z.array(z.object({ id, name: z.string(), visibility: text })).default([]),
+  posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })).default([]),
+  users: z.array(z.object({ id, name: z.string() })).default([]),
+  posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })).default([]),
+});
+const GhostExport = z.object({ db: z.array(z.object({ data: GhostData })).min(1) });
+
+const STATUS: Record<string, ArticleStatus> = { published: 'published', scheduled: 'scheduled', draft: 'draft', sent: 'draft' };
+
+/** Ghost writes UTC times as "2018-01-20 10:53:54" (older exports: ISO 8601 or epoch ms). */
+function utc(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Items of a join table for one post, in Ghost's order. */
+function ordered<T extends { post_id: string | number; sort_order?: number | null | undefined }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(String(r.post_id), [...(out.get(String(r.post_id)) ?? []), r]);
+  for (const list of out.values()) list.sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0));
+  return out;
+}
+
+export function parseGhost(json: string): Posts {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    throw new ParseError(`not valid JSON (${(e as Error).message})`);
+  }
+  // Exports of Ghost before 1.0 had no db array around the data.
+  if (value && typeof value === 'object' && 'data' in value && !('db' in value)) value = { db: [value] };
+  const parsed = GhostExport.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ParseError(`not a Ghost export: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const data = parsed.data.db[0]!.data;
+  const tags = new Map(data.tags.map((t) => [String(t.id), t]));
+  const users = new Map(data.users.map((u) => [String(u.id), u.name]));
+  const tagsOf = ordered(data.posts_tags);
+  const authorsOf = ordered(data.posts_authors);
+
+  const posts: Post[] = [];
+  const notes: string[] = [];
+  let pages = 0;
+  data.posts.forEach((p, i) => {
+    if ((p.type ?? (p.page ? 'page' : 'post')) !== 'post') {
+      pages++;
+      return;
+    }
+    const where = `post ${i + 1}`;
+    let status = STATUS[p.status] ?? 'draft';
+    if (p.visibility && p.visibility !== 'public' && status !== 'draft') {
+      notes.push(`${where} ("${p.title ?? ''}") is for ${p.visibility} members only: imported as a draft`);
+      status = 'draft';
+    }
+    const html = p.html?.trim()
+      ? p.html
+      : (p.plaintext ?? '')
+          .split(/\n\s*\n/)
+          .map((para) => `<p>${escapeHtml(para)}</p>`)
+          .join('');
+    const author = authorsOf.get(String(p.id))?.[0];
+    posts.push({
+      where,
+      title: p.title ?? '',
+      html,
+      excerpt: p.custom_excerpt ?? '',
+      tags: (tagsOf.get(String(p.id)) ?? [])
+        .map((r) => tags.get(String(r.tag_id)))
+        .filter((t) => t !== undefined && t.visibility !== 'internal' && !t.name.startsWith('#'))
+        .map((t) => t!.name),
+      slug: p.slug ?? '',
+      author: author ? (users.get(String(author.author_id)) ?? '') : '',
+      status,
+      publishedAt: status === 'draft' ? undefined : utc(p.published_at),
+      externalId: `ghost:${p.id}`,
+      hasFeatureImage: Boolean(p.feature_image),
+    });
+  });
+  if (pages) notes.push(`${pages} page${pages === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
+  return { posts, notes };
+}

@@ -1,0 +1,151 @@
+/**
+ * The HTML of a WordPress or Ghost post as the blocks of Sahifa's body:
+ * paragraphs, subheadings and quotations, with links and emphasis kept as
+ * inline Markdown. htmlparser2 parses; this file only decides what each
+ * element becomes, because the body model (src/content/body.ts) is narrower
+ * than HTML and a generic HTML-to-Markdown converter would produce lists,
+ * images and tables the page does not render, and would hide the blocks
+ * that the see-also and related-news rules (structure.ts) must read.
+ *
+ * Nothing readable is dropped silently: media and embeds, which the body
+ * cannot hold, are counted in `left` for the import report; list items and
+ * table rows become paragraphs.
+ */
+import { parseDocument } from 'htmlparser2';
+import { isTag, isText, Text, type ChildNode, type Element } from 'domhandler';
+import { findOne, textContent } from 'domutils';
+import { unhash } from '../tags.js';
+import { cleanLine } from '../text-cleanup.js';
+import { escapeMarkdown, type BlockKind, type TextBlock } from './structure.js';
+
+export interface HtmlBody {
+  blocks: TextBlock[];
+  /** Hashtags written in the text, which read as words there (tags.ts unhash). */
+  tags: string[];
+  /** What the body cannot hold, by kind ("image", "embed"): counts for the import report. */
+  left: Map<string, number>;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements that hold blocks rather than text. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'figure', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'details', 'center']);
+/** Elements whose content is never text to read. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'math', 'head']);
+const MEDIA: Record<string, string> = {
+  img: 'image',
+  picture: 'image',
+  video: 'video',
+  audio: 'audio',
+  iframe: 'embed',
+  embed: 'embed',
+  object: 'embed',
+  canvas: 'embed',
+};
+const EMPHASIS: Record<string, string> = { strong: '**', b: '**', em: '*', i: '*', s: '~~', del: '~~', strike: '~~' };
+const SAFE_HREF = /^(?:https?:|mailto:)/i;
+
+type Walk = HtmlBody;
+
+function note(w: Walk, kind: string): void {
+  w.left.set(kind, (w.left.get(kind) ?? 0) + 1);
+}
+
+/** Inline Markdown of a run of nodes; media inside it are noted and left out. */
+function inline(nodes: ChildNode[], w: Walk): string {
+  let out = '';
+  for (const node of nodes) {
+    if (isText(node)) out += escapeMarkdown(unhash(node.data.replace(/\s+/g, ' '), w.tags));
+    else if (isTag(node)) out += inlineElement(node, w);
+  }
+  return out;
+}
+
+function inlineElement(el: Element, w: Walk): string {
+  const name = el.name.toLowerCase();
+  if (SKIPPED.has(name)) return '';
+  if (MEDIA[name]) {
+    note(w, MEDIA[name]!);
+    return '';
+  }
+  if (name === 'br') return ' ';
+  const inner = inline(el.children, w);
+  if (!inner.trim()) return inner;
+  if (name === 'a') {
+    const href = el.attribs['href']?.trim() ?? '';
+    // Brackets and spaces would end a Markdown link early.
+    return SAFE_HREF.test(href) ? `[${inner.trim()}](${href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : inner;
+  }
+  if (name === 'code') return `\`${textContent(el).replace(/`/g, '')}\``;
+  const mark = EMPHASIS[name];
+  return mark ? `${mark}${inner.trim()}${mark}` : inner;
+}
+
+function push(w: Walk, kind: BlockKind, nodes: ChildNode[]): void {
+  const text = cleanLine(unhash(nodes.map((n) => textContent(n)).join(''), []));
+  if (!text) {
+    // A paragraph holding only an image is the image.
+    inline(nodes, w);
+    return;
+  }
+  w.blocks.push({ text, line: 1, kind, markdown: cleanLine(inline(nodes, w)) });
+}
+
+const isBlock = (node: ChildNode) => isTag(node) && (CONTAINERS.has(node.name) || HEADINGS.has(node.name) || ['p', 'blockquote', 'li', 'tr', 'pre', 'hr', 'dl', 'dt', 'dd', 'figcaption'].includes(node.name));
+
+/**
+ * A run of nodes at block level: block elements become blocks, and loose
+ * inline content between them is a paragraph of its own, split on blank
+ * lines (the classic WordPress editor stores paragraphs that way and adds
+ * the <p> only when it renders).
+ */
+function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void {
+  let run: ChildNode[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const loose = run;
+    run = [];
+    if (loose.every((n) => isText(n))) {
+      for (const part of loose.map((n) => (n as { data: string }).data).join('').split(/\n\s*\n/)) {
+        if (part.trim()) push(w, kind, [new Text(part)]);
+      }
+    } else push(w, kind, loose);
+  };
+  for (const node of nodes) {
+    if (!isTag(node)) {
+      if (isText(node)) run.push(node);
+      continue;
+    }
+    const name = node.name.toLowerCase();
+    if (!isBlock(node) && !SKIPPED.has(name) && !MEDIA[name]) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    if (SKIPPED.has(name)) continue;
+    if (MEDIA[name]) note(w, MEDIA[name]!);
+    else if (HEADINGS.has(name)) push(w, kind === 'quote' ? 'quote' : 'heading', node.children);
+    else if (name === 'blockquote') blocks(node.children, w, 'quote');
+    else if (name === 'tr') pushRow(w, kind, node);
+    else if (name === 'hr') continue;
+    else if (name === 'figcaption' && node.parent && isTag(node.parent) && findOne((e) => MEDIA[e.name] !== undefined, node.parent.children)) {
+      // The caption of media the body leaves out (counted there) describes nothing that is left.
+      continue;
+    } else if (CONTAINERS.has(name) || name === 'li' || name === 'dl') blocks(node.children, w, kind);
+    else push(w, kind, node.children);
+  }
+  flush();
+}
+
+/** A table row as one paragraph, its cells joined. */
+function pushRow(w: Walk, kind: 'paragraph' | 'quote', row: Element): void {
+  const cells = row.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
+  const texts = cells.map((c) => cleanLine(unhash(textContent(c), []))).filter(Boolean);
+  if (texts.length === 0) return;
+  w.blocks.push({ text: texts.join(' · '), line: 1, kind, markdown: cells.map((c) => cleanLine(inline(c.children, w))).filter(Boolean).join(' · ') });
+}
+
+export function htmlBody(html: string): HtmlBody {
+  const w: Walk = { blocks: [], tags: [], left: new Map() };
+  blocks(parseDocument(html, { decodeEntities: true }).children, w, 'paragraph');
+  return w;
+}

@@ -1,0 +1,102 @@
+/**
+ * What the WordPress and Ghost importers share: a post of another platform,
+ * reduced to the fields both exports have, becomes an ArticleInput the same
+ * way (the body through htmlBody and structureBody, the description from the
+ * excerpt or the lead, tags in order with the section first).
+ */
+import type { ArticleInput, ArticleStatus } from '../article.js';
+import { leadSentence } from '../lead.js';
+import { isValidSlug } from '../slug.js';
+import { mergeTags, tagName } from '../tags.js';
+import { cleanLine } from '../text-cleanup.js';
+import { validateArticleInput } from '../validate.js';
+import { ParseError } from './errors.js';
+import { htmlBody } from './html.js';
+import { structureBody } from './structure.js';
+
+export interface Post {
+  /** Where the post is in the file, for messages: "item 3" or "post 3". */
+  where: string;
+  title: string;
+  html: string;
+  excerpt: string;
+  /** Names, the primary (section) first. */
+  tags: string[];
+  slug: string;
+  author: string;
+  status: ArticleStatus;
+  /** ISO 8601, or undefined for a draft never published. */
+  publishedAt?: string;
+  externalId: string;
+  url?: string;
+  /** Ghost's feature image: media, which the import leaves behind (counted). */
+  hasFeatureImage?: boolean;
+}
+
+/** A file's posts, and what it holds besides them, for the import report. */
+export interface Posts {
+  posts: Post[];
+  notes: string[];
+}
+
+
+/** One post as an article, and what its body could not hold, by kind (image → 2). */
+function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> } {
+  const title = cleanLine(p.title);
+  if (!title) throw new ParseError(`${p.where}: the title is empty`);
+  const { blocks, tags, left } = htmlBody(p.html);
+  // The excerpt may hold markup (WordPress allows it) and hashtags, like the body.
+  const excerpt = htmlBody(p.excerpt);
+  if (p.hasFeatureImage) left.set('feature image', 1);
+  const body = structureBody(blocks);
+  if (body.paragraphs.length === 0) throw new ParseError(`${p.where} ("${title}"): the body has no text`);
+  const slug = cleanLine(p.slug);
+  const input: ArticleInput = {
+    title,
+    description: cleanLine(excerpt.blocks.map((b) => b.text).join(' ')) || leadSentence(body.paragraphs[0]!),
+    tags: mergeTags(mergeTags(p.tags.map(tagName).filter(Boolean), excerpt.tags), tags),
+    body: body.markdown,
+    // A slug Sahifa cannot serve is made again from the title.
+    ...(slug && isValidSlug(slug) ? { slug } : {}),
+    ...(cleanLine(p.author) ? { author: cleanLine(p.author) } : {}),
+    externalId: p.externalId,
+    status: p.status,
+    ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
+    importMeta: { seeAlso: body.seeAlso, related: body.related, ...(p.url ? { url: p.url } : {}) },
+  };
+  try {
+    // Checked here, so that the message names the post rather than the file.
+    validateArticleInput(input);
+  } catch (e) {
+    throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
+  }
+  return { input, left };
+}
+
+const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
+
+/**
+ * A file's posts as articles, with notes of what was left behind (media the
+ * body cannot hold, other kinds of item). Any bad post fails the file, and
+ * the message names up to five of them.
+ */
+export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[]; notes: string[] } {
+  const inputs: ArticleInput[] = [];
+  const left: string[] = [];
+  const errors: string[] = [];
+  for (const p of posts) {
+    try {
+      const imported = postArticle(p);
+      inputs.push(imported.input);
+      if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
+    } catch (e) {
+      errors.push((e as Error).message);
+    }
+  }
+  if (errors.length) {
+    const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
+    throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
+  }
+  if (inputs.length === 0) throw new ParseError('no posts in the file');
+  return { inputs, notes: [...notes, ...left] };
+}

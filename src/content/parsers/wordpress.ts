@@ -1,0 +1,124 @@
+/**
+ * WordPress's export (WXR 1.1/1.2, Tools › Export): its posts as articles.
+ *
+ * - Posts only; pages, attachments and menu items are counted in the notes
+ *   (Sahifa has articles only), trashed and auto-drafts are not content.
+ * - Status: publish → published, future → scheduled, pending → submitted,
+ *   draft and private → draft (a private post is not for the public).
+ * - Tags: the post's categories first (the first is the section), then its
+ *   tags; WordPress's "uncategorized" is not a tag.
+ * - The guid is the external id, so importing the same export again updates
+ *   the articles instead of doubling them; the slug (post_name, stored
+ *   percent-encoded) is kept, so the old address's last segment still works.
+ * - Bodies are Gutenberg block markup or classic HTML (html.ts reads both:
+ *   block comments are comments).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ArticleStatus } from '../article.js';
+import { ParseError } from './errors.js';
+import type { Post, Posts } from './post.js';
+
+const STATUS: Record<string, ArticleStatus> = {
+  publish: 'published',
+  future: 'scheduled',
+  pending: 'submitted',
+  draft: 'draft',
+  private: 'draft',
+};
+const NOT_CONTENT = new Set(['trash', 'auto-draft', 'inherit']);
+const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  // Values stay text: a post_name of digits is a slug, not a number.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+  isArray: (name) => LISTS.has(name),
+});
+
+type Node = Record<string, unknown>;
+
+/** The text of an element that may carry attributes ({#text, @attr}) or be empty. */
+function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (v && typeof v === 'object' && '#text' in v) return text((v as Node)['#text']);
+  return '';
+}
+
+/** "2018-01-20 10:53:54" (UTC) → ISO 8601; WordPress writes zeros for a draft's. */
+function gmtDate(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m || m[1] === '0000') return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function decodeSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug.trim());
+  } catch {
+    return '';
+  }
+}
+
+export function parseWordPress(xml: string): Posts {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    // The validator lists the elements left open at the end as a JSON array (at no useful line).
+    const open = /^Invalid '\[([^\]]*)\]' found\.$/.exec(valid.err.msg.replace(/\s+/g, ' '));
+    if (open) throw new ParseError(`not well-formed XML: the file ends with elements not closed: ${open[1]!.replace(/[" ]/g, '').split(',').join(', ')}`);
+    throw new ParseError(`not well-formed XML: ${valid.err.msg}`, valid.err.line);
+  }
+  const doc = parser.parse(xml) as Node;
+  const channel = (doc['rss'] as Node | undefined)?.['channel'] as Node | undefined;
+  if (!channel || !('wp:wxr_version' in channel)) throw new ParseError('not a WordPress export (WXR): no <rss><channel> with wp:wxr_version');
+
+  const authors = new Map<string, string>();
+  for (const a of (channel['wp:author'] as Node[] | undefined) ?? []) {
+    authors.set(text(a['wp:author_login']), text(a['wp:author_display_name']) || text(a['wp:author_login']));
+  }
+
+  const posts: Post[] = [];
+  const others = new Map<string, number>();
+  const items = (channel['item'] as Node[] | undefined) ?? [];
+  items.forEach((item, i) => {
+    const type = text(item['wp:post_type']) || 'post';
+    const wpStatus = text(item['wp:status']);
+    if (NOT_CONTENT.has(wpStatus)) return;
+    if (type !== 'post') {
+      others.set(type, (others.get(type) ?? 0) + 1);
+      return;
+    }
+    const categories = ((item['category'] as unknown[] | undefined) ?? []).map((c) => ({
+      domain: (c as Node)['@domain'],
+      nicename: (c as Node)['@nicename'],
+      name: text(c),
+    }));
+    const status = STATUS[wpStatus] ?? 'draft';
+    const creator = text(item['dc:creator']);
+    posts.push({
+      where: `item ${i + 1}`,
+      title: text(item['title']),
+      html: text(item['content:encoded']),
+      excerpt: text(item['excerpt:encoded']),
+      tags: [
+        ...categories.filter((c) => c.domain === 'category' && c.nicename !== 'uncategorized').map((c) => c.name),
+        ...categories.filter((c) => c.domain === 'post_tag').map((c) => c.name),
+      ],
+      slug: decodeSlug(text(item['wp:post_name'])),
+      author: authors.get(creator) ?? creator,
+      status,
+      // A draft has no publication time yet; WordPress still writes its creation date.
+      publishedAt: status === 'draft' || status === 'submitted' ? undefined : gmtDate(text(item['wp:post_date_gmt'])) ?? gmtDate(text(item['wp:post_date'])),
+      externalId: text(item['guid']).trim() || `wordpress:${text(item['wp:post_id'])}`,
+      url: text(item['link']).trim() || undefined,
+    });
+  });
+  const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
+  return { posts, notes };
+}

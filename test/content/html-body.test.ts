@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { htmlBody } from '../../src/content/parsers/html.js';
+import { structureBody } from '../../src/content/parsers/structure.js';
+
+const kinds = (html: string) => htmlBody(html).blocks.map((b) => `${b.kind}:${b.markdown}`);
+
+test('html: Gutenberg blocks become paragraphs, subheadings and quotations', () => {
+  const html = `<!-- wp:paragraph -->
+<p>افتتحت بلدية عمّان حديقة عامة جديدة في حي الشميساني.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:heading -->
+<h2 class="wp-block-heading">مساحات خضراء</h2>
+<!-- /wp:heading -->
+
+<!-- wp:quote -->
+<blockquote class="wp-block-quote"><!-- wp:paragraph -->
+<p>«الحديقة لكل العائلات»، قال رئيس البلدية.</p>
+<!-- /wp:paragraph --></blockquote>
+<!-- /wp:quote -->`;
+  assert.deepEqual(kinds(html), [
+    'paragraph:افتتحت بلدية عمّان حديقة عامة جديدة في حي الشميساني.',
+    'heading:مساحات خضراء',
+    'quote:«الحديقة لكل العائلات»، قال رئيس البلدية.',
+  ]);
+});
+
+test('html: classic editor text without <p> splits on blank lines, entities decode', () => {
+  const html = 'ارتفعت أسعار الخبز &amp; الحليب في الأسواق.\n\nوقال التجار إن السبب كلفة النقل.\n<h3>ردود الفعل</h3>\nطالب المستهلكون بتدخل الحكومة.';
+  assert.deepEqual(kinds(html), [
+    'paragraph:ارتفعت أسعار الخبز & الحليب في الأسواق.',
+    'paragraph:وقال التجار إن السبب كلفة النقل.',
+    'heading:ردود الفعل',
+    'paragraph:طالب المستهلكون بتدخل الحكومة.',
+  ]);
+});
+
+test('html: links and emphasis stay as Markdown; unsafe links and scripts do not', () => {
+  const html =
+    '<p>قال <strong>الوزير</strong> في <em>مؤتمر صحفي</em> إن <a href="https://example.org/a(1)">التقرير</a> جاهز ' +
+    '<a href="javascript:alert(1)">هنا</a>.<script>alert(1)</script></p><style>p{}</style>';
+  assert.deepEqual(kinds(html), ['paragraph:قال **الوزير** في *مؤتمر صحفي* إن [التقرير](https://example.org/a%281%29) جاهز هنا.']);
+});
+
+test('html: Markdown characters in the text stay text', () => {
+  const [b] = htmlBody('<p># ليس عنواناً و*ليس* [رابطاً](x)</p>').blocks;
+  assert.equal(b!.markdown, '\\# ليس عنواناً و\\*ليس\\* \\[رابطاً\\](x)');
+  assert.equal(b!.text, '# ليس عنواناً و*ليس* [رابطاً](x)');
+});
+
+test('html: media and embeds are counted, not silently lost; lists and tables keep their text', () => {
+  const html =
+    '<figure><img src="a.jpg"><figcaption>صورة الحديقة</figcaption></figure>' +
+    '<p><img src="b.jpg"></p>' +
+    '<figure class="wp-block-embed"><iframe src="https://video.example/1"></iframe></figure>' +
+    '<ul><li>البند الأول</li><li>البند الثاني</li></ul>' +
+    '<table><tr><th>المدينة</th><th>الحرارة</th></tr><tr><td>الرياض</td><td>41</td></tr></table>';
+  const { blocks, left } = htmlBody(html);
+  assert.deepEqual(
+    blocks.map((b) => b.markdown),
+    ['البند الأول', 'البند الثاني', 'المدينة · الحرارة', 'الرياض · 41'],
+  );
+  assert.deepEqual(Object.fromEntries(left), { image: 2, embed: 1 });
+});
+
+test('html: hashtags in the text read as words and become tags, as in the other formats', () => {
+  const { blocks, tags } = htmlBody('<p>عاد الطفل #سامي_الحلو إلى مدرسته في #طنجة.</p>');
+  assert.equal(blocks[0]!.text, 'عاد الطفل سامي الحلو إلى مدرسته في طنجة.');
+  assert.equal(blocks[0]!.markdown, 'عاد الطفل سامي الحلو إلى مدرسته في طنجة.');
+  assert.deepEqual(tags, ['سامي الحلو', 'طنجة']);
+});
+
+test('html: another site\'s see-also paragraphs and related list are set aside, not kept in the body', () => {
+  const html =
+    '<p>بدأت أعمال ترميم السوق القديم في صيدا.</p><p>شاهد أيضاً: <a href="https://old.example/x">ترميم قلعة صيدا البحرية</a></p>' +
+    '<p>ويتوقع أن تنتهي الأعمال في الربيع.</p><h4>أخبار ذات صلة</h4><ul><li>مهرجان صيدا للتراث</li></ul>';
+  const body = structureBody(htmlBody(html).blocks);
+  assert.equal(body.markdown, 'بدأت أعمال ترميم السوق القديم في صيدا.\n\nويتوقع أن تنتهي الأعمال في الربيع.');
+  assert.deepEqual(body.seeAlso, ['ترميم قلعة صيدا البحرية']);
+  assert.deepEqual(body.related, ['مهرجان صيدا للتراث']);
+});

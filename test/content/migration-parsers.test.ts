@@ -1,0 +1,193 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseGhost } from '../../src/content/parsers/ghost.js';
+import { postArticles } from '../../src/content/parsers/post.js';
+import { parseWordPress } from '../../src/content/parsers/wordpress.js';
+import { SHARED } from '../helpers/paths.js';
+
+// ------------------------------------------------ small exports of our own
+
+const wxr = (items: string, authors = '') => `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>أخبار</title><wp:wxr_version>1.2</wp:wxr_version>${authors}${items}</channel></rss>`;
+
+const item = (o: { id: number; title: string; body: string; status?: string; type?: string; slug?: string; date?: string; extra?: string }) => `
+<item><title><![CDATA[${o.title}]]></title><link>https://old.example/${o.slug ?? o.id}/</link>
+<dc:creator><![CDATA[huda]]></dc:creator><guid isPermaLink="false">https://old.example/?p=${o.id}</guid>
+<content:encoded><![CDATA[${o.body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>${o.id}</wp:post_id><wp:post_date_gmt><![CDATA[${o.date ?? '2026-10-02 07:30:00'}]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[${o.slug ?? ''}]]></wp:post_name><wp:status><![CDATA[${o.status ?? 'publish'}]]></wp:status>
+<wp:post_type><![CDATA[${o.type ?? 'post'}]]></wp:post_type>${o.extra ?? ''}</item>`;
+
+const SLUG = '%d9%85%d9%8a%d9%86%d8%a7%d8%a1-%d8%a7%d9%84%d8%b9%d9%82%d8%a8%d8%a9';
+const HUDA = '<wp:author><wp:author_login><![CDATA[huda]]></wp:author_login><wp:author_display_name><![CDATA[هدى الخطيب]]></wp:author_display_name></wp:author>';
+const PORT = '<p>وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.</p><p>وقالت إدارة الميناء إن الطاقة الاستيعابية تضاعفت.</p>';
+
+test('wordpress: a post becomes an article with its section, tags, author, date, slug and guid', () => {
+  const xml = wxr(
+    item({
+      id: 7,
+      title: 'ميناء العقبة: وصول أول سفينة بعد التوسعة',
+      body: PORT,
+      slug: SLUG,
+      extra:
+        '<category domain="post_tag" nicename="x"><![CDATA[الموانئ]]></category>' +
+        '<category domain="category" nicename="uncategorized"><![CDATA[غير مصنف]]></category>' +
+        '<category domain="category" nicename="economy"><![CDATA[اقتصاد]]></category>',
+    }),
+    HUDA,
+  );
+  const { inputs, notes } = postArticles(parseWordPress(xml));
+  assert.deepEqual(notes, []);
+  const [a] = inputs;
+  assert.equal(a!.title, 'ميناء العقبة: وصول أول سفينة بعد التوسعة');
+  assert.deepEqual(a!.tags, ['اقتصاد', 'الموانئ'], 'the category first, "uncategorized" left out');
+  assert.equal(a!.slug, 'ميناء-العقبة', 'WordPress stores slugs percent-encoded');
+  assert.equal(a!.author, 'هدى الخطيب');
+  assert.equal(a!.status, 'published');
+  assert.equal(a!.publishedAt, '2026-10-02T07:30:00.000Z');
+  assert.equal(a!.externalId, 'https://old.example/?p=7');
+  assert.equal(a!.importMeta?.url, `https://old.example/${SLUG}/`, 'the old address, kept');
+  assert.equal(a!.description, 'وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.', 'no excerpt: the lead sentence');
+  assert.equal(a!.body, 'وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.\n\nوقالت إدارة الميناء إن الطاقة الاستيعابية تضاعفت.');
+});
+
+test('wordpress: statuses, and what is not a post is counted, not imported', () => {
+  const xml = wxr(
+    [
+      item({ id: 1, title: 'خبر منشور', body: PORT }),
+      item({ id: 2, title: 'خبر مجدول', body: PORT, status: 'future', date: '2099-01-01 06:00:00' }),
+      item({ id: 3, title: 'مسودة', body: PORT, status: 'draft', date: '0000-00-00 00:00:00' }),
+      item({ id: 4, title: 'بانتظار المراجعة', body: PORT, status: 'pending' }),
+      item({ id: 5, title: 'خاص', body: PORT, status: 'private' }),
+      item({ id: 6, title: 'في سلة المهملات', body: PORT, status: 'trash' }),
+      item({ id: 7, title: 'من نحن', body: PORT, type: 'page' }),
+      item({ id: 8, title: 'صورة', body: '', type: 'attachment', status: 'inherit' }),
+    ].join(''),
+  );
+  const { inputs, notes } = postArticles(parseWordPress(xml));
+  assert.deepEqual(
+    inputs.map((a) => [a.title, a.status, a.publishedAt]),
+    [
+      ['خبر منشور', 'published', '2026-10-02T07:30:00.000Z'],
+      ['خبر مجدول', 'scheduled', '2099-01-01T06:00:00.000Z'],
+      ['مسودة', 'draft', undefined],
+      ['بانتظار المراجعة', 'submitted', undefined],
+      ['خاص', 'draft', undefined],
+    ],
+  );
+  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)']);
+});
+
+test('wordpress: bad files fail with a clear message naming the place', () => {
+  assert.throws(() => parseWordPress('<rss><channel><item><title>خبر</title></channel></rss>'), /line 1: not well-formed XML: Expected closing tag 'item'/);
+  assert.throws(() => parseWordPress('<rss>\n<channel><item>'), /ParseError: not well-formed XML: the file ends with elements not closed: rss, channel, item$/);
+  assert.throws(() => parseWordPress('<?xml version="1.0"?><feed><entry/></feed>'), /not a WordPress export/);
+  const bad = wxr(item({ id: 1, title: 'خبر سليم', body: PORT }) + item({ id: 2, title: ' ', body: PORT }) + item({ id: 3, title: 'بلا نص', body: '<p> </p><img src="a.jpg">' }));
+  assert.throws(() => postArticles(parseWordPress(bad)), (e: Error) => /item 2: the title is empty/.test(e.message) && /item 3 \("بلا نص"\): the body has no text/.test(e.message));
+  const tags = Array.from({ length: 21 }, (_, i) => `<category domain="post_tag" nicename="t${i}"><![CDATA[وسم ${i}]]></category>`).join('');
+  assert.throws(() => postArticles(parseWordPress(wxr(item({ id: 9, title: 'أوسمة كثيرة', body: PORT, extra: tags })))), /item 1 \("أوسمة كثيرة"\): tags/);
+  assert.throws(() => postArticles(parseWordPress(wxr(''))), /no posts in the file/);
+});
+
+test('wordpress: media left behind are noted per post', () => {
+  const xml = wxr(item({ id: 1, title: 'معرض صور', body: `${PORT}<figure><img src="a.jpg"></figure><p><iframe src="https://v.example/1"></iframe></p>` }));
+  assert.deepEqual(postArticles(parseWordPress(xml)).notes, ['item 1 ("معرض صور"): left out 1 image, 1 embed']);
+});
+
+const ghost = (posts: object[], extra: object = {}) =>
+  JSON.stringify({ db: [{ meta: { version: '5.130.6' }, data: { posts, tags: [], posts_tags: [], users: [], posts_authors: [], ...extra } }] });
+
+const post = (o: object) => ({ id: 'p1', title: 'ميناء العقبة: وصول أول سفينة', slug: 'myna-lqb', html: PORT, plaintext: null, custom_excerpt: null, status: 'published', type: 'post', visibility: 'public', published_at: '2026-10-02 07:30:00', feature_image: null, ...o });
+
+test('ghost: posts with their primary tag first, author, UTC date and id', () => {
+  const json = ghost([post({})], {
+    tags: [
+      { id: 't1', name: 'الموانئ', visibility: 'public' },
+      { id: 't2', name: 'اقتصاد', visibility: 'public' },
+      { id: 't3', name: '#import-2026', visibility: 'internal' },
+    ],
+    posts_tags: [
+      { post_id: 'p1', tag_id: 't1', sort_order: 1 },
+      { post_id: 'p1', tag_id: 't3', sort_order: 2 },
+      { post_id: 'p1', tag_id: 't2', sort_order: 0 },
+    ],
+    users: [{ id: 'u1', name: 'هدى الخطيب', password: 'REDACTED' }],
+    posts_authors: [{ post_id: 'p1', author_id: 'u1', sort_order: 0 }],
+  });
+  const { inputs, notes } = postArticles(parseGhost(json));
+  assert.deepEqual(notes, []);
+  const [a] = inputs;
+  assert.deepEqual(a!.tags, ['اقتصاد', 'الموانئ'], 'primary tag first, internal tags left out');
+  assert.equal(a!.author, 'هدى الخطيب');
+  assert.equal(a!.publishedAt, '2026-10-02T07:30:00.000Z');
+  assert.equal(a!.externalId, 'ghost:p1');
+  assert.equal(a!.slug, 'myna-lqb');
+});
+
+test('ghost: members-only posts stay drafts, newsletters are not pages of the site, plain text stands in for HTML', () => {
+  const json = ghost([
+    post({ id: 'a', title: 'للمشتركين فقط', visibility: 'paid' }),
+    post({ id: 'b', title: 'نشرة بريدية', status: 'sent' }),
+    post({ id: 'c', title: 'من نحن', type: 'page' }),
+    post({ id: 'd', title: 'مجدول', status: 'scheduled', published_at: '2099-01-01 06:00:00' }),
+    post({ id: 'e', title: 'بلا HTML', html: null, plaintext: 'الفقرة الأولى <ليست وسماً>.\n\nالفقرة الثانية.', feature_image: 'https://old.example/a.jpg' }),
+  ]);
+  const { inputs, notes } = postArticles(parseGhost(json));
+  assert.deepEqual(
+    inputs.map((a) => [a.title, a.status, a.publishedAt ?? null]),
+    [
+      ['للمشتركين فقط', 'draft', null],
+      ['نشرة بريدية', 'draft', null],
+      ['مجدول', 'scheduled', '2099-01-01T06:00:00.000Z'],
+      ['بلا HTML', 'published', '2026-10-02T07:30:00.000Z'],
+    ],
+  );
+  assert.equal(inputs[3]!.body, 'الفقرة الأولى \\<ليست وسماً\\>.\n\nالفقرة الثانية.');
+  assert.deepEqual(notes, [
+    'post 1 ("للمشتركين فقط") is for paid members only: imported as a draft',
+    '1 page not imported (Sahifa imports posts)',
+    'post 5 ("بلا HTML"): left out 1 feature image',
+  ]);
+});
+
+test('ghost: bad files fail with a clear message', () => {
+  assert.throws(() => parseGhost('{"db": ['), /not valid JSON/);
+  assert.throws(() => parseGhost('{"posts": []}'), /not a Ghost export: db/);
+  assert.throws(() => parseGhost(ghost([{ id: 'x', title: 'بلا حالة' }])), /not a Ghost export: db\.0\.data\.posts\.0\.status/);
+  assert.throws(() => postArticles(parseGhost(ghost([post({ html: '<p></p>', plaintext: '' })]))), /post 1 \("ميناء العقبة: وصول أول سفينة"\): the body has no text/);
+});
+
+// ------------------------------------------------ the real exports (../shared/fixtures)
+
+const fixture = (name: string) => readFileSync(path.join(SHARED, 'fixtures', name), 'utf8');
+
+test('the real WordPress 6.1 and Ghost 5.130 exports give the same 25 articles', () => {
+  const wp = postArticles(parseWordPress(fixture('wordpress-export.xml')));
+  const gh = postArticles(parseGhost(fixture('ghost-export.json')));
+  for (const { inputs, notes } of [wp, gh]) {
+    assert.equal(inputs.length, 25);
+    assert.deepEqual(notes, []);
+    const count = (s: string) => inputs.filter((a) => a.status === s).length;
+    assert.deepEqual([count('published'), count('draft'), count('scheduled')], [22, 2, 1]);
+    const scheduled = inputs.find((a) => a.status === 'scheduled')!;
+    assert.equal(scheduled.publishedAt, '2027-03-01T08:00:00.000Z');
+    assert.ok(inputs.filter((a) => a.status === 'draft').every((a) => a.publishedAt === undefined));
+    // Four posts have one subheading and one quotation.
+    assert.equal(inputs.filter((a) => /^## /m.test(a.body) && /^> /m.test(a.body)).length, 4);
+    assert.ok(inputs.every((a) => a.tags.length >= 3 && !a.body.includes('<')));
+  }
+  assert.ok(wp.inputs.some((a) => a.slug === 'المؤلف-الموسيقي-الأيسلندي-الشهير'), 'the Arabic slug, decoded');
+  assert.ok(gh.inputs.some((a) => a.slug === 'lmwlf-lmwsyqy-lyslndy-lshhyr'), "Ghost's own transliterated slug, kept");
+  // Gutenberg, classic HTML and Ghost's HTML of one post read alike.
+  for (const w of wp.inputs) {
+    const g = gh.inputs.find((x) => x.title === w.title)!;
+    assert.equal(g.body, w.body, w.title);
+    assert.equal(g.description, w.description);
+    assert.equal(g.tags[0], w.tags[0], 'the same section');
+    assert.deepEqual([...g.tags].sort(), [...w.tags].sort());
+  }
+});
