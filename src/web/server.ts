@@ -15,6 +15,7 @@ import { apiRoutes } from './routes/api.js';
 import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
+import { oldAddressRoutes } from './routes/old-addresses.js';
 import { conditionalRequests } from './plugins/conditional.js';
 import { renderCache, serveCached } from './plugins/render-cache.js';
 import type { RenderCache } from './cache/render-cache.js';
@@ -98,6 +99,7 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
   await app.register(entityRoutes, { store, site }); // related news (issue #4)
   await registerNewsroom(app, { store, site, ...(newsroom ? { config: newsroom } : {}) }); // issue #5
   await app.register(searchRoutes, { store, site });
+  await app.register(oldAddressRoutes, { store }); // a site migrated from WordPress or Ghost
 
   return app;
 }
