@@ -105,3 +105,12 @@ test('the Arabic font and stylesheet are served from the project', async () => {
   assert.equal(font.statusCode, 200);
   assert.ok(font.rawPayload.length > 10_000);
 });
+
+test('every page names the site icon, and it is served', async () => {
+  for (const url of ['/', seedUrl, '/search?q=سوريا', '/no-such-page']) {
+    assert.match((await get(url)).body, /<link rel="icon" href="\/assets\/favicon\.svg" type="image\/svg\+xml">/, url);
+  }
+  const icon = await get('/assets/favicon.svg');
+  assert.equal(icon.statusCode, 200);
+  assert.match(icon.headers['content-type'] as string, /image\/svg\+xml/);
+});

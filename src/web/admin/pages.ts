@@ -53,6 +53,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
 <link rel="stylesheet" href="/assets/fonts/naskh/arabic-700.css">
 <link rel="stylesheet" href="/assets/fonts/kufi/arabic-700.css">
 <link rel="stylesheet" href="/assets/admin.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <meta name="csrf-token" content="${ctx.csrf}">
 <script type="module" src="/assets/admin.js"></script>
 </head>

@@ -32,6 +32,7 @@ ${seoHead(site, meta)}
 <link rel="stylesheet" href="/assets/fonts/naskh/arabic-700.css">
 <link rel="stylesheet" href="/assets/fonts/kufi/arabic-700.css">
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${meta.head ?? ''}
 </head>
 <body>
