@@ -1,6 +1,10 @@
 /**
- * Related-news benchmark: `npm run bench:related -- ../shared/corpus/arabic-news.jsonl [--sizes 4000,100000] [--keep FILE]`
+ * Related-news benchmark: `npm run bench:related -- ../shared/corpus/arabic-news.jsonl [--sizes 4000,100000] [--small 500] [--keep FILE]`
  *
+ * 0. A small site (--small, 500 corpus articles at random in a
+ *    database of their own): one article's links scored whole, as the
+ *    engine does up to EXHAUSTIVE_UP_TO articles, beside the index's
+ *    candidates alone, each with a fresh engine.
  * 1. Imports the corpus through the importer (duplicate check, save,
  *    profiles, topic space, links) into a temporary SQLite file and times it.
  * 2. At each size: the time to compute one article's links (what a save
@@ -32,6 +36,7 @@ import type { ArticleInput } from '../src/content/article.js';
 import { RelatedEngine } from '../src/related/engine.js';
 import { maybeTrainTopics } from '../src/related/topics.js';
 import { saveArticles } from '../src/services/articles.js';
+import { parseJsonArticle } from '../src/content/parsers/jsonl.js';
 import { importFiles } from '../src/services/import.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { mulberry32 } from './corpus.js';
@@ -87,7 +92,7 @@ function recombiner(rows: CorpusRow[], seed: number) {
 }
 
 /** One article's links, p50/p95, each with a fresh engine. */
-async function timeLinks(store: SqliteStore, seed: number) {
+async function timeLinks(store: SqliteStore, seed: number, engine: { exhaustiveUpTo?: number } = {}) {
   const ids = await store.listPublicIds();
   const rand = mulberry32(seed);
   const times: number[] = [];
@@ -96,7 +101,7 @@ async function timeLinks(store: SqliteStore, seed: number) {
     const id = ids[Math.floor(rand() * ids.length)]!;
     const started = performance.now();
     const used = process.cpuUsage();
-    await new RelatedEngine(store).linksFor(id);
+    await new RelatedEngine(store, engine).linksFor(id);
     const { user, system } = process.cpuUsage(used);
     times.push(performance.now() - started);
     cpu.push((user + system) / 1000);
@@ -104,19 +109,42 @@ async function timeLinks(store: SqliteStore, seed: number) {
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpu50: quantile(cpu, 0.5), cpu95: quantile(cpu, 0.95) };
 }
 
+/** Step 0: a small site's links, scored whole and from the index's candidates. */
+async function smallSite(rows: CorpusRow[], size: number, file: string): Promise<void> {
+  const rand = mulberry32(size);
+  const sample = rows
+    .map((r) => ({ r, k: rand() }))
+    .sort((a, b) => a.k - b.k)
+    .slice(0, size)
+    .map((x) => x.r);
+  const store = await openSqliteStore(file);
+  try {
+    await saveArticles(store, sample.map((r, i) => parseJsonArticle(r, i + 1)), undefined, { topics: 'inline' });
+    const whole = await timeLinks(store, size, { exhaustiveUpTo: Infinity });
+    const index = await timeLinks(store, size, { exhaustiveUpTo: 0 });
+    console.log(
+      `${size} articles (a small site): one article's links scored whole p50 ${ms(whole.p50)}, p95 ${ms(whole.p95)} (CPU ${ms(whole.cpu50)}, ${ms(whole.cpu95)}); ` +
+        `from the index's candidates p50 ${ms(index.p50)}, p95 ${ms(index.p95)} (CPU ${ms(index.cpu50)}, ${ms(index.cpu95)}); ratio of p50s ${(whole.p50 / index.p50).toFixed(1)}×`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { sizes: { type: 'string', default: '4000,100000' }, keep: { type: 'string' } },
+    options: { sizes: { type: 'string', default: '4000,100000' }, keep: { type: 'string' }, small: { type: 'string', default: '500' } },
   });
   const file = positionals[0];
-  if (!file) throw new Error('usage: bench-related CORPUS.jsonl [--sizes 4000,100000]');
+  if (!file) throw new Error('usage: bench-related CORPUS.jsonl [--sizes 4000,100000] [--small 500]');
   const sizes = values.sizes.split(',').map(Number);
   const rows = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as CorpusRow);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-bench-related-'));
+  if (Number(values.small) > 0) await smallSite(rows, Number(values.small), path.join(dir, 'small.db'));
   const dbFile = values.keep ?? path.join(dir, 'bench.db');
   const store = await openSqliteStore(dbFile);
   const make = recombiner(rows, 7 + (await store.countArticles()));

@@ -32,8 +32,9 @@
  * of one article does not grow with the collection. The best CANDIDATES by
  * that partial dot product are scored with it in place of the cosine; the
  * best FULLY_SCORED of those are read whole and scored with the cosine.
- * The article itself, its near-duplicates (minhash.ts), drafts and
- * articles not yet public are never candidates.
+ * A site of up to EXHAUSTIVE_UP_TO published articles is scored whole
+ * instead. The article itself, its near-duplicates (minhash.ts), drafts
+ * and articles not yet public are never candidates.
  *
  * Links: the three best are the related list at the end of the page, the
  * next three the inline "see also" links (placed by placement.ts); when
@@ -72,6 +73,16 @@ export const TIME_WEIGHT = 0.01;
 export const TIME_SCALE_DAYS = 30;
 export const MIN_SCORE = 0.05;
 export const NEIGHBOURS = 10;
+/**
+ * Up to this many published articles, every public article is scored whole
+ * instead of the index's candidates. The index meets an article only through
+ * the other's strongest terms (QUERY_TERMS against POSTINGS_PER_ARTICLE), and
+ * in a small collection those are its rarest words, met once: the demo's
+ * Putin–Assad story missed the three Syria–Russia talks stories that way and
+ * got a measles campaign. Below this size reading every profile costs a few
+ * milliseconds; above it the index keeps the cost flat.
+ */
+export const EXHAUSTIVE_UP_TO = 500;
 
 const LINKS = RELATED_COUNT + SEE_ALSO_COUNT;
 const DAY = 86_400_000;
@@ -152,8 +163,15 @@ export class RelatedEngine {
   private readonly summaries = new Cache<StoredProfile>();
   private readonly vectors = new Cache<StoredVector>();
 
-  constructor(private readonly store: Store) {
+  private readonly exhaustiveUpTo: number;
+
+  /** `exhaustiveUpTo`: EXHAUSTIVE_UP_TO unless set (the evaluation compares both ways). */
+  constructor(
+    private readonly store: Store,
+    options: { exhaustiveUpTo?: number } = {},
+  ) {
     this.index = store.related;
+    this.exhaustiveUpTo = options.exhaustiveUpTo ?? EXHAUSTIVE_UP_TO;
   }
 
   /** Stored profiles (without their terms), from memory when read before. */
@@ -236,8 +254,12 @@ export class RelatedEngine {
 
   /** Candidates for an article, scored and best first; near-duplicates left out unless asked for. */
   async scoredFor(a: Subject, limit = FULLY_SCORED, options: { keepDuplicates?: boolean } = {}): Promise<Scored[]> {
+    // A small site is read whole: every article is scored (see EXHAUSTIVE_UP_TO).
+    const small = (await this.index.stats()).docs <= this.exhaustiveUpTo;
     const query: Vector = a.vector.terms.slice(0, QUERY_TERMS).map((t, i) => [t, a.vector.weights[i]!]);
-    const found = await this.index.candidates(query, { exclude: a.id, limit: CANDIDATES, perTerm: PER_TERM });
+    const found: [number, number][] = small
+      ? (await this.index.allArticleIds()).filter((id) => id !== a.id).map((id) => [id, 0])
+      : await this.index.candidates(query, { exclude: a.id, limit: CANDIDATES, perTerm: PER_TERM });
     const profiles = await this.profiles(found.map(([id]) => id));
     // First with the partial dot product of the index, then the best read whole.
     const first: Scored[] = [];
@@ -246,7 +268,7 @@ export class RelatedEngine {
       if (!b || !b.isPublic || (!options.keepDuplicates && isNearDuplicate(a.minhash, b.minhash))) continue;
       first.push({ id, score: partial + bonus(a, b) });
     }
-    const best = first.sort((x, y) => y.score - x.score).slice(0, Math.max(limit, FULLY_SCORED));
+    const best = small ? first : first.sort((x, y) => y.score - x.score).slice(0, Math.max(limit, FULLY_SCORED));
     const vectors = await this.vectorsOf(best.map((s) => s.id));
     const terms = vectorMap(a.vector);
     return best
