@@ -1,27 +1,38 @@
 /** `sahifa import`: text, JSON-lines, WordPress and Ghost export files into the database, with a progress bar on a terminal. */
 import { SingleBar, Presets } from 'cli-progress';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, importFiles, type ImportFormat } from '../services/import.js';
 import { openStore } from '../store/open.js';
-import { UsageError, dbPath } from './args.js';
+import { newsroomConfig } from '../web/admin/config.js';
+import { UsageError, dbPath, defaultMediaDir } from './args.js';
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, format: { type: 'string' }, 'skip-duplicates': { type: 'boolean', default: false } },
+    options: { db: { type: 'string' }, format: { type: 'string' }, 'skip-duplicates': { type: 'boolean', default: false }, media: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
   const format = values.format as ImportFormat | undefined;
   if (format !== undefined && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${format}"`);
 
-  const store = await openStore(dbPath(values.db));
+  if (values.media !== undefined && !statSync(values.media, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--media must be the old site's media folder (wp-content/uploads, content/images): "${values.media}" is not a folder`);
+  }
+  const db = dbPath(values.db);
+  // Feature images go where the server keeps uploads, with the server's size limit.
+  const media = values.media
+    ? { from: values.media, dir: process.env.SAHIFA_MEDIA_DIR ?? defaultMediaDir(db), maxBytes: newsroomConfig().maxUploadBytes }
+    : undefined;
+  const store = await openStore(db);
   const bar = process.stderr.isTTY ? new SingleBar({ format: ' {bar} {value}/{total} {file}' }, Presets.shades_classic) : null;
   let current = '';
   try {
     const report = await importFiles(store, positionals, {
       ...(format ? { format } : {}),
       skipDuplicates: values['skip-duplicates'],
+      ...(media ? { media } : {}),
       onProgress: (done, total) => {
         if (!bar) return;
         if (done === 1) {

@@ -12,7 +12,7 @@ import { userCommand } from './user.js';
 
 const USAGE = `Usage:
   sahifa serve  [--db PATH|postgres://…] [--host H] [--port N] [--workers N] [--demo]
-  sahifa import [--db PATH] [--format text|jsonl|wordpress|ghost] [--skip-duplicates] FILE...
+  sahifa import [--db PATH] [--format text|jsonl|wordpress|ghost] [--skip-duplicates] [--media DIR] FILE...
   sahifa reindex [--db PATH] [--search] [--related]
                                   rebuild the search index and the related news (both without a flag)
   sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)

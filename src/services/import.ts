@@ -11,9 +11,11 @@ import { parseJsonLines } from '../content/parsers/jsonl.js';
 import { postArticles } from '../content/parsers/post.js';
 import { parseTextArticle } from '../content/parsers/text.js';
 import { parseWordPress } from '../content/parsers/wordpress.js';
+import type { FeatureImage } from '../content/parsers/post.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
+import { importFeatureImages, type MediaImport } from './feature-images.js';
 
 export const IMPORT_FORMATS = ['text', 'jsonl', 'wordpress', 'ghost'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -39,6 +41,8 @@ export interface ImportOptions {
   onFile?: (file: string) => void;
   /** Leave out the near-duplicates of articles already present (they are reported either way). */
   skipDuplicates?: boolean;
+  /** Where the feature images of WordPress and Ghost exports are read from and written to (feature-images.ts). */
+  media?: MediaImport;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
@@ -55,12 +59,19 @@ export function formatOf(file: string): ImportFormat | undefined {
   return FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
 }
 
-function parseSource(source: string, format: ImportFormat): { inputs: ArticleInput[]; notes: string[] } {
+/** A file's articles; notes of what it held that did not come in; the feature images its posts name, by index. */
+export interface ImportFile {
+  inputs: ArticleInput[];
+  notes: string[];
+  images: (FeatureImage | undefined)[];
+}
+
+function parseSource(source: string, format: ImportFormat): ImportFile {
   switch (format) {
     case 'text':
-      return { inputs: [parseTextArticle(source)], notes: [] };
+      return { inputs: [parseTextArticle(source)], notes: [], images: [] };
     case 'jsonl':
-      return { inputs: parseJsonLines(source), notes: [] };
+      return { inputs: parseJsonLines(source), notes: [], images: [] };
     case 'wordpress':
       return postArticles(parseWordPress(source));
     case 'ghost':
@@ -68,12 +79,11 @@ function parseSource(source: string, format: ImportFormat): { inputs: ArticleInp
   }
 }
 
-/** A file's articles, and notes of what it held that did not come in. */
-export async function readImportFile(file: string, format = formatOf(file)): Promise<{ inputs: ArticleInput[]; notes: string[] }> {
+export async function readImportFile(file: string, format = formatOf(file)): Promise<ImportFile> {
   if (!format) throw new Error(`unknown format (use --format ${IMPORT_FORMATS.join(', ')})`);
-  const { inputs, notes } = parseSource(await readFile(file, 'utf8'), format);
+  const parsed = parseSource(await readFile(file, 'utf8'), format);
   const name = path.basename(file);
-  return { inputs: inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } })), notes };
+  return { ...parsed, inputs: parsed.inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } })) };
 }
 
 export async function parseFile(file: string, format = formatOf(file)): Promise<ArticleInput[]> {
@@ -86,7 +96,7 @@ export async function importFiles(store: Store, files: string[], options: Import
     options.onFile?.(file);
     try {
       const read = await readImportFile(file, options.format ?? formatOf(file));
-      let inputs = read.inputs;
+      let { inputs, images } = read;
       const copies = await findDuplicates(store, inputs);
       for (const d of copies) {
         const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
@@ -95,12 +105,20 @@ export async function importFiles(store: Store, files: string[], options: Import
       if (options.skipDuplicates && copies.length) {
         const skip = new Set(copies.map((d) => d.index));
         inputs = inputs.filter((_, i) => !skip.has(i));
+        images = images.filter((_, i) => !skip.has(i));
         report.skipped += skip.size;
       }
+      const imported = await importFeatureImages(store, inputs, images, options.media);
       // A batch: the topic space, when due, is trained before the links are picked.
-      const outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
+      let outcomes: Awaited<ReturnType<typeof saveArticles>>;
+      try {
+        outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
+      } catch (e) {
+        await imported.undo(); // the file imports nothing, its images included
+        throw e;
+      }
       for (const o of outcomes) o.created ? report.imported++ : report.updated++;
-      report.notes.push(...read.notes.map((n) => `${file}: ${n}`));
+      report.notes.push(...[...read.notes, ...imported.notes].map((n) => `${file}: ${n}`));
     } catch (e) {
       report.failed++;
       report.errors.push(`${file}: ${(e as Error).message}`);

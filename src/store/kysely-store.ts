@@ -617,6 +617,20 @@ export class KyselyStore implements Store {
     });
   }
 
+  async externalIdsWithImage(externalIds: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < externalIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select('external_id')
+        .where('external_id', 'in', externalIds.slice(i, i + 500))
+        .where('feature_image', 'is not', null)
+        .execute();
+      for (const r of rows) out.add(r.external_id!);
+    }
+    return out;
+  }
+
   async countArticles(): Promise<number> {
     const { n } = await this.db
       .selectFrom('articles')

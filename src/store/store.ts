@@ -111,6 +111,8 @@ export interface Store {
    * or nothing. `onProgress` hears how many are saved so far.
    */
   saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]>;
+  /** Of these external ids, those of articles that have a feature image (an import run again keeps it). */
+  externalIdsWithImage(externalIds: string[]): Promise<Set<string>>;
   /** A published, already public article by slug, with its source. */
   getArticle(slug: string, options?: { includeUnpublished?: boolean }): Promise<ArticleWithSource | null>;
   /** What the article's public page shows: getArticle without the source. */

@@ -5,9 +5,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
@@ -90,4 +91,74 @@ test('migrate: a broken export imports nothing and says where it broke', async (
   assert.equal(res.stdout.trim(), 'imported 0, updated 0, failed 1');
   const wrong = await sahifa('import', '--db', place.location, '--format', 'ghost', WXR);
   assert.match(wrong.stderr, /not valid JSON/);
+});
+
+test('migrate: feature images come in from the old media folder with --media; what cannot come in is a note', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-migrate-media-'));
+  const uploads = path.join(dir, 'uploads');
+  mkdirSync(path.join(uploads, '2026/10'), { recursive: true });
+  await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#2b6cb0' } }).jpeg().toFile(path.join(uploads, '2026/10/port.jpg'));
+  writeFileSync(path.join(uploads, '2026/10/broken.jpg'), 'ليست صورة');
+  const attachment = (id: number, file: string) => `<item><title>صورة ${id}</title><wp:post_id>${id}</wp:post_id><wp:post_type>attachment</wp:post_type>
+<wp:status>inherit</wp:status><wp:attachment_url>https://old.example/wp-content/uploads/${file}</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>${file}</wp:meta_value></wp:postmeta></item>`;
+  const post = (id: number, title: string, thumbnail: number) => `<item><title>${title}</title><guid>https://old.example/?p=${id}</guid>
+<content:encoded><![CDATA[<p>وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته، وقالت إدارة الميناء إن الطاقة تضاعفت.</p>]]></content:encoded>
+<wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2026-10-02 07:30:00</wp:post_date_gmt><wp:post_name>media-${id}</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${thumbnail}</wp:meta_value></wp:postmeta></item>`;
+  const xml = path.join(dir, 'export.xml');
+  writeFileSync(
+    xml,
+    `<?xml version="1.0"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+${attachment(11, '2026/10/port.jpg')}${attachment(12, '2026/10/missing.jpg')}${attachment(13, '2026/10/broken.jpg')}${attachment(14, '../../../etc/passwd')}
+${post(1, 'ميناء العقبة: الصورة تصل', 11)}${post(2, 'صورة مفقودة', 12)}${post(3, 'صورة تالفة', 13)}${post(4, 'مسار خارج المجلد', 14)}</channel></rss>`,
+  );
+  const media = path.join(dir, 'media');
+  const db = testDatabase();
+  const previous = process.env.SAHIFA_MEDIA_DIR;
+  process.env.SAHIFA_MEDIA_DIR = media;
+  try {
+    const without = await sahifa('import', '--db', db.location, xml);
+    assert.equal(without.code, 0, without.stderr);
+    assert.match(without.stdout, /note: .*export\.xml: 4 feature images not imported: give the old site's media folder with --media DIR/);
+
+    const res = await sahifa('import', '--db', db.location, '--media', uploads, xml);
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.trim().split('\n').at(-1), 'imported 0, updated 4, failed 0');
+    assert.match(res.stdout, /note: .*"صورة مفقودة": feature image 2026\/10\/missing\.jpg not imported \(no such file\)/);
+    assert.match(res.stdout, /note: .*"صورة تالفة": feature image 2026\/10\/broken\.jpg not imported/);
+    assert.match(res.stdout, /note: .*"مسار خارج المجلد": feature image .* is not in the media folder/);
+
+    const store = await db.open();
+    try {
+      const a = (await store.getArticle('media-1'))!;
+      assert.ok(a.featureImage, 'the image came in');
+      assert.equal(a.featureImage!.alt, 'صورة 11', "the attachment's title stands in for the missing alt text");
+      assert.equal(a.featureImage!.width, 1200);
+      assert.equal((await store.getArticle('media-2'))!.featureImage, null);
+      assert.equal((await store.newsroom.listMedia(10)).length, 1);
+      const app = await buildServer({ store, site: siteConfig({}, {}), newsroom: { mediaDir: media } });
+      try {
+        const page = (await app.inject({ method: 'GET', url: '/articles/media-1' })).body;
+        const src = /<figure class="feature-image">[\s\S]*?<img[^>]* src="([^"]+)"/.exec(page)?.[1];
+        assert.ok(src, 'the page shows it');
+        assert.equal((await app.inject({ method: 'GET', url: src! })).statusCode, 200);
+      } finally {
+        await app.close();
+      }
+      const again = await sahifa('import', '--db', db.location, '--media', uploads, xml);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal((await store.newsroom.listMedia(10)).length, 1, 'imported again: the image is kept, not copied');
+    } finally {
+      await store.close();
+    }
+    const notAFolder = await sahifa('import', '--db', db.location, '--media', path.join(dir, 'nope'), xml);
+    assert.equal(notAFolder.code, 2);
+    assert.match(notAFolder.stderr, /--media must be the old site's media folder/);
+  } finally {
+    if (previous === undefined) delete process.env.SAHIFA_MEDIA_DIR;
+    else process.env.SAHIFA_MEDIA_DIR = previous;
+    await db.drop();
+  }
 });

@@ -79,7 +79,7 @@ test('wordpress: statuses, and what is not a post is counted, not imported', () 
       ['خاص', 'draft', undefined],
     ],
   );
-  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)']);
+  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)', "1 attachment not imported (only posts' feature images are)"]);
 });
 
 test('wordpress: bad files fail with a clear message naming the place', () => {
@@ -134,7 +134,7 @@ test('ghost: members-only posts stay drafts, newsletters are not pages of the si
     post({ id: 'b', title: 'نشرة بريدية', status: 'sent' }),
     post({ id: 'c', title: 'من نحن', type: 'page' }),
     post({ id: 'd', title: 'مجدول', status: 'scheduled', published_at: '2099-01-01 06:00:00' }),
-    post({ id: 'e', title: 'بلا HTML', html: null, plaintext: 'الفقرة الأولى <ليست وسماً>.\n\nالفقرة الثانية.', feature_image: 'https://old.example/a.jpg' }),
+    post({ id: 'e', title: 'بلا HTML', html: null, plaintext: 'الفقرة الأولى <ليست وسماً>.\n\nالفقرة الثانية.' }),
   ]);
   const { inputs, notes } = postArticles(parseGhost(json));
   assert.deepEqual(
@@ -150,7 +150,36 @@ test('ghost: members-only posts stay drafts, newsletters are not pages of the si
   assert.deepEqual(notes, [
     'post 1 ("للمشتركين فقط") is for paid members only: imported as a draft',
     '1 page not imported (Sahifa imports posts)',
-    'post 5 ("بلا HTML"): left out 1 feature image',
+  ]);
+});
+
+test('feature images are named by their path in the old media folder, with their alt text', () => {
+  const attachment = (id: number, file: string, alt: string) => `
+<item><title><![CDATA[صورة ${id}]]></title><wp:post_id>${id}</wp:post_id><wp:status><![CDATA[inherit]]></wp:status>
+<wp:post_type><![CDATA[attachment]]></wp:post_type><wp:attachment_url><![CDATA[https://old.example/wp-content/uploads/${file}]]></wp:attachment_url>
+<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[${file}]]></wp:meta_value></wp:postmeta>
+${alt ? `<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[${alt}]]></wp:meta_value></wp:postmeta>` : ''}</item>`;
+  const thumb = (id: number) => `<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[${id}]]></wp:meta_value></wp:postmeta>`;
+  const xml = wxr(
+    attachment(20, '2026/10/port.jpg', 'رافعات ميناء العقبة') +
+      attachment(21, '2026/10/spare.png', '') +
+      item({ id: 1, title: 'ميناء العقبة', body: PORT, extra: thumb(20) }) +
+      item({ id: 2, title: 'بلا صورة', body: PORT }),
+  );
+  const wp = postArticles(parseWordPress(xml));
+  assert.deepEqual(wp.images, [{ file: '2026/10/port.jpg', url: 'https://old.example/wp-content/uploads/2026/10/port.jpg', alt: 'رافعات ميناء العقبة' }, undefined]);
+  assert.deepEqual(wp.notes, ['1 attachment not imported (only posts\' feature images are)']);
+
+  const gh = postArticles(
+    parseGhost(
+      ghost([post({ feature_image: '__GHOST_URL__/content/images/2026/10/port.jpg' }), post({ id: 'p2', feature_image: 'https://cdn.example/x.jpg?w=600' })], {
+        posts_meta: [{ post_id: 'p1', feature_image_alt: 'رافعات الميناء' }],
+      }),
+    ),
+  );
+  assert.deepEqual(gh.images, [
+    { file: '2026/10/port.jpg', url: '__GHOST_URL__/content/images/2026/10/port.jpg', alt: 'رافعات الميناء' },
+    { file: null, url: 'https://cdn.example/x.jpg?w=600', alt: '' },
   ]);
 });
 

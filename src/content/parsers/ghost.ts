@@ -12,6 +12,8 @@
  *   tags (#name) are Ghost's own plumbing and are left out.
  * - The body is the HTML Ghost stores beside its editor's document
  *   (lexical or mobiledoc), or the plain text where a post has no HTML.
+ * - The feature image is named with its path under content/images (and its
+ *   alt text from posts_meta), for the importer to bring in.
  * - The post's id is the external id, so importing again updates; the slug
  *   is kept (Ghost's own slugs of Arabic titles are transliterations, but
  *   they are the addresses readers and search engines know).
@@ -42,9 +44,12 @@ const GhostData = z.object({
   tags: z.array(z.object({ id, name: z.string(), visibility: text })).default([]),
   posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })).default([]),
   users: z.array(z.object({ id, name: z.string() })).default([]),
+  posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text })).default([]),
   posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })).default([]),
 });
 const GhostExport = z.object({ db: z.array(z.object({ data: GhostData })).min(1) });
+/** Ghost keeps uploads under content/images; its URLs start with the site's address or __GHOST_URL__. */
+const CONTENT_IMAGES = /\/content\/images\/(.+)$/;
 
 const STATUS: Record<string, ArticleStatus> = { published: 'published', scheduled: 'scheduled', draft: 'draft', sent: 'draft' };
 
@@ -84,6 +89,7 @@ export function parseGhost(json: string): Posts {
   const users = new Map(data.users.map((u) => [String(u.id), u.name]));
   const tagsOf = ordered(data.posts_tags);
   const authorsOf = ordered(data.posts_authors);
+  const alts = new Map(data.posts_meta.map((m) => [String(m.post_id), m.feature_image_alt ?? '']));
 
   const posts: Post[] = [];
   const notes: string[] = [];
@@ -120,7 +126,15 @@ export function parseGhost(json: string): Posts {
       status,
       publishedAt: status === 'draft' ? undefined : utc(p.published_at),
       externalId: `ghost:${p.id}`,
-      hasFeatureImage: Boolean(p.feature_image),
+      ...(p.feature_image
+        ? {
+            featureImage: {
+              file: CONTENT_IMAGES.exec(p.feature_image.split(/[?#]/)[0]!)?.[1] ?? null,
+              url: p.feature_image,
+              alt: alts.get(String(p.id)) ?? '',
+            },
+          }
+        : {}),
     });
   });
   if (pages) notes.push(`${pages} page${pages === 1 ? '' : 's'} not imported (Sahifa imports posts)`);

@@ -29,8 +29,16 @@ export interface Post {
   publishedAt?: string;
   externalId: string;
   url?: string;
-  /** Ghost's feature image: media, which the import leaves behind (counted). */
-  hasFeatureImage?: boolean;
+  featureImage?: FeatureImage;
+}
+
+/** A post's feature image, as the export names it; the importer brings it in (services/feature-images.ts). */
+export interface FeatureImage {
+  /** Its path inside the old site's media folder (WordPress's uploads, Ghost's content/images), when the export says. */
+  file: string | null;
+  /** Where the old site served it, for messages. */
+  url: string;
+  alt: string;
 }
 
 /** A file's posts, and what it holds besides them, for the import report. */
@@ -47,7 +55,6 @@ function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> 
   const { blocks, tags, left } = htmlBody(p.html);
   // The excerpt may hold markup (WordPress allows it) and hashtags, like the body.
   const excerpt = htmlBody(p.excerpt);
-  if (p.hasFeatureImage) left.set('feature image', 1);
   const body = structureBody(blocks);
   if (body.paragraphs.length === 0) throw new ParseError(`${p.where} ("${title}"): the body has no text`);
   const slug = cleanLine(p.slug);
@@ -77,17 +84,20 @@ const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n
 
 /**
  * A file's posts as articles, with notes of what was left behind (media the
- * body cannot hold, other kinds of item). Any bad post fails the file, and
- * the message names up to five of them.
+ * body cannot hold, other kinds of item) and each article's feature image
+ * (by index). Any bad post fails the file, and the message names up to five
+ * of them.
  */
-export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[]; notes: string[] } {
+export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[]; notes: string[]; images: (FeatureImage | undefined)[] } {
   const inputs: ArticleInput[] = [];
+  const images: (FeatureImage | undefined)[] = [];
   const left: string[] = [];
   const errors: string[] = [];
   for (const p of posts) {
     try {
       const imported = postArticle(p);
       inputs.push(imported.input);
+      images.push(p.featureImage);
       if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
     } catch (e) {
       errors.push((e as Error).message);
@@ -98,5 +108,5 @@ export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[];
     throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
   }
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left] };
+  return { inputs, notes: [...notes, ...left], images };
 }

@@ -1,8 +1,11 @@
 /**
  * WordPress's export (WXR 1.1/1.2, Tools › Export): its posts as articles.
  *
- * - Posts only; pages, attachments and menu items are counted in the notes
- *   (Sahifa has articles only), trashed and auto-drafts are not content.
+ * - Posts only; pages, menu items and the attachments that are no post's
+ *   feature image are counted in the notes (Sahifa has articles only),
+ *   trashed and auto-drafts are not content. A post's feature image
+ *   (_thumbnail_id) is named with its path under the uploads folder, for
+ *   the importer to bring in.
  * - Status: publish → published, future → scheduled, pending → submitted,
  *   draft and private → draft (a private post is not for the public).
  * - Tags: the post's categories first (the first is the section), then its
@@ -16,7 +19,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ArticleStatus } from '../article.js';
 import { ParseError } from './errors.js';
-import type { Post, Posts } from './post.js';
+import type { FeatureImage, Post, Posts } from './post.js';
 
 const STATUS: Record<string, ArticleStatus> = {
   publish: 'published',
@@ -58,6 +61,11 @@ function gmtDate(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/** An item's postmeta as key → value. */
+function postmeta(item: Node): Map<string, string> {
+  return new Map(((item['wp:postmeta'] as Node[] | undefined) ?? []).map((m) => [text(m['wp:meta_key']), text(m['wp:meta_value'])]));
+}
+
 function decodeSlug(slug: string): string {
   try {
     return decodeURIComponent(slug.trim());
@@ -83,17 +91,33 @@ export function parseWordPress(xml: string): Posts {
     authors.set(text(a['wp:author_login']), text(a['wp:author_display_name']) || text(a['wp:author_login']));
   }
 
+  const items = (channel['item'] as Node[] | undefined) ?? [];
+  // Attachments, by post id: a post's feature image (_thumbnail_id) is one of them.
+  const attachments = new Map<string, FeatureImage>();
+  for (const item of items) {
+    if (text(item['wp:post_type']) !== 'attachment') continue;
+    const meta = postmeta(item);
+    attachments.set(text(item['wp:post_id']).trim(), {
+      file: meta.get('_wp_attached_file') || null,
+      url: text(item['wp:attachment_url']).trim(),
+      alt: meta.get('_wp_attachment_image_alt') || text(item['title']),
+    });
+  }
+  const featured = new Set<string>();
+
   const posts: Post[] = [];
   const others = new Map<string, number>();
-  const items = (channel['item'] as Node[] | undefined) ?? [];
   items.forEach((item, i) => {
     const type = text(item['wp:post_type']) || 'post';
     const wpStatus = text(item['wp:status']);
-    if (NOT_CONTENT.has(wpStatus)) return;
+    if (type === 'attachment' || NOT_CONTENT.has(wpStatus)) return;
     if (type !== 'post') {
       others.set(type, (others.get(type) ?? 0) + 1);
       return;
     }
+    const thumbnail = postmeta(item).get('_thumbnail_id')?.trim();
+    const image = thumbnail ? attachments.get(thumbnail) : undefined;
+    if (image) featured.add(thumbnail!);
     const categories = ((item['category'] as unknown[] | undefined) ?? []).map((c) => ({
       domain: (c as Node)['@domain'],
       nicename: (c as Node)['@nicename'],
@@ -117,8 +141,11 @@ export function parseWordPress(xml: string): Posts {
       publishedAt: status === 'draft' || status === 'submitted' ? undefined : gmtDate(text(item['wp:post_date_gmt'])) ?? gmtDate(text(item['wp:post_date'])),
       externalId: text(item['guid']).trim() || `wordpress:${text(item['wp:post_id'])}`,
       url: text(item['link']).trim() || undefined,
+      ...(image ? { featureImage: image } : {}),
     });
   });
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
+  const unused = attachments.size - featured.size;
+  if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (only posts' feature images are)`);
   return { posts, notes };
 }
