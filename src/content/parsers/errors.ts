@@ -8,3 +8,10 @@ export class ParseError extends Error {
     this.name = 'ParseError';
   }
 }
+
+/** A file's problems as one error naming the first five (a file with any bad part imports nothing). */
+export function throwIfAny(errors: string[]): void {
+  if (errors.length === 0) return;
+  const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
+  throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
+}

@@ -9,7 +9,7 @@ import type { ArticleInput } from '../article.js';
 import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
-import { ParseError } from './errors.js';
+import { ParseError, throwIfAny } from './errors.js';
 import { structureBody } from './structure.js';
 
 const nonEmpty = z.string().trim().min(1);
@@ -78,10 +78,7 @@ export function parseJsonLines(source: string): ArticleInput[] {
         errors.push((e as Error).message);
       }
     });
-  if (errors.length) {
-    const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
-    throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
-  }
+  throwIfAny(errors);
   if (articles.length === 0) throw new ParseError('no articles in the file');
   return articles;
 }

@@ -10,7 +10,7 @@ import { isValidSlug } from '../slug.js';
 import { mergeTags, tagName } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
 import { validateArticleInput } from '../validate.js';
-import { ParseError } from './errors.js';
+import { ParseError, throwIfAny } from './errors.js';
 import { htmlBody } from './html.js';
 import { structureBody } from './structure.js';
 
@@ -103,10 +103,7 @@ export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[];
       errors.push((e as Error).message);
     }
   }
-  if (errors.length) {
-    const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
-    throw new ParseError(`${errors.slice(0, 5).join('; ')}${more}`);
-  }
+  throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
   return { inputs, notes: [...notes, ...left], images };
 }
