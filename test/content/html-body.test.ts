@@ -36,11 +36,21 @@ test('html: classic editor text without <p> splits on blank lines, entities deco
   ]);
 });
 
+test('html: classic text with inline markup still splits into its paragraphs', () => {
+  const html = 'أعلنت <strong>الوزارة</strong> خطة جديدة.\n\nوقال <em>المتحدث</em> إن التنفيذ يبدأ غداً.\n\n<a href="https://example.org">التفاصيل</a> على الموقع.';
+  assert.deepEqual(kinds(html), [
+    'paragraph:أعلنت **الوزارة** خطة جديدة.',
+    'paragraph:وقال *المتحدث* إن التنفيذ يبدأ غداً.',
+    'paragraph:[التفاصيل](https://example.org) على الموقع.',
+  ]);
+});
+
 test('html: links and emphasis stay as Markdown; unsafe links and scripts do not', () => {
   const html =
     '<p>قال <strong>الوزير</strong> في <em>مؤتمر صحفي</em> إن <a href="https://example.org/a(1)">التقرير</a> جاهز ' +
     '<a href="javascript:alert(1)">هنا</a>.<script>alert(1)</script></p><style>p{}</style>';
   assert.deepEqual(kinds(html), ['paragraph:قال **الوزير** في *مؤتمر صحفي* إن [التقرير](https://example.org/a%281%29) جاهز هنا.']);
+  assert.equal(htmlBody(html).blocks[0]!.text, 'قال الوزير في مؤتمر صحفي إن التقرير جاهز هنا.', 'the plain text has no script either');
 });
 
 test('html: Markdown characters in the text stay text', () => {

@@ -13,7 +13,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, Text, type ChildNode, type Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
+import { findOne } from 'domutils';
 import { unhash } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
 import { escapeMarkdown, type BlockKind, type TextBlock } from './structure.js';
@@ -75,13 +75,23 @@ function inlineElement(el: Element, w: Walk): string {
     // Brackets and spaces would end a Markdown link early.
     return SAFE_HREF.test(href) ? `[${inner.trim()}](${href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : inner;
   }
-  if (name === 'code') return `\`${textContent(el).replace(/`/g, '')}\``;
+  if (name === 'code') return `\`${plain(el.children).replace(/`/g, '')}\``;
   const mark = EMPHASIS[name];
   return mark ? `${mark}${inner.trim()}${mark}` : inner;
 }
 
+/** The words a reader sees: text, without scripts, styles or media. */
+function plain(nodes: ChildNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (isText(node)) out += node.data;
+    else if (isTag(node) && !SKIPPED.has(node.name) && !MEDIA[node.name]) out += node.name === 'br' ? ' ' : plain(node.children);
+  }
+  return out;
+}
+
 function push(w: Walk, kind: BlockKind, nodes: ChildNode[]): void {
-  const text = cleanLine(unhash(nodes.map((n) => textContent(n)).join(''), []));
+  const text = cleanLine(unhash(plain(nodes), []));
   if (!text) {
     // A paragraph holding only an image is the image.
     inline(nodes, w);
@@ -101,14 +111,24 @@ const isBlock = (node: ChildNode) => isTag(node) && (CONTAINERS.has(node.name) |
 function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void {
   let run: ChildNode[] = [];
   const flush = () => {
-    if (run.length === 0) return;
-    const loose = run;
-    run = [];
-    if (loose.every((n) => isText(n))) {
-      for (const part of loose.map((n) => (n as { data: string }).data).join('').split(/\n\s*\n/)) {
-        if (part.trim()) push(w, kind, [new Text(part)]);
+    let paragraph: ChildNode[] = [];
+    for (const node of run) {
+      const parts = isText(node) ? node.data.split(/\n\s*\n/) : null;
+      if (!parts || parts.length === 1) {
+        paragraph.push(node);
+        continue;
       }
-    } else push(w, kind, loose);
+      // A blank line inside the text ends one paragraph and starts the next.
+      parts.forEach((part, i) => {
+        if (i > 0) {
+          push(w, kind, paragraph);
+          paragraph = [];
+        }
+        paragraph.push(new Text(part));
+      });
+    }
+    push(w, kind, paragraph);
+    run = [];
   };
   for (const node of nodes) {
     if (!isTag(node)) {
@@ -139,7 +159,7 @@ function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void 
 /** A table row as one paragraph, its cells joined. */
 function pushRow(w: Walk, kind: 'paragraph' | 'quote', row: Element): void {
   const cells = row.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
-  const texts = cells.map((c) => cleanLine(unhash(textContent(c), []))).filter(Boolean);
+  const texts = cells.map((c) => cleanLine(unhash(plain(c.children), []))).filter(Boolean);
   if (texts.length === 0) return;
   w.blocks.push({ text: texts.join(' · '), line: 1, kind, markdown: cells.map((c) => cleanLine(inline(c.children, w))).filter(Boolean).join(' · ') });
 }
