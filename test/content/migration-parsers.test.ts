@@ -93,6 +93,13 @@ test('wordpress: bad files fail with a clear message naming the place', () => {
   assert.throws(() => postArticles(parseWordPress(wxr(''))), /no posts in the file/);
 });
 
+test('wordpress: entities declared in the file are not expanded (no "billion laughs")', () => {
+  const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+  const xml = wxr(item({ id: 1, title: '&l9;', body: PORT })).replace('<rss', `<!DOCTYPE rss [<!ENTITY l0 "ها">${levels}]>\n<rss`);
+  const [post] = parseWordPress(xml).posts;
+  assert.ok(post!.title.length < 100, `title of ${post!.title.length} characters`);
+});
+
 test('wordpress: media left behind are noted per post', () => {
   const xml = wxr(item({ id: 1, title: 'معرض صور', body: `${PORT}<figure><img src="a.jpg"></figure><p><iframe src="https://v.example/1"></iframe></p>` }));
   assert.deepEqual(postArticles(parseWordPress(xml)).notes, ['item 1 ("معرض صور"): left out 1 image, 1 embed']);

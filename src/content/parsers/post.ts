@@ -47,7 +47,6 @@ export interface Posts {
   notes: string[];
 }
 
-
 /** One post as an article, and what its body could not hold, by kind (image → 2). */
 function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> } {
   const title = cleanLine(p.title);
