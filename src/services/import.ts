@@ -79,11 +79,43 @@ function parseSource(source: string, format: ImportFormat): ImportFile {
   }
 }
 
+/** The file's articles, each noting the file it came from. */
+function readSource(source: string, format: ImportFormat, name: string): ImportFile {
+  const parsed = parseSource(source, format);
+  return { ...parsed, inputs: parsed.inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } })) };
+}
+
 export async function readImportFile(file: string, format = formatOf(file)): Promise<ImportFile> {
   if (!format) throw new Error(`unknown format (use --format ${IMPORT_FORMATS.join(', ')})`);
-  const parsed = parseSource(await readFile(file, 'utf8'), format);
-  const name = path.basename(file);
-  return { ...parsed, inputs: parsed.inputs.map((a) => ({ ...a, importMeta: { seeAlso: [], related: [], ...a.importMeta, file: name } })) };
+  return readSource(await readFile(file, 'utf8'), format, path.basename(file));
+}
+
+/**
+ * The format of an upload that came without a name (the admin's import
+ * form): XML is a WordPress export; JSON whose first line is an article
+ * is JSON lines, other JSON a Ghost export; anything else the text shape.
+ */
+export function sniffFormat(source: string): ImportFormat {
+  const start = source.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('<')) return 'wordpress';
+  if (!start.startsWith('{')) return 'text';
+  try {
+    const first = JSON.parse(start.split('\n', 1)[0]!) as Record<string, unknown>;
+    return typeof first.title === 'string' ? 'jsonl' : 'ghost';
+  } catch {
+    return 'ghost'; // a Ghost export written over several lines
+  }
+}
+
+function emptyReport(): ImportReport {
+  return { imported: 0, updated: 0, failed: 0, errors: [], duplicates: [], skipped: 0, notes: [] };
+}
+
+/** One upload (the admin's import form), under the name it is reported by. */
+export async function importUpload(store: Store, name: string, source: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const report = emptyReport();
+  await importOne(store, name, () => readSource(source, options.format ?? sniffFormat(source), name), options, report);
+  return report;
 }
 
 export async function parseFile(file: string, format = formatOf(file)): Promise<ArticleInput[]> {
@@ -91,38 +123,43 @@ export async function parseFile(file: string, format = formatOf(file)): Promise<
 }
 
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = { imported: 0, updated: 0, failed: 0, errors: [], duplicates: [], skipped: 0, notes: [] };
+  const report = emptyReport();
   for (const file of files) {
     options.onFile?.(file);
-    try {
-      const read = await readImportFile(file, options.format ?? formatOf(file));
-      let { inputs, images } = read;
-      const copies = await findDuplicates(store, inputs);
-      for (const d of copies) {
-        const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
-        report.duplicates.push(`${file}: article ${d.index + 1} "${d.title}" is a near-duplicate of ${of}, similarity ${d.similarity.toFixed(2)}`);
-      }
-      if (options.skipDuplicates && copies.length) {
-        const skip = new Set(copies.map((d) => d.index));
-        inputs = inputs.filter((_, i) => !skip.has(i));
-        images = images.filter((_, i) => !skip.has(i));
-        report.skipped += skip.size;
-      }
-      const imported = await importFeatureImages(store, inputs, images, options.media);
-      // A batch: the topic space, when due, is trained before the links are picked.
-      let outcomes: Awaited<ReturnType<typeof saveArticles>>;
-      try {
-        outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
-      } catch (e) {
-        await imported.undo(); // the file imports nothing, its images included
-        throw e;
-      }
-      for (const o of outcomes) o.created ? report.imported++ : report.updated++;
-      report.notes.push(...[...read.notes, ...imported.notes].map((n) => `${file}: ${n}`));
-    } catch (e) {
-      report.failed++;
-      report.errors.push(`${file}: ${(e as Error).message}`);
-    }
+    await importOne(store, file, () => readImportFile(file, options.format ?? formatOf(file)), options, report);
   }
   return report;
+}
+
+/** Reads, checks for copies, brings in the images and saves one file, adding to the report; a failure fails the file only. */
+async function importOne(store: Store, file: string, read: () => ImportFile | Promise<ImportFile>, options: ImportOptions, report: ImportReport): Promise<void> {
+  try {
+    const parsed = await read();
+    let { inputs, images } = parsed;
+    const copies = await findDuplicates(store, inputs);
+    for (const d of copies) {
+      const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
+      report.duplicates.push(`${file}: article ${d.index + 1} "${d.title}" is a near-duplicate of ${of}, similarity ${d.similarity.toFixed(2)}`);
+    }
+    if (options.skipDuplicates && copies.length) {
+      const skip = new Set(copies.map((d) => d.index));
+      inputs = inputs.filter((_, i) => !skip.has(i));
+      images = images.filter((_, i) => !skip.has(i));
+      report.skipped += skip.size;
+    }
+    const imported = await importFeatureImages(store, inputs, images, options.media);
+    // A batch: the topic space, when due, is trained before the links are picked.
+    let outcomes: Awaited<ReturnType<typeof saveArticles>>;
+    try {
+      outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
+    } catch (e) {
+      await imported.undo(); // the file imports nothing, its images included
+      throw e;
+    }
+    for (const o of outcomes) o.created ? report.imported++ : report.updated++;
+    report.notes.push(...[...parsed.notes, ...imported.notes].map((n) => `${file}: ${n}`));
+  } catch (e) {
+    report.failed++;
+    report.errors.push(`${file}: ${(e as Error).message}`);
+  }
 }

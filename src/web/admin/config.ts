@@ -8,6 +8,8 @@ export interface NewsroomConfig {
   mediaDir: string;
   /** Largest upload accepted, in bytes (SAHIFA_MAX_UPLOAD_MB, default 10). */
   maxUploadBytes: number;
+  /** Largest export the import page accepts, in bytes (SAHIFA_MAX_IMPORT_MB, default 100). */
+  maxImportBytes: number;
   /** Secure cookies: 'auto' sets them when the request came over https (SAHIFA_SECURE_COOKIES=always|never|auto). */
   secureCookies: boolean | 'auto';
   /** When set, the Content API wants `Authorization: Bearer <key>` (SAHIFA_CONTENT_API_KEY, comma-separated for several). */
@@ -25,10 +27,11 @@ export function newsroomConfig(overrides: Partial<NewsroomConfig> = {}, env = pr
   const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const cors = list(env.SAHIFA_CORS_ORIGINS);
   const secure = env.SAHIFA_SECURE_COOKIES;
-  const mb = Number(env.SAHIFA_MAX_UPLOAD_MB);
+  const megabytes = (v: string | undefined, fallback: number) => Math.round((Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback) * 1024 * 1024);
   return {
     mediaDir: env.SAHIFA_MEDIA_DIR ?? path.join(tmpdir(), `sahifa-media-${process.pid}`),
-    maxUploadBytes: Math.round((Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024),
+    maxUploadBytes: megabytes(env.SAHIFA_MAX_UPLOAD_MB, 10),
+    maxImportBytes: megabytes(env.SAHIFA_MAX_IMPORT_MB, 100),
     secureCookies: secure === 'always' ? true : secure === 'never' ? false : 'auto',
     contentApiKeys: list(env.SAHIFA_CONTENT_API_KEY),
     corsOrigins: cors.includes('*') ? '*' : cors,

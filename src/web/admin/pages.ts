@@ -12,6 +12,7 @@ import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { mediaUrl } from '../pages/media.js';
 import { articleUrl } from '../urls.js';
+import type { ImportReport } from '../../services/import.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
 
@@ -66,7 +67,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
       ? html`<nav aria-label="الإدارة">
     <a href="/admin">الأخبار</a>
     <a href="/admin/articles/new">خبر جديد</a>
-    ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a>` : ''}
+    ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
   </nav>
@@ -391,6 +392,38 @@ ${keys.map(
   <label for="key-name">الاسم</label><input id="key-name" name="name" required maxlength="100">
   <label for="key-role">الدور</label><select id="key-role" name="role">${ROLES.map((r) => html`<option value="${r}"${r === 'author' ? html` selected` : ''}>${ROLE_NAMES_AR[r]}</option>`)}</select>
   <button type="submit" class="primary">إنشاء</button>
+</form>`,
+  );
+}
+
+const list = (heading: string, lines: string[], id: string) =>
+  lines.length ? html`<h3 id="${id}">${heading} (${lines.length})</h3><ul class="import-lines" dir="auto">${lines.map((l) => html`<li>${l}</li>`)}</ul>` : '';
+
+/** The import form, and the report of the last import. */
+export function importPage(ctx: PageContext, report?: ImportReport): Html {
+  return adminLayout(
+    ctx,
+    html`<h1>استيراد</h1>
+${
+  report
+    ? html`<section class="import-report" aria-labelledby="report-heading">
+<h2 id="report-heading">${report.failed ? 'لم يُستورد الملف' : 'اكتمل الاستيراد'}</h2>
+<p id="import-counts">أُضيف ${report.imported} · حُدّث ${report.updated}${report.skipped ? html` · تُرك ${report.skipped} مكرراً` : ''}</p>
+${list('أخطاء: لم يُستورد شيء من الملف', report.errors, 'import-errors')}
+${list('نسخ مكررة من أخبار موجودة', report.duplicates, 'import-duplicates')}
+${list('ملاحظات', report.notes, 'import-notes')}
+</section>`
+    : ''
+}
+<form method="post" action="/admin/import" enctype="multipart/form-data" class="stack narrow">
+  ${csrfField(ctx.csrf)}
+  <label for="import-file">ملف التصدير</label>
+  <input id="import-file" name="file" type="file" required accept=".xml,.json,.jsonl,.txt">
+  <p class="hint">تصدير ووردبريس (أدوات › تصدير، ملف XML) أو غوست (الإعدادات › Labs › Export، ملف JSON)، أو ملف بصيغة النص أو JSON lines. يُستورد الملف كله أو لا شيء منه، واستيراده مرة أخرى يحدّث الأخبار نفسها. الصور البارزة تُستورد بالأمر <code dir="ltr">sahifa import --media</code>.</p>
+  <label for="import-format">الصيغة</label>
+  <select id="import-format" name="format"><option value="">تلقائياً</option><option value="wordpress">ووردبريس (WXR)</option><option value="ghost">غوست (JSON)</option><option value="jsonl">JSON lines</option><option value="text">نص</option></select>
+  <label><input type="checkbox" name="skip_duplicates"> تجاهل النسخ المكررة من أخبار موجودة</label>
+  <button type="submit" class="primary">استيراد</button>
 </form>`,
   );
 }

@@ -2,7 +2,8 @@
  * The editor's routes (issue #5), under /admin: sign-in, the first owner's
  * setup, the article list, the editor (a plain form that works without
  * script, multipart so the feature image travels with it), revisions,
- * accounts and API keys. Writes need the CSRF token; pages need an account.
+ * accounts, API keys and importing an export. Writes need the CSRF token;
+ * pages need an account.
  */
 import type {} from '@fastify/csrf-protection';
 import type {} from '@fastify/multipart';
@@ -15,6 +16,7 @@ import { hashToken } from '../../auth/tokens.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../content/article.js';
 import { saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
+import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -87,7 +89,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     done();
   });
   app.setErrorHandler((err, req, reply) => {
-    const error = toAppError(err, config.maxUploadBytes);
+    const error = req.routeOptions.url === '/admin/import' && isTooLarge(err) ? exportTooLarge(config.maxImportBytes) : toAppError(err, config.maxUploadBytes);
     if (error.status >= 500) req.log.error(err);
     const retry = (error as { retryAfter?: number }).retryAfter;
     if (retry) reply.header('retry-after', String(retry));
@@ -344,4 +346,40 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     await store.newsroom.revokeApiKey(Number(req.params.id) || 0, new Date().toISOString());
     return reply.redirect('/admin/keys', 303);
   });
+
+  // --- Import (owner): a WordPress or Ghost export, or the text and JSON-lines shapes ---
+  app.get('/import', role('owner'), async (req, reply) => send(reply, P.importPage(ctx(req, reply, 'استيراد'))));
+
+  app.post<{ Body: Form }>(
+    '/import',
+    {
+      // An export is larger than an image: its own limit, for this route only.
+      config: { role: 'owner', multipartOptions: { limits: { fileSize: config.maxImportBytes, files: 1 } } },
+      bodyLimit: config.maxImportBytes + 1024 * 1024,
+    },
+    async (req, reply) => {
+      const file = req.body?.file;
+      const format = str(req.body?.format);
+      if (!Buffer.isBuffer(file) || file.length === 0 || (format && !(IMPORT_FORMATS as readonly string[]).includes(format))) {
+        const error = !Buffer.isBuffer(file) || file.length === 0 ? 'اختر ملف التصدير الذي تريد استيراده.' : 'صيغة غير معروفة.';
+        return send(reply, P.importPage(ctx(req, reply, 'استيراد', { error })), 400);
+      }
+      const report = await importUpload(store, 'الملف', file.toString('utf8'), {
+        ...(format ? { format: format as ImportFormat } : {}),
+        skipDuplicates: str(req.body?.skip_duplicates) === 'on',
+      });
+      if (report.imported + report.updated > 0) await store.refreshStatistics();
+      return send(reply, P.importPage(ctx(req, reply, 'استيراد'), report), report.failed ? 422 : 200);
+    },
+  );
 };
+
+function isTooLarge(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+}
+
+function exportTooLarge(maxBytes: number): AppError {
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  return new AppError(413, 'file_too_large', `The export is larger than ${mb} MB (SAHIFA_MAX_IMPORT_MB); or use sahifa import`, `ملف التصدير أكبر من ${mb} ميغابايت: جزّئه، أو استورده بالأمر sahifa import`, 'file');
+}

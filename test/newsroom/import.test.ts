@@ -1,0 +1,96 @@
+/** The owner's import page: a WordPress or Ghost export through the admin, checked like any other write. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sniffFormat } from '../../src/services/import.js';
+import { SHARED } from '../helpers/paths.js';
+import { Client, makeUser, multipart, newsroomSite, type Site } from './helpers.js';
+
+const WXR = readFileSync(path.join(SHARED, 'fixtures/wordpress-export.xml'));
+const GHOST = readFileSync(path.join(SHARED, 'fixtures/ghost-export.json'));
+
+let site: Site;
+before(async () => {
+  site = await newsroomSite();
+});
+after(() => site.close());
+
+async function signedIn(role: 'owner' | 'editor'): Promise<Client> {
+  const { email, password } = await makeUser(site.store, role);
+  const c = new Client(site.app);
+  await c.login(email, password);
+  return c;
+}
+
+function upload(c: Client, data: Buffer, fields: Record<string, string> = {}, withToken = true) {
+  const body = multipart({ ...(withToken ? { _csrf: c.csrf } : {}), ...fields }, { name: 'file', filename: 'export', type: 'application/octet-stream', data });
+  return c.request({ method: 'POST', url: '/admin/import', headers: body.headers, payload: body.payload });
+}
+
+test('import page: the owner imports a WordPress export, then again, and sees what happened', async () => {
+  const owner = await signedIn('owner');
+  const page = await owner.get('/admin/import');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<input id="import-file" name="file" type="file"/);
+
+  const first = await upload(owner, WXR);
+  assert.equal(first.statusCode, 200, first.body.slice(0, 500));
+  assert.match(first.body, /<p id="import-counts">أُضيف 25 · حُدّث 0<\/p>/);
+  assert.equal(await site.store.countArticles(), 25);
+  assert.ok(await site.store.getArticle('fr-sport-11-20180204'), 'a published post is on the site');
+
+  const again = await upload(owner, WXR);
+  assert.match(again.body, /<p id="import-counts">أُضيف 0 · حُدّث 25<\/p>/);
+
+  // The Ghost export of the same posts: every post a copy of one already there.
+  const ghost = await upload(owner, GHOST, { skip_duplicates: 'on' });
+  assert.match(ghost.body, /<p id="import-counts">أُضيف 0 · حُدّث 0 · تُرك 25 مكرراً<\/p>/);
+  assert.match(ghost.body, /<h3 id="import-duplicates">نسخ مكررة من أخبار موجودة \(25\)<\/h3>/);
+  assert.equal(await site.store.countArticles(), 25);
+});
+
+test('import page: a broken export imports nothing and the page says why', async () => {
+  const owner = await signedIn('owner');
+  const before = await site.store.countArticles();
+  const broken = await upload(owner, Buffer.from('<?xml version="1.0"?>\n<rss>\n<channel>\n<item><title>خبر</item>\n</channel></rss>'));
+  assert.equal(broken.statusCode, 422);
+  assert.match(broken.body, /لم يُستورد الملف/);
+  assert.match(broken.body, /line 4: not well-formed XML/);
+  const wrong = await upload(owner, Buffer.from(WXR), { format: 'ghost' });
+  assert.equal(wrong.statusCode, 422);
+  assert.match(wrong.body, /not valid JSON/);
+  const empty = await upload(owner, Buffer.alloc(0));
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /اختر ملف التصدير/);
+  assert.equal(await site.store.countArticles(), before);
+});
+
+test('import page: owners only, with the CSRF token, within the size limit', async () => {
+  const editor = await signedIn('editor');
+  assert.equal((await upload(editor, WXR)).statusCode, 403, 'an editor');
+  const owner = await signedIn('owner');
+  assert.equal((await upload(owner, WXR, {}, false)).statusCode, 403, 'no CSRF token');
+
+  const small = await newsroomSite({ config: { maxImportBytes: 4096 } });
+  try {
+    const { email, password } = await makeUser(small.store, 'owner');
+    const c = new Client(small.app);
+    await c.login(email, password);
+    const big = multipart({ _csrf: c.csrf }, { name: 'file', filename: 'export.xml', type: 'text/xml', data: WXR });
+    const res = await c.request({ method: 'POST', url: '/admin/import', headers: big.headers, payload: big.payload });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.body, /ملف التصدير أكبر من/);
+    assert.equal(await small.store.countArticles(), 0);
+  } finally {
+    await small.close();
+  }
+});
+
+test('an upload without a name is told apart by its content', () => {
+  assert.equal(sniffFormat(WXR.toString('utf8')), 'wordpress');
+  assert.equal(sniffFormat(GHOST.toString('utf8')), 'ghost');
+  assert.equal(sniffFormat('{\n  "db": [ ]\n}'), 'ghost');
+  assert.equal(sniffFormat('\uFEFF{"title": "خبر", "body": "نص"}\n{"title": "آخر", "body": "نص"}'), 'jsonl');
+  assert.equal(sniffFormat('عنوان الخبر: تفاصيل\nوصف #وسم\nالنص.'), 'text');
+});
