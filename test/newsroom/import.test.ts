@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sniffFormat } from '../../src/services/import.js';
 import { SHARED } from '../helpers/paths.js';
-import { Client, makeUser, multipart, newsroomSite, type Site } from './helpers.js';
+import { Client, makeKey, makeUser, multipart, newsroomSite, type Site } from './helpers.js';
 
 const WXR = readFileSync(path.join(SHARED, 'fixtures/wordpress-export.xml'));
 const GHOST = readFileSync(path.join(SHARED, 'fixtures/ghost-export.json'));
@@ -82,6 +82,39 @@ test('import page: owners only, with the CSRF token, within the size limit', asy
     assert.equal(res.statusCode, 413);
     assert.match(res.body, /ملف التصدير أكبر من/);
     assert.equal(await small.store.countArticles(), 0);
+  } finally {
+    await small.close();
+  }
+});
+
+test('Admin API: POST /api/admin/import takes an export from an owner key and answers with the report', async () => {
+  const owner = await makeKey(site.store, 'owner');
+  const editor = await makeKey(site.store, 'editor');
+  const post = (auth: Record<string, string>, data: Buffer, fields: Record<string, string> = {}) => {
+    const body = multipart(fields, { name: 'file', filename: 'export.json', type: 'application/json', data });
+    return site.app.inject({ method: 'POST', url: '/api/admin/import', headers: { ...auth, ...body.headers }, payload: body.payload });
+  };
+  assert.equal((await post(editor.auth, GHOST)).statusCode, 403);
+  const res = await post(owner.auth, GHOST, { format: 'ghost' });
+  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+  const report = res.json();
+  assert.deepEqual(Object.keys(report).sort(), ['duplicates', 'errors', 'failed', 'imported', 'notes', 'skipped', 'updated']);
+  assert.equal(report.failed, 0);
+  assert.equal(report.imported + report.updated, 25);
+  const bad = await post(owner.auth, Buffer.from('{"db": ['));
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.json().errors[0], /not valid JSON/);
+  const unknown = await post(owner.auth, GHOST, { format: 'csv' });
+  assert.equal(unknown.statusCode, 400);
+  assert.equal(unknown.json().field, 'format');
+
+  const small = await newsroomSite({ config: { maxImportBytes: 4096 } });
+  try {
+    const key = await makeKey(small.store, 'owner');
+    const body = multipart({}, { name: 'file', filename: 'export.xml', type: 'text/xml', data: WXR });
+    const big = await small.app.inject({ method: 'POST', url: '/api/admin/import', headers: { ...key.auth, ...body.headers }, payload: body.payload });
+    assert.equal(big.statusCode, 413);
+    assert.match(big.json().message, /The export is larger than/);
   } finally {
     await small.close();
   }

@@ -16,6 +16,7 @@ import type { Article, ArticleStatus } from '../../content/article.js';
 import { tagKey, tagName } from '../../content/tags.js';
 import { deleteMediaFiles, saveUpload } from '../../media/images.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
+import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
 import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
@@ -24,7 +25,7 @@ import type { SiteConfig } from '../config.js';
 import { mediaUrl } from '../pages/media.js';
 import { articleUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
-import { SAFE_METHODS, actorOf, requireRole, sendJsonError, toAppError } from './http.js';
+import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendJsonError } from './http.js';
 import { renderPreview } from './preview.js';
 import * as S from './schemas.js';
 
@@ -78,7 +79,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     done();
   });
   app.setErrorHandler((err, req, reply) => {
-    const error = toAppError(err, config.maxUploadBytes);
+    const error = routeError(err, req, config);
     if (error.status >= 500) req.log.error(err);
     return sendJsonError(reply, error);
   });
@@ -256,6 +257,29 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     if (!Buffer.isBuffer(body.file)) throw invalid('file', 'is required', 'اختر صورة لرفعها');
     const media = await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: body.file, alt: body.alt, userId: actorOf(req).userId });
     return reply.code(201).send(mediaJson(media));
+  });
+
+  app.post('/import', {
+    ...exportRoute(config),
+    schema: {
+      ...tag('import'),
+      summary:
+        'Import an export (multipart/form-data: file; optional format wordpress|ghost|jsonl|text, else told from the content; skip_duplicates=on). All or nothing; importing the same export again updates its articles. 422 when the file was refused.',
+      consumes: ['multipart/form-data'],
+      response: { 200: S.ImportReportSchema, 422: S.ImportReportSchema, ...S.errors(400, 401, 403, 413, 415) },
+    },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send multipart/form-data with the file', 'أرسل الملف بصيغة multipart/form-data');
+    const body = (req.body ?? {}) as { file?: unknown; format?: unknown; skip_duplicates?: unknown };
+    if (!Buffer.isBuffer(body.file) || body.file.length === 0) throw invalid('file', 'is required', 'اختر ملف التصدير');
+    const format = typeof body.format === 'string' && body.format ? body.format : undefined;
+    if (format && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw invalid('format', `must be one of ${IMPORT_FORMATS.join(', ')}`, 'صيغة غير معروفة');
+    const report = await importUpload(store, 'file', body.file.toString('utf8'), {
+      ...(format ? { format: format as ImportFormat } : {}),
+      skipDuplicates: body.skip_duplicates === 'on' || body.skip_duplicates === 'true',
+    });
+    if (report.imported + report.updated > 0) await store.refreshStatistics();
+    return reply.code(report.failed ? 422 : 200).send(report);
   });
 
   app.patch<Id & { Body: { alt: string } }>('/media/:id', {

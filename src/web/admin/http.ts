@@ -21,7 +21,27 @@ declare module 'fastify' {
     role?: Role;
     /** 'public' marks a newsroom page that needs no account (sign-in, setup). */
     access?: 'public';
+    /** The route takes an export to import (exportRoute): its own size limit, and errors that say so. */
+    takesExport?: boolean;
   }
+}
+
+/** Options of a route that takes an export to import: owners only, up to maxImportBytes (an image's limit is far lower). */
+export function exportRoute(config: { maxImportBytes: number }) {
+  return {
+    config: { role: 'owner' as const, takesExport: true, multipartOptions: { limits: { fileSize: config.maxImportBytes, files: 1 } } },
+    bodyLimit: config.maxImportBytes + 1024 * 1024,
+  };
+}
+
+/** Any error of a newsroom route as the newsroom's (toAppError), an export too large saying so. */
+export function routeError(err: unknown, req: FastifyRequest, config: { maxUploadBytes: number; maxImportBytes: number }): AppError {
+  const code = (err as { code?: string }).code;
+  if (req.routeOptions.config?.takesExport && (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE')) {
+    const mb = Math.round(config.maxImportBytes / (1024 * 1024));
+    return new AppError(413, 'file_too_large', `The export is larger than ${mb} MB (SAHIFA_MAX_IMPORT_MB): split it, or use sahifa import`, `ملف التصدير أكبر من ${mb} ميغابايت: جزّئه، أو استورده بالأمر sahifa import`, 'file');
+  }
+  return toAppError(err, config.maxUploadBytes);
 }
 
 export const SESSION_COOKIE = 'sahifa_session';

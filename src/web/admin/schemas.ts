@@ -189,3 +189,17 @@ export const TagSchema = {
   type: 'object',
   properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' } },
 } as const;
+
+const lines = { type: 'array', items: { type: 'string' } } as const;
+export const ImportReportSchema = {
+  type: 'object',
+  properties: {
+    imported: { type: 'integer', description: 'articles created' },
+    updated: { type: 'integer', description: 'articles of an earlier import (same external id) updated' },
+    failed: { type: 'integer', description: '1 when the file was refused: nothing of it was imported' },
+    skipped: { type: 'integer', description: 'near-duplicates left out (skip_duplicates)' },
+    errors: { ...lines, description: 'why the file was refused, naming the bad lines or posts' },
+    duplicates: { ...lines, description: 'posts that are near-duplicates of articles already present' },
+    notes: { ...lines, description: 'what the file held that did not come in (media, pages)' },
+  },
+} as const;

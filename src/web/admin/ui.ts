@@ -21,7 +21,7 @@ import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import type { NewsroomConfig } from './config.js';
-import { SAFE_METHODS, SESSION_COOKIE, resolveActor, toAppError } from './http.js';
+import { SAFE_METHODS, SESSION_COOKIE, exportRoute, resolveActor, routeError } from './http.js';
 import * as P from './pages.js';
 import { renderPreview } from './preview.js';
 import { zonedToUtc } from './zoned.js';
@@ -89,7 +89,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     done();
   });
   app.setErrorHandler((err, req, reply) => {
-    const error = req.routeOptions.url === '/admin/import' && isTooLarge(err) ? exportTooLarge(config.maxImportBytes) : toAppError(err, config.maxUploadBytes);
+    const error = routeError(err, req, config);
     if (error.status >= 500) req.log.error(err);
     const retry = (error as { retryAfter?: number }).retryAfter;
     if (retry) reply.header('retry-after', String(retry));
@@ -350,36 +350,18 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   // --- Import (owner): a WordPress or Ghost export, or the text and JSON-lines shapes ---
   app.get('/import', role('owner'), async (req, reply) => send(reply, P.importPage(ctx(req, reply, 'استيراد'))));
 
-  app.post<{ Body: Form }>(
-    '/import',
-    {
-      // An export is larger than an image: its own limit, for this route only.
-      config: { role: 'owner', multipartOptions: { limits: { fileSize: config.maxImportBytes, files: 1 } } },
-      bodyLimit: config.maxImportBytes + 1024 * 1024,
-    },
-    async (req, reply) => {
-      const file = req.body?.file;
-      const format = str(req.body?.format);
-      if (!Buffer.isBuffer(file) || file.length === 0 || (format && !(IMPORT_FORMATS as readonly string[]).includes(format))) {
-        const error = !Buffer.isBuffer(file) || file.length === 0 ? 'اختر ملف التصدير الذي تريد استيراده.' : 'صيغة غير معروفة.';
-        return send(reply, P.importPage(ctx(req, reply, 'استيراد', { error })), 400);
-      }
-      const report = await importUpload(store, 'الملف', file.toString('utf8'), {
-        ...(format ? { format: format as ImportFormat } : {}),
-        skipDuplicates: str(req.body?.skip_duplicates) === 'on',
-      });
-      if (report.imported + report.updated > 0) await store.refreshStatistics();
-      return send(reply, P.importPage(ctx(req, reply, 'استيراد'), report), report.failed ? 422 : 200);
-    },
-  );
+  app.post<{ Body: Form }>('/import', exportRoute(config), async (req, reply) => {
+    const file = req.body?.file;
+    const format = str(req.body?.format);
+    if (!Buffer.isBuffer(file) || file.length === 0 || (format && !(IMPORT_FORMATS as readonly string[]).includes(format))) {
+      const error = !Buffer.isBuffer(file) || file.length === 0 ? 'اختر ملف التصدير الذي تريد استيراده.' : 'صيغة غير معروفة.';
+      return send(reply, P.importPage(ctx(req, reply, 'استيراد', { error })), 400);
+    }
+    const report = await importUpload(store, 'الملف', file.toString('utf8'), {
+      ...(format ? { format: format as ImportFormat } : {}),
+      skipDuplicates: str(req.body?.skip_duplicates) === 'on',
+    });
+    if (report.imported + report.updated > 0) await store.refreshStatistics();
+    return send(reply, P.importPage(ctx(req, reply, 'استيراد'), report), report.failed ? 422 : 200);
+  });
 };
-
-function isTooLarge(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-}
-
-function exportTooLarge(maxBytes: number): AppError {
-  const mb = Math.round(maxBytes / (1024 * 1024));
-  return new AppError(413, 'file_too_large', `The export is larger than ${mb} MB (SAHIFA_MAX_IMPORT_MB); or use sahifa import`, `ملف التصدير أكبر من ${mb} ميغابايت: جزّئه، أو استورده بالأمر sahifa import`, 'file');
-}
