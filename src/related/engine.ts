@@ -83,6 +83,8 @@ export const NEIGHBOURS = 10;
  * milliseconds; above it the index keeps the cost flat.
  */
 export const EXHAUSTIVE_UP_TO = 500;
+/** A batch of at least this many profiles (an import) refreshes the database's statistics before linking. */
+const BULK = 500;
 
 const LINKS = RELATED_COUNT + SEE_ALSO_COUNT;
 const DAY = 86_400_000;
@@ -320,6 +322,7 @@ export class RelatedEngine {
   async refresh(savedIds: number[], options: { topics?: 'inline' | 'later' } = {}): Promise<void> {
     const saved = [...new Set(savedIds)];
     const changed = await this.indexArticles(saved);
+    if (changed.length >= BULK) await this.index.analyze();
     // Published (or unpublished) without a change of text: only the publication is new.
     const profiled = new Set(changed);
     const unchanged = saved.filter((id) => !profiled.has(id));

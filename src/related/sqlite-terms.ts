@@ -5,9 +5,11 @@
  * PostgreSQL runs as well: the same class serves both engines. What it
  * needs of PostgreSQL: subqueries in FROM are named, booleans are written
  * as 0/1 integers (case when), and parameters PostgreSQL cannot type from
- * their context (a VALUES list) are cast.
+ * their context (a VALUES list) are cast. One statement differs: the
+ * candidates' postings (postings()), which PostgreSQL reads through arrays.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { isPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 import type { LinkChoice } from '../store/store.js';
 import { fromBytes, toBytes } from './minhash.js';
@@ -132,6 +134,13 @@ export class SqliteRelatedStore implements RelatedStore {
     const meta = new Map(rows.map((r) => [r.key, Number(r.value)]));
     const docs = meta.get('docs') ?? 0;
     return { docs, avgLength: docs ? (meta.get('total_length') ?? 0) / docs : 0 };
+  }
+
+  async analyze(): Promise<void> {
+    // PostgreSQL plans the candidates' statement by the postings' statistics, which autovacuum
+    // brings up to date only later: right after an import wrote them, its plans took 4.5 ms a
+    // statement against 0.3. SQLite's plans for these tables do not depend on statistics.
+    if (isPostgres(this.db)) await sql`ANALYZE article_terms, related_public, related_profiles, related_vectors, term_df`.execute(this.db);
   }
 
   async documentFrequencies(terms: Iterable<string>): Promise<Map<string, number>> {
@@ -368,16 +377,12 @@ export class SqliteRelatedStore implements RelatedStore {
     { exclude, limit, perTerm, includeUnpublished = false }: { exclude: number; limit: number; perTerm: number; includeUnpublished?: boolean },
   ): Promise<[number, number][]> {
     if (query.length === 0) return [];
-    const parts = query.map(
-      ([term, w]) =>
-        sql`select article_id, weight * ${w} as s from (select article_id, weight from article_terms where term = ${term} order by weight desc limit ${perTerm}) as t`,
-    );
     const now = new Date().toISOString();
     const { rows } = await sql<{ id: number; score: number }>`
       select c.id, c.score
       from (
         select article_id as id, sum(s) as score
-        from (${sql.join(parts, sql` union all `)}) as postings
+        from (${this.postings(query, perTerm)}) as postings
         group by article_id
         order by score desc
         limit ${limit * 3}
@@ -387,6 +392,24 @@ export class SqliteRelatedStore implements RelatedStore {
       order by c.score desc
       limit ${limit}`.execute(this.db);
     return rows.map((r) => [r.id, r.score]);
+  }
+
+  /** Each query term's `perTerm` strongest postings, as (article_id, s: the posting's weight times the term's). */
+  private postings(query: Vector, perTerm: number): RawBuilder<unknown> {
+    if (isPostgres(this.db)) {
+      // One LATERAL over the terms passed as arrays. PostgreSQL planned the UNION ALL of
+      // thirty subqueries in 1.4 ms, longer than it took to run (0.6 ms a query against 2.7).
+      const terms = query.map(([t]) => t);
+      const weights = query.map(([, w]) => w);
+      return sql`select p.article_id, p.weight * q.w as s
+        from unnest(cast(${terms} as text[]), cast(${weights} as float8[])) as q(term, w)
+        cross join lateral (select article_id, weight from article_terms where term = q.term order by weight desc limit ${perTerm}) as p`;
+    }
+    // SQLite has no arrays to unnest; it plans the UNION ALL quickly.
+    return sql.join(
+      query.map(([term, w]) => sql`select article_id, weight * ${w} as s from (select article_id, weight from article_terms where term = ${term} order by weight desc limit ${perTerm}) as t`),
+      sql` union all `,
+    );
   }
 
   async describe(ids: number[]): Promise<Map<number, { slug: string; title: string; externalId: string | null }>> {

@@ -69,6 +69,8 @@ export interface RelatedStore {
    * length. The document frequencies count the same articles.
    */
   stats(): Promise<CollectionStats>;
+  /** Brings the database's planner statistics of these tables up to date (after a bulk batch). */
+  analyze(): Promise<void>;
   /** Document frequencies of the given terms (absent terms are left out). */
   documentFrequencies(terms: Iterable<string>): Promise<Map<string, number>>;
   /** The ids among these whose profile is missing or older than the article. */
