@@ -166,6 +166,8 @@ export class RelatedEngine {
   private readonly vectors = new Cache<StoredVector>();
 
   private readonly exhaustiveUpTo: number;
+  /** The collection's size, read once between two indexArticles calls (which change it). */
+  private docs: number | undefined;
 
   /** `exhaustiveUpTo`: EXHAUSTIVE_UP_TO unless set (the evaluation compares both ways). */
   constructor(
@@ -239,6 +241,7 @@ export class RelatedEngine {
       };
     });
     await this.index.writeProfiles(profiles);
+    this.docs = undefined;
     for (const p of profiles) {
       this.summaries.delete(p.id);
       this.vectors.delete(p.id);
@@ -257,7 +260,8 @@ export class RelatedEngine {
   /** Candidates for an article, scored and best first; near-duplicates left out unless asked for. */
   async scoredFor(a: Subject, limit = FULLY_SCORED, options: { keepDuplicates?: boolean } = {}): Promise<Scored[]> {
     // A small site is read whole: every article is scored (see EXHAUSTIVE_UP_TO).
-    const small = (await this.index.stats()).docs <= this.exhaustiveUpTo;
+    this.docs ??= (await this.index.stats()).docs;
+    const small = this.docs <= this.exhaustiveUpTo;
     const query: Vector = a.vector.terms.slice(0, QUERY_TERMS).map((t, i) => [t, a.vector.weights[i]!]);
     const found: [number, number][] = small
       ? (await this.index.allArticleIds()).filter((id) => id !== a.id).map((id) => [id, 0])
@@ -326,7 +330,10 @@ export class RelatedEngine {
     // Published (or unpublished) without a change of text: only the publication is new.
     const profiled = new Set(changed);
     const unchanged = saved.filter((id) => !profiled.has(id));
-    if (unchanged.length) await this.index.syncPublication(unchanged);
+    if (unchanged.length) {
+      await this.index.syncPublication(unchanged);
+      this.docs = undefined;
+    }
     // A batch (an import) trains in line, before it links; a save does not wait (topics.ts).
     if (options.topics === 'inline' && (await maybeTrainTopics(this.index))) {
       this.summaries.clear();
