@@ -25,9 +25,10 @@
  * weights, profile truncation; leaving wire datelines out of the profiles
  * (640 of the corpus's 659 CNN stories open with the same Dubai dateline):
  * 0.786 against 0.790, and 35 of the outlets' 63 see-also headlines found
- * against 38. None moved precision@3 by more than +0.008, several lowered it; the remaining misses are mostly labels rather than
- * similarity (a third of the corpus's "world" articles are about Middle
- * Eastern countries, and their nearest stories are filed "middle-east").
+ * against 38. None moved precision@3 by more than +0.008, several lowered
+ * it; the remaining misses are mostly labels rather than similarity (a
+ * third of the corpus's "world" articles are about Middle Eastern
+ * countries, and their nearest stories are filed "middle-east").
  *
  * Candidates come from the inverted index (article_terms): the article's
  * QUERY_TERMS strongest terms, at most PER_TERM postings each, so the cost
