@@ -9,6 +9,12 @@ import { asciiDigits, cleanLine } from './text-cleanup.js';
 const HASHTAG = /#([\p{L}\p{N}\p{M}_\u0640]+)/gu;
 const TRAILING_HASHTAGS = /(?:\s*#[\p{L}\p{N}\p{M}_\u0640]+)+\s*$/u;
 
+/** A tag's address on the site an import came from, e.g. { alias: 'sports', name: 'رياضة' }: its old links redirect. */
+export interface TagAlias {
+  alias: string;
+  name: string;
+}
+
 export function tagName(raw: string): string {
   return cleanLine(raw.replace(/^#/, '').replace(/_/g, ' '));
 }

@@ -12,6 +12,7 @@ import { postArticles } from '../content/parsers/post.js';
 import { parseTextArticle } from '../content/parsers/text.js';
 import { parseWordPress } from '../content/parsers/wordpress.js';
 import type { FeatureImage } from '../content/parsers/post.js';
+import type { TagAlias } from '../content/tags.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
@@ -64,14 +65,16 @@ export interface ImportFile {
   inputs: ArticleInput[];
   notes: string[];
   images: (FeatureImage | undefined)[];
+  /** The old site's tag addresses (WordPress and Ghost exports). */
+  aliases: TagAlias[];
 }
 
 function parseSource(source: string, format: ImportFormat): ImportFile {
   switch (format) {
     case 'text':
-      return { inputs: [parseTextArticle(source)], notes: [], images: [] };
+      return { inputs: [parseTextArticle(source)], notes: [], images: [], aliases: [] };
     case 'jsonl':
-      return { inputs: parseJsonLines(source), notes: [], images: [] };
+      return { inputs: parseJsonLines(source), notes: [], images: [], aliases: [] };
     case 'wordpress':
       return postArticles(parseWordPress(source));
     case 'ghost':
@@ -157,6 +160,8 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
       throw e;
     }
     for (const o of outcomes) o.created ? report.imported++ : report.updated++;
+    // After the save, which made the tags the aliases name.
+    await store.addTagAliases(parsed.aliases);
     report.notes.push(...[...parsed.notes, ...imported.notes].map((n) => `${file}: ${n}`));
   } catch (e) {
     report.failed++;

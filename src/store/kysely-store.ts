@@ -11,7 +11,7 @@ import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, t
 import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
 import { parseBody, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
-import { tagKey, tagSlug } from '../content/tags.js';
+import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
 import { SqliteFtsIndex } from '../search/sqlite-fts.js';
 import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
@@ -542,6 +542,25 @@ export class KyselyStore implements Store {
       ]);
     const [found] = await this.#templates.run(entity === undefined ? 'list:home' : 'list:entity', home, args);
     return toPage(found!);
+  }
+
+  async addTagAliases(aliases: TagAlias[]): Promise<void> {
+    const byKey = new Map(aliases.map((a) => [tagKey(a.name), a.alias] as const).filter(([key, alias]) => key && alias));
+    if (byKey.size === 0) return;
+    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('key', 'in', [...byKey.keys()]).execute();
+    const rows = tags.map((t) => ({ alias: byKey.get(t.key)!, tag_id: t.id }));
+    // An alias already recorded keeps its tag: the first import that named it wins.
+    if (rows.length) await this.db.insertInto('tag_aliases').values(rows).onConflict((oc) => oc.column('alias').doNothing()).execute();
+  }
+
+  async tagNameByAlias(alias: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('tag_aliases')
+      .innerJoin('tags', 'tags.id', 'tag_aliases.tag_id')
+      .select('tags.name')
+      .where('tag_aliases.alias', '=', alias)
+      .executeTakeFirst();
+    return row?.name ?? null;
   }
 
   async getTag(nameOrSlug: string): Promise<Tag | null> {

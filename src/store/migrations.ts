@@ -112,6 +112,16 @@ const migrations: Record<string, Migration> = {
       if (!isSqlite(db)) await addPgPhrasePairs(db);
     },
   },
+  // The tag addresses of a site migrated from WordPress or Ghost (/category/x/, /tag/x/), by slug.
+  '0008_tag_aliases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tag_aliases')
+        .addColumn('alias', 'text', (c) => c.primaryKey())
+        .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

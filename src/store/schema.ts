@@ -33,6 +33,12 @@ export interface TagsTable {
   key: string;
 }
 
+/** Another site's address of a tag (a WordPress category or tag slug, a Ghost tag slug): old tag links redirect. */
+export interface TagAliasesTable {
+  alias: string;
+  tag_id: number;
+}
+
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
@@ -56,6 +62,7 @@ export interface ArticleLinksTable {
 export interface Database {
   articles: ArticlesTable;
   tags: TagsTable;
+  tag_aliases: TagAliasesTable;
   article_tags: ArticleTagsTable;
   article_links: ArticleLinksTable;
 }

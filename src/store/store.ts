@@ -7,6 +7,7 @@ import type { Article, ArticleInput, ArticleLink, ArticleSummary } from '../cont
 import type { Section } from '../content/body.js';
 import type { ChangeBus } from './changes.js';
 import type { ImageRef } from '../content/image.js';
+import type { TagAlias } from '../content/tags.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { SearchQuery, SearchResults } from '../search/types.js';
 import type { RelatedStore } from '../related/types.js';
@@ -121,6 +122,10 @@ export interface Store {
   /** Published articles, newest first. */
   listArticles(query: ListQuery): Promise<ArticlePage>;
   getTag(nameOrSlug: string): Promise<Tag | null>;
+  /** Records other sites' addresses (slugs) of tags, by the tags' names; a name with no tag yet is skipped. */
+  addTagAliases(aliases: TagAlias[]): Promise<void>;
+  /** The name of the tag an old address (a slug recorded by addTagAliases) stands for. */
+  tagNameByAlias(alias: string): Promise<string | null>;
   /** Public articles sharing any of the tags, newest first (the foundation's related rule). */
   listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]>;
   /** The newest public articles' ids. */

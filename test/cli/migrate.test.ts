@@ -72,6 +72,18 @@ test('migrate: the old addresses redirect to the articles; other paths are still
   assert.equal(await moved('/search'), 200);
 });
 
+test("migrate: the old category and tag archives redirect to the tags' pages", async () => {
+  const moved = async (url: string) => {
+    const res = await get(url);
+    return res.statusCode === 301 ? decodeURIComponent(String(res.headers.location)) : res.statusCode;
+  };
+  assert.equal(await moved('/category/sports/'), '/tags/رياضة', 'a category by its Latin slug');
+  assert.equal(await moved('/category/middle-east'), '/tags/الشرق_الأوسط');
+  assert.equal(await moved('/tag/%d8%a7%d9%84%d8%a5%d8%ae%d8%a8%d8%a7%d8%b1%d9%8a/'), '/tags/الإخباري', 'a tag by its percent-encoded Arabic slug');
+  assert.equal(await moved('/category/uncategorized/'), 404, "WordPress's default category is no tag here");
+  assert.equal(await moved('/tag/no-such-tag/'), 404);
+});
+
 test('migrate: importing the export again updates; the Ghost export of the same posts is reported as copies', async () => {
   const again = await sahifa('import', '--db', place.location, WXR);
   assert.equal(again.stdout.trim().split('\n').at(-1), 'imported 0, updated 25, failed 0');
@@ -79,6 +91,10 @@ test('migrate: importing the export again updates; the Ghost export of the same 
   assert.equal(ghost.code, 0, ghost.stderr);
   assert.equal(ghost.stdout.match(/^duplicate: /gm)?.length, 25);
   assert.equal(ghost.stdout.trim().split('\n').at(-1), 'imported 0, updated 0, failed 0, skipped 25 duplicates');
+  // Ghost's transliterated tag slugs (البث → lbth) now lead to the same tags.
+  const res = await get('/tag/lbth/');
+  assert.equal(res.statusCode, 301);
+  assert.equal(decodeURIComponent(String(res.headers.location)), '/tags/البث');
 });
 
 test('migrate: a broken export imports nothing and says where it broke', async () => {

@@ -42,6 +42,12 @@ test('wordpress: a post becomes an article with its section, tags, author, date,
   );
   const { inputs, notes } = postArticles(parseWordPress(xml));
   assert.deepEqual(notes, []);
+  const parsed = parseWordPress(xml);
+  assert.deepEqual(parsed.aliases, [
+    { alias: 'x', name: 'الموانئ' },
+    { alias: 'uncategorized', name: 'غير مصنف' },
+    { alias: 'economy', name: 'اقتصاد' },
+  ], "the post's own terms name the tags' old addresses when the export lists none apart");
   const [a] = inputs;
   assert.equal(a!.title, 'ميناء العقبة: وصول أول سفينة بعد التوسعة');
   assert.deepEqual(a!.tags, ['اقتصاد', 'الموانئ'], 'the category first, "uncategorized" left out');
@@ -113,9 +119,9 @@ const post = (o: object) => ({ id: 'p1', title: 'ميناء العقبة: وصو
 test('ghost: posts with their primary tag first, author, UTC date and id', () => {
   const json = ghost([post({})], {
     tags: [
-      { id: 't1', name: 'الموانئ', visibility: 'public' },
+      { id: 't1', name: 'الموانئ', slug: 'lmwan', visibility: 'public' },
       { id: 't2', name: 'اقتصاد', visibility: 'public' },
-      { id: 't3', name: '#import-2026', visibility: 'internal' },
+      { id: 't3', name: '#import-2026', slug: 'hash-import-2026', visibility: 'internal' },
     ],
     posts_tags: [
       { post_id: 'p1', tag_id: 't1', sort_order: 1 },
@@ -133,6 +139,7 @@ test('ghost: posts with their primary tag first, author, UTC date and id', () =>
   assert.equal(a!.publishedAt, '2026-10-02T07:30:00.000Z');
   assert.equal(a!.externalId, 'ghost:p1');
   assert.equal(a!.slug, 'myna-lqb');
+  assert.deepEqual(parseGhost(json).aliases, [{ alias: 'lmwan', name: 'الموانئ' }], "public tags' slugs, for their old addresses");
 });
 
 test('ghost: members-only posts stay drafts, newsletters are not pages of the site, plain text stands in for HTML', () => {

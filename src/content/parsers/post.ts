@@ -7,7 +7,7 @@
 import type { ArticleInput, ArticleStatus } from '../article.js';
 import { leadSentence } from '../lead.js';
 import { isValidSlug } from '../slug.js';
-import { mergeTags, tagName } from '../tags.js';
+import { mergeTags, tagName, type TagAlias } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
 import { validateArticleInput } from '../validate.js';
 import { ParseError, throwIfAny } from './errors.js';
@@ -41,10 +41,11 @@ export interface FeatureImage {
   alt: string;
 }
 
-/** A file's posts, and what it holds besides them, for the import report. */
+/** A file's posts, what it holds besides them (for the import report), and its tags' old addresses. */
 export interface Posts {
   posts: Post[];
   notes: string[];
+  aliases: TagAlias[];
 }
 
 /** One post as an article, and what its body could not hold, by kind (image → 2). */
@@ -87,7 +88,7 @@ const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n
  * (by index). Any bad post fails the file, and the message names up to five
  * of them.
  */
-export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[]; notes: string[]; images: (FeatureImage | undefined)[] } {
+export function postArticles({ posts, notes, aliases }: Posts): { inputs: ArticleInput[]; notes: string[]; images: (FeatureImage | undefined)[]; aliases: TagAlias[] } {
   const inputs: ArticleInput[] = [];
   const images: (FeatureImage | undefined)[] = [];
   const left: string[] = [];
@@ -104,5 +105,5 @@ export function postArticles({ posts, notes }: Posts): { inputs: ArticleInput[];
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left], images };
+  return { inputs, notes: [...notes, ...left], images, aliases };
 }

@@ -19,6 +19,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ArticleStatus } from '../article.js';
 import { ParseError } from './errors.js';
+import type { TagAlias } from '../tags.js';
 import type { FeatureImage, Post, Posts } from './post.js';
 
 const STATUS: Record<string, ArticleStatus> = {
@@ -29,7 +30,7 @@ const STATUS: Record<string, ArticleStatus> = {
   private: 'draft',
 };
 const NOT_CONTENT = new Set(['trash', 'auto-draft', 'inherit']);
-const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta']);
+const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -66,6 +67,7 @@ function postmeta(item: Node): Map<string, string> {
   return new Map(((item['wp:postmeta'] as Node[] | undefined) ?? []).map((m) => [text(m['wp:meta_key']), text(m['wp:meta_value'])]));
 }
 
+/** WordPress stores slugs percent-encoded, in lower case. */
 function decodeSlug(slug: string): string {
   try {
     return decodeURIComponent(slug.trim());
@@ -90,6 +92,12 @@ export function parseWordPress(xml: string): Posts {
   for (const a of (channel['wp:author'] as Node[] | undefined) ?? []) {
     authors.set(text(a['wp:author_login']), text(a['wp:author_display_name']) || text(a['wp:author_login']));
   }
+
+  // The site's categories and tags by slug, for their old addresses (/category/x/, /tag/x/).
+  const aliases: TagAlias[] = [
+    ...((channel['wp:category'] as Node[] | undefined) ?? []).map((c) => ({ alias: decodeSlug(text(c['wp:category_nicename'])), name: text(c['wp:cat_name']) })),
+    ...((channel['wp:tag'] as Node[] | undefined) ?? []).map((t) => ({ alias: decodeSlug(text(t['wp:tag_slug'])), name: text(t['wp:tag_name']) })),
+  ].filter((a) => a.alias && a.name.trim());
 
   const items = (channel['item'] as Node[] | undefined) ?? [];
   // Attachments, by post id: a post's feature image (_thumbnail_id) is one of them.
@@ -123,6 +131,8 @@ export function parseWordPress(xml: string): Posts {
       nicename: (c as Node)['@nicename'],
       name: text(c),
     }));
+    // An export of some posts only lists no terms apart: the posts' own name them too.
+    for (const c of categories) if (typeof c.nicename === 'string' && c.name.trim()) aliases.push({ alias: decodeSlug(c.nicename), name: c.name });
     const status = STATUS[wpStatus] ?? 'draft';
     const creator = text(item['dc:creator']);
     posts.push({
@@ -147,5 +157,5 @@ export function parseWordPress(xml: string): Posts {
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   const unused = attachments.size - featured.size;
   if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (only posts' feature images are)`);
-  return { posts, notes };
+  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()] };
 }

@@ -4,14 +4,16 @@
  * /2018/01/20/slug/ or /2018/01/slug/ (WordPress's date permalinks). The
  * importers keep each post's slug, so the last segment finds the article,
  * and the old address answers with a permanent redirect to the article's:
- * links from other sites and search engines' entries keep working. Anything
- * else is the site's 404. The site's own routes are static paths, which the
- * router tries before these parametric ones.
+ * links from other sites and search engines' entries keep working. So do
+ * the archives of a category or tag (/category/sports/, /tag/x/), through
+ * the slugs the import recorded (tag_aliases). Anything else is the site's
+ * 404. The site's own routes are static paths, which the router tries
+ * before these parametric ones.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidSlug } from '../../content/slug.js';
 import type { Store } from '../../store/store.js';
-import { articleUrl } from '../urls.js';
+import { articleUrl, tagUrl } from '../urls.js';
 
 export interface OldAddressOptions {
   store: Store;
@@ -40,5 +42,17 @@ export const oldAddressRoutes: FastifyPluginAsync<OldAddressOptions> = async (ap
   for (const path of ['/:slug', '/:year/:month/:slug', '/:year/:month/:day/:slug']) {
     app.get(path, handler);
     app.get(`${path}/`, handler);
+  }
+
+  // A tag's or category's archive: its slug there, as the import recorded it, or its name.
+  const tagHandler = async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
+    const name = (await store.tagNameByAlias(req.params.slug.toLowerCase())) ?? req.params.slug;
+    const tag = await store.getTag(name);
+    if (tag && tag.count > 0) return reply.redirect(tagUrl(tag.name), 301);
+    return reply.callNotFound();
+  };
+  for (const path of ['/category/:slug', '/category/:parent/:slug', '/tag/:slug']) {
+    app.get(path, tagHandler);
+    app.get(`${path}/`, tagHandler);
   }
 };
