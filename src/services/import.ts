@@ -11,7 +11,7 @@ import { parseJsonLines } from '../content/parsers/jsonl.js';
 import { postArticles } from '../content/parsers/post.js';
 import { parseTextArticle } from '../content/parsers/text.js';
 import { parseWordPress } from '../content/parsers/wordpress.js';
-import type { FeatureImage } from '../content/parsers/post.js';
+import type { PostExtras } from '../content/parsers/post.js';
 import type { TagAlias } from '../content/tags.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
@@ -60,11 +60,11 @@ export function formatOf(file: string): ImportFormat | undefined {
   return FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
 }
 
-/** A file's articles; notes of what it held that did not come in; the feature images its posts name, by index. */
+/** A file's articles; notes of what it held that did not come in; what its posts bring besides (images, shortlinks), by index. */
 export interface ImportFile {
   inputs: ArticleInput[];
   notes: string[];
-  images: (FeatureImage | undefined)[];
+  extras: PostExtras[];
   /** The old site's tag addresses (WordPress and Ghost exports). */
   aliases: TagAlias[];
 }
@@ -72,9 +72,9 @@ export interface ImportFile {
 function parseSource(source: string, format: ImportFormat): ImportFile {
   switch (format) {
     case 'text':
-      return { inputs: [parseTextArticle(source)], notes: [], images: [], aliases: [] };
+      return { inputs: [parseTextArticle(source)], notes: [], extras: [], aliases: [] };
     case 'jsonl':
-      return { inputs: parseJsonLines(source), notes: [], images: [], aliases: [] };
+      return { inputs: parseJsonLines(source), notes: [], extras: [], aliases: [] };
     case 'wordpress':
       return postArticles(parseWordPress(source));
     case 'ghost':
@@ -138,7 +138,7 @@ export async function importFiles(store: Store, files: string[], options: Import
 async function importOne(store: Store, file: string, read: () => ImportFile | Promise<ImportFile>, options: ImportOptions, report: ImportReport): Promise<void> {
   try {
     const parsed = await read();
-    let { inputs, images } = parsed;
+    let { inputs, extras } = parsed;
     const copies = await findDuplicates(store, inputs);
     for (const d of copies) {
       const of = 'slug' in d.of ? `"${d.of.title}" (${d.of.slug})` : `"${d.of.title}" (article ${d.of.index + 1} of this file)`;
@@ -147,10 +147,10 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
     if (options.skipDuplicates && copies.length) {
       const skip = new Set(copies.map((d) => d.index));
       inputs = inputs.filter((_, i) => !skip.has(i));
-      images = images.filter((_, i) => !skip.has(i));
+      extras = extras.filter((_, i) => !skip.has(i));
       report.skipped += skip.size;
     }
-    const imported = await importFeatureImages(store, inputs, images, options.media);
+    const imported = await importFeatureImages(store, inputs, inputs.map((_, i) => extras[i]?.featureImage), options.media);
     // A batch: the topic space, when due, is trained before the links are picked.
     let outcomes: Awaited<ReturnType<typeof saveArticles>>;
     try {
@@ -160,8 +160,9 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
       throw e;
     }
     for (const o of outcomes) o.created ? report.imported++ : report.updated++;
-    // After the save, which made the tags the aliases name.
+    // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
     await store.addTagAliases(parsed.aliases);
+    await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
     report.notes.push(...[...parsed.notes, ...imported.notes].map((n) => `${file}: ${n}`));
   } catch (e) {
     report.failed++;

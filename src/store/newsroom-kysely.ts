@@ -316,6 +316,17 @@ export class KyselyNewsroomStore implements NewsroomStore {
       : null;
   }
 
+  async addRedirects(redirects: { from: string; articleId: number }[]): Promise<void> {
+    const now = new Date().toISOString();
+    for (let i = 0; i < redirects.length; i += 500) {
+      await this.db
+        .insertInto('redirects')
+        .values(redirects.slice(i, i + 500).map((r) => ({ from_slug: r.from, article_id: r.articleId, created_at: now })))
+        .onConflict((oc) => oc.column('from_slug').doUpdateSet((eb) => ({ article_id: eb.ref('excluded.article_id'), created_at: now })))
+        .execute();
+    }
+  }
+
   async resolveRedirect(slug: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('redirects')

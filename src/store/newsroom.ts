@@ -132,6 +132,8 @@ export interface NewsroomStore {
   listRevisions(articleId: number): Promise<Revision[]>;
   getRevision(articleId: number, revisionId: number): Promise<Revision | null>;
 
+  /** Old addresses of articles (an import's "?p=109"), each to redirect to its article; a later one replaces an earlier. */
+  addRedirects(redirects: { from: string; articleId: number }[]): Promise<void>;
   /** The current slug of the public article an old slug now redirects to. */
   resolveRedirect(slug: string): Promise<string | null>;
 

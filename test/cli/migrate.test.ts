@@ -65,6 +65,9 @@ test('migrate: the old addresses redirect to the articles; other paths are still
   assert.equal(await moved('/2018/02/fr-sport-11-20180204/'), '/articles/fr-sport-11-20180204');
   const arabic = encodeURIComponent('المؤلف-الموسيقي-الأيسلندي-الشهير');
   assert.equal(await moved(`/${arabic.toLowerCase()}/`), `/articles/${arabic}`, 'WordPress writes lower-case escapes');
+  assert.equal(await moved('/?p=111'), '/articles/fr-sport-11-20180204', "WordPress's plain permalink");
+  assert.equal(await moved('/?p=121'), 200, 'a draft: the home page, as for any other p');
+  assert.equal(await moved('/?p=abc'), 200);
   assert.equal(await moved('/al-sport-1-20180218/'), 404, 'a draft has no address yet');
   assert.equal(await moved('/no-such-post/'), 404);
   assert.equal(await moved('/news/02/fr-sport-11-20180204/'), 404, 'not a date');

@@ -167,7 +167,7 @@ test('ghost: members-only posts stay drafts, newsletters are not pages of the si
   ]);
 });
 
-test('feature images are named by their path in the old media folder, with their alt text', () => {
+test('feature images are named by their path in the old media folder, with their alt text; WordPress posts by their shortlink too', () => {
   const attachment = (id: number, file: string, alt: string) => `
 <item><title><![CDATA[صورة ${id}]]></title><wp:post_id>${id}</wp:post_id><wp:status><![CDATA[inherit]]></wp:status>
 <wp:post_type><![CDATA[attachment]]></wp:post_type><wp:attachment_url><![CDATA[https://old.example/wp-content/uploads/${file}]]></wp:attachment_url>
@@ -181,7 +181,10 @@ ${alt ? `<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta
       item({ id: 2, title: 'بلا صورة', body: PORT }),
   );
   const wp = postArticles(parseWordPress(xml));
-  assert.deepEqual(wp.images, [{ file: '2026/10/port.jpg', url: 'https://old.example/wp-content/uploads/2026/10/port.jpg', alt: 'رافعات ميناء العقبة' }, undefined]);
+  assert.deepEqual(wp.extras, [
+    { featureImage: { file: '2026/10/port.jpg', url: 'https://old.example/wp-content/uploads/2026/10/port.jpg', alt: 'رافعات ميناء العقبة' }, shortlink: '?p=1' },
+    { shortlink: '?p=2' },
+  ]);
   assert.deepEqual(wp.notes, ['1 attachment not imported (only posts\' feature images are)']);
 
   const gh = postArticles(
@@ -191,9 +194,9 @@ ${alt ? `<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta
       }),
     ),
   );
-  assert.deepEqual(gh.images, [
-    { file: '2026/10/port.jpg', url: '__GHOST_URL__/content/images/2026/10/port.jpg', alt: 'رافعات الميناء' },
-    { file: null, url: 'https://cdn.example/x.jpg?w=600', alt: '' },
+  assert.deepEqual(gh.extras, [
+    { featureImage: { file: '2026/10/port.jpg', url: '__GHOST_URL__/content/images/2026/10/port.jpg', alt: 'رافعات الميناء' } },
+    { featureImage: { file: null, url: 'https://cdn.example/x.jpg?w=600', alt: '' } },
   ]);
 });
 

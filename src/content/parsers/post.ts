@@ -30,6 +30,14 @@ export interface Post {
   externalId: string;
   url?: string;
   featureImage?: FeatureImage;
+  /** Another address of the post on the old site, redirected once imported (WordPress's "?p=109"). */
+  shortlink?: string;
+}
+
+/** What a post brings besides its article, which the importer handles around the save. */
+export interface PostExtras {
+  featureImage?: FeatureImage;
+  shortlink?: string;
 }
 
 /** A post's feature image, as the export names it; the importer brings it in (services/feature-images.ts). */
@@ -84,20 +92,20 @@ const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n
 
 /**
  * A file's posts as articles, with notes of what was left behind (media the
- * body cannot hold, other kinds of item) and each article's feature image
- * (by index). Any bad post fails the file, and the message names up to five
- * of them.
+ * body cannot hold, other kinds of item) and each article's extras (by
+ * index). Any bad post fails the file, and the message names up to five of
+ * them.
  */
-export function postArticles({ posts, notes, aliases }: Posts): { inputs: ArticleInput[]; notes: string[]; images: (FeatureImage | undefined)[]; aliases: TagAlias[] } {
+export function postArticles({ posts, notes, aliases }: Posts): { inputs: ArticleInput[]; notes: string[]; extras: PostExtras[]; aliases: TagAlias[] } {
   const inputs: ArticleInput[] = [];
-  const images: (FeatureImage | undefined)[] = [];
+  const extras: PostExtras[] = [];
   const left: string[] = [];
   const errors: string[] = [];
   for (const p of posts) {
     try {
       const imported = postArticle(p);
       inputs.push(imported.input);
-      images.push(p.featureImage);
+      extras.push({ ...(p.featureImage ? { featureImage: p.featureImage } : {}), ...(p.shortlink ? { shortlink: p.shortlink } : {}) });
       if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
     } catch (e) {
       errors.push((e as Error).message);
@@ -105,5 +113,5 @@ export function postArticles({ posts, notes, aliases }: Posts): { inputs: Articl
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left], images, aliases };
+  return { inputs, notes: [...notes, ...left], extras, aliases };
 }

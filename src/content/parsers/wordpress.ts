@@ -152,6 +152,8 @@ export function parseWordPress(xml: string): Posts {
       externalId: text(item['guid']).trim() || `wordpress:${text(item['wp:post_id'])}`,
       url: text(item['link']).trim() || undefined,
       ...(image ? { featureImage: image } : {}),
+      // The "plain" permalink every WordPress post also answers to.
+      ...(/^\d+$/.test(text(item['wp:post_id']).trim()) ? { shortlink: `?p=${text(item['wp:post_id']).trim()}` } : {}),
     });
   });
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);

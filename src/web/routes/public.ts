@@ -18,9 +18,20 @@ const pageQuery = {
   properties: { page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 } },
 } as const;
 
+/** The home page's query: a page, or a WordPress post's "plain" permalink (?p=109) on a migrated site. */
+const homeQuery = {
+  type: 'object',
+  properties: { ...pageQuery.properties, p: { type: 'string' } },
+} as const;
+
 export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app, { store, site }) => {
-  app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (req, reply) => {
-    const { page } = req.query;
+  app.get<{ Querystring: { page: number; p?: string } }>('/', { schema: { querystring: homeQuery } }, async (req, reply) => {
+    const { page, p } = req.query;
+    if (p !== undefined && /^\d{1,12}$/.test(p)) {
+      // Recorded by the WordPress import (services/import.ts). Anything else is the home page: a `p` may be anyone's.
+      const moved = await store.newsroom.resolveRedirect(`?p=${p}`);
+      if (moved) return reply.redirect(articleUrl(moved), 301);
+    }
     // One store read (one round trip on PostgreSQL): the page, its count and its Last-Modified.
     const { total, articles, lastModified } = await store.listArticles({ page, limit: site.pageSize });
     setLastModified(reply, lastModified ?? null);
