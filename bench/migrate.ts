@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFiles, readImportFile, type ImportFormat } from '../src/services/import.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { escapeHtml } from '../src/web/html.js';
 
 const ROUNDS = 5;
 
@@ -30,7 +31,6 @@ interface CorpusRow {
   published_at: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const paragraphs = (body: string) => body.split(/\n\s*\n/).filter((p) => p.trim());
 /** Two words of the headline as tags, as the fixtures' exports have. */

@@ -60,8 +60,6 @@ function utc(value: string | null | undefined): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Items of a join table for one post, in Ghost's order. */
 function ordered<T extends { post_id: string | number; sort_order?: number | null | undefined }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -105,17 +103,12 @@ export function parseGhost(json: string): Posts {
       notes.push(`${where} ("${p.title ?? ''}") is for ${p.visibility} members only: imported as a draft`);
       status = 'draft';
     }
-    const html = p.html?.trim()
-      ? p.html
-      : (p.plaintext ?? '')
-          .split(/\n\s*\n/)
-          .map((para) => `<p>${escapeHtml(para)}</p>`)
-          .join('');
     const author = authorsOf.get(String(p.id))?.[0];
     posts.push({
       where,
       title: p.title ?? '',
-      html,
+      html: p.html ?? '',
+      ...(p.plaintext ? { text: p.plaintext } : {}),
       excerpt: p.custom_excerpt ?? '',
       tags: (tagsOf.get(String(p.id)) ?? [])
         .map((r) => tags.get(String(r.tag_id)))

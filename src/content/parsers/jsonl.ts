@@ -10,7 +10,7 @@ import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
 import { ParseError, throwIfAny } from './errors.js';
-import { structureBody } from './structure.js';
+import { paragraphBlocks, structureBody } from './structure.js';
 
 const nonEmpty = z.string().trim().min(1);
 const JsonArticle = z.object({
@@ -34,11 +34,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     throw new ParseError(`${field}: ${issue.message}`, line);
   }
   const a = parsed.data;
-  const blocks = normalizeNewlines(a.body)
-    .split(/\n\s*\n/)
-    .map((p) => ({ text: cleanLine(p), line }))
-    .filter((b) => b.text !== '');
-  const body = structureBody(blocks);
+  const body = structureBody(paragraphBlocks(a.body, line));
   if (body.paragraphs.length === 0) throw new ParseError('body: no paragraphs', line);
 
   const described = extractHashtags(cleanLine(a.description ?? ''));

@@ -12,13 +12,15 @@ import { cleanLine } from '../text-cleanup.js';
 import { validateArticleInput } from '../validate.js';
 import { ParseError, throwIfAny } from './errors.js';
 import { htmlBody } from './html.js';
-import { structureBody } from './structure.js';
+import { paragraphBlocks, structureBody } from './structure.js';
 
 export interface Post {
   /** Where the post is in the file, for messages: "item 3" or "post 3". */
   where: string;
   title: string;
   html: string;
+  /** Plain text, read where the post has no HTML. */
+  text?: string;
   excerpt: string;
   /** Names, the primary (section) first. */
   tags: string[];
@@ -60,16 +62,16 @@ export interface Posts {
 function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> } {
   const title = cleanLine(p.title);
   if (!title) throw new ParseError(`${p.where}: the title is empty`);
-  const { blocks, tags, left } = htmlBody(p.html);
+  const html = htmlBody(p.html);
   // The excerpt may hold markup (WordPress allows it) and hashtags, like the body.
   const excerpt = htmlBody(p.excerpt);
-  const body = structureBody(blocks);
+  const body = structureBody(html.blocks.length === 0 && p.text ? paragraphBlocks(p.text) : html.blocks);
   if (body.paragraphs.length === 0) throw new ParseError(`${p.where} ("${title}"): the body has no text`);
   const slug = cleanLine(p.slug);
   const input: ArticleInput = {
     title,
     description: cleanLine(excerpt.blocks.map((b) => b.text).join(' ')) || leadSentence(body.paragraphs[0]!),
-    tags: mergeTags(mergeTags(p.tags.map(tagName).filter(Boolean), excerpt.tags), tags),
+    tags: mergeTags(mergeTags(mergeTags(p.tags.map(tagName).filter(Boolean), excerpt.tags), html.tags), body.tags),
     body: body.markdown,
     // A slug Sahifa cannot serve is made again from the title.
     ...(slug && isValidSlug(slug) ? { slug } : {}),
@@ -85,7 +87,7 @@ function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> 
   } catch (e) {
     throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
   }
-  return { input, left };
+  return { input, left: html.left };
 }
 
 const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');

@@ -6,6 +6,7 @@
  * boilerplate set aside instead of lost.
  */
 import { extractHashtags } from '../tags.js';
+import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote';
 
@@ -62,6 +63,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
     .replace(/^([#+\-=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Plain text cut into blocks at blank lines (a JSON line's body, a Ghost post without HTML). */
+export function paragraphBlocks(text: string, line = 1): TextBlock[] {
+  return normalizeNewlines(text)
+    .split(/\n\s*\n/)
+    .map((p) => ({ text: cleanLine(p), line }))
+    .filter((b) => b.text !== '');
 }
 
 export function structureBody(blocks: TextBlock[]): StructuredBody {
