@@ -19,6 +19,15 @@ import { normalize } from './normalize.js';
 import { isStopWord } from './stopwords.js';
 import { hamzatedAlAt, lightStem } from './stem.js';
 
+/**
+ * The version of what analyzeWord() returns. Raise it with any change that
+ * gives a word another norm, stem or stop flag (a rule, a word list): stored
+ * search tokens and related profiles of older versions no longer meet the
+ * new ones, and a database built before is rebuilt (src/services/reanalysis.ts).
+ * test/arabic/version.test.ts fails when the output changes and this does not.
+ */
+export const ANALYSIS_VERSION = 1;
+
 export interface AnalyzedToken {
   surface: string;
   start: number;

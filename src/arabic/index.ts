@@ -3,4 +3,4 @@ export { normalize } from './normalize.js';
 export { STOP_WORDS, isStopWord } from './stopwords.js';
 export { PROTECTED_WORDS, isProtected, protectedForm } from './protected.js';
 export { lightStem, hamzatedAlAt, hasTanweenShape, withoutConjunction, type StemOptions } from './stem.js';
-export { analyze, analyzeWord, terms, type AnalyzedToken } from './analyzer.js';
+export { ANALYSIS_VERSION, analyze, analyzeWord, terms, type AnalyzedToken } from './analyzer.js';

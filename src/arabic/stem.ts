@@ -50,7 +50,7 @@ const ARTICLES = ['ال', 'وال', 'بال', 'كال', 'فال', 'لل'] as con
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 
 // Written normalized (ئ/ؤ → ء, ة → ه) and suffix-stripped: وزارة → وزاره → وزار.
-const ROOT_WAW: ReadonlySet<string> = new Set([
+export const ROOT_WAW: ReadonlySet<string> = new Set([
   'وزير', 'وزار', 'وزراء', 'وقت', 'وطن', 'وضع', 'ولا', 'وكال', 'وكيل', 'وفد', 'وفود',
   'وسط', 'وسيط', 'وساط', 'وثيق', 'وثاءق', 'وحد', 'وقف', 'وصول', 'وجود', 'واقع',
   'وساءل', 'وظيف', 'وظاءف', 'وقود', 'وفا', 'وزن', 'ورق', 'وعد', 'وصف', 'وجه', 'ولد',
@@ -82,7 +82,7 @@ const ROOT_ENDING_SOURCE = `
 عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين
 `;
 const TENS = ['عشرين', 'ثلاثين', 'اربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'];
-const ROOT_ENDING: ReadonlyMap<string, string> = (() => {
+export const ROOT_ENDING: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
   for (const w of ROOT_ENDING_SOURCE.split(/\s+/u)) {
     if (w === '') continue;

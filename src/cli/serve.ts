@@ -10,7 +10,9 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setupLink } from '../auth/accounts.js';
 import { loadDemo } from '../services/demo.js';
+import { rebuildAtStart } from '../services/reanalysis.js';
 import { ClusterBus, relayChanges } from '../store/cluster-bus.js';
+import { KyselyStore } from '../store/kysely-store.js';
 import { processOrigin } from '../store/sqlite-change-log.js';
 import { isPostgresLocation, openStore } from '../store/open.js';
 import { siteConfig } from '../web/config.js';
@@ -83,6 +85,14 @@ async function prepare(opts: ServeOptions): Promise<void> {
     if (opts.demo && (await store.countArticles()) === 0) {
       const n = await loadDemo(store);
       console.log(`sahifa: filled ${displayLocation(opts.db)} with ${n} demo articles`);
+    }
+    if (store instanceof KyselyStore) {
+      await rebuildAtStart(store, {
+        where: displayLocation(opts.db),
+        shared: isPostgresLocation(opts.db),
+        log: (line) => console.log(`sahifa: ${line}`),
+        warn: (line) => console.warn(`sahifa: ${line}`),
+      });
     }
     const setup = await setupLink(store, site(opts).baseUrl);
     if (setup) console.log(`sahifa: no accounts yet: create the owner within an hour at\n  ${setup}`);

@@ -31,6 +31,7 @@ import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './chang
 import { forMigrations, isPostgres } from './dialect.js';
 import { PgSearchIndex } from '../search/pg-search.js';
 import type {
+  AnalysedPart,
   ArticlePage,
   ArticleView,
   ArticleWithSource,
@@ -658,6 +659,19 @@ export class KyselyStore implements Store {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(n);
+  }
+
+  async analysisVersions(): Promise<Partial<Record<AnalysedPart, number>>> {
+    const rows = await this.db.selectFrom('analysis_versions').select(['part', 'version']).execute();
+    return Object.fromEntries(rows.map((r) => [r.part, Number(r.version)]));
+  }
+
+  async setAnalysisVersion(part: AnalysedPart, version: number): Promise<void> {
+    await this.db
+      .insertInto('analysis_versions')
+      .values({ part, version })
+      .onConflict((oc) => oc.column('part').doUpdateSet({ version }))
+      .execute();
   }
 
   // --- Sitemaps and feeds (issue #6): streamed, keyset-paginated reads. ---

@@ -11,6 +11,7 @@ import { addPgPhrasePairs, createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
+import { ANALYSIS_VERSION } from '../arabic/analyzer.js';
 
 const migrations: Record<string, Migration> = {
   '0001_articles_and_tags': {
@@ -120,6 +121,22 @@ const migrations: Record<string, Migration> = {
         .addColumn('alias', 'text', (c) => c.primaryKey())
         .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
         .execute();
+    },
+  },
+  // Which analysis built the search index and the related data (schema.ts). A new, empty
+  // database is built by this one; one that already holds articles records nothing, so its
+  // indexes count as built by an older analysis and are rebuilt (src/services/reanalysis.ts).
+  '0009_analysis_versions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('analysis_versions')
+        .addColumn('part', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      const { n } = (await sql<{ n: number }>`select count(*) as n from articles`.execute(db)).rows[0]!;
+      if (Number(n) === 0) {
+        await sql`insert into analysis_versions (part, version) values ('search', ${ANALYSIS_VERSION}), ('related', ${ANALYSIS_VERSION})`.execute(db);
+      }
     },
   },
 };

@@ -59,10 +59,22 @@ export interface ArticleLinksTable {
   score: number;
 }
 
+/**
+ * Which version of the text analysis (ANALYSIS_VERSION, src/arabic/analyzer.ts)
+ * built each part of the derived data, keyed 'search' and 'related' (migration
+ * 0009): after an upgrade changes the analysis, the stored tokens and profiles
+ * are another stemmer's until they are rebuilt (src/services/reanalysis.ts).
+ */
+export interface AnalysisVersionsTable {
+  part: 'search' | 'related';
+  version: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   tags: TagsTable;
   tag_aliases: TagAliasesTable;
   article_tags: ArticleTagsTable;
   article_links: ArticleLinksTable;
+  analysis_versions: AnalysisVersionsTable;
 }

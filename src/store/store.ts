@@ -100,6 +100,9 @@ export interface SaveOutcome {
   created: boolean;
 }
 
+/** The parts of the derived data that the text analysis builds: the search index and the related-news profiles. */
+export type AnalysedPart = 'search' | 'related';
+
 /** A scored link to store under an article. */
 export interface LinkChoice {
   targetId: number;
@@ -136,6 +139,13 @@ export interface Store {
   /** Replaces an article's stored see-also and related links. */
   setLinks(articleId: number, links: { seeAlso: LinkChoice[]; related: LinkChoice[] }): Promise<void>;
   countArticles(): Promise<number>;
+  /**
+   * The analysis version (src/arabic/analyzer.ts) that built each part of the
+   * derived data; absent when unknown (articles stored before migration 0009).
+   */
+  analysisVersions(): Promise<Partial<Record<AnalysedPart, number>>>;
+  /** Records that `part` was rebuilt with analysis `version`. */
+  setAnalysisVersion(part: AnalysedPart, version: number): Promise<void>;
 
   // --- Sitemaps and feeds (issue #6) ---
   /**
