@@ -41,6 +41,7 @@ import { expandQuery, vocabularyNeeds, type DocFreqs } from '../src/search/expan
 import { WEIGHTS } from '../src/search/sqlite-fts.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { mulberry32 } from '../bench/corpus.js';
+import { HELD_OUT_DIFFERENT, HELD_OUT_SAME } from './eval-search-pairs.js';
 
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -287,6 +288,11 @@ function buildGroups(v: Vocabulary, rand: () => number): Group[] {
     }
   }
   groups.push(...pick('sound plurals ون ين ات', plurals));
+  // The two genders of one word (السياسي/السياسية), from a list written apart from the stemmer's
+  // (eval-search-pairs.ts): the stemmer's ة-noun list must not split them.
+  // Its own random stream, so that the classes above and the retrieval queries stay the samples they were.
+  const same = HELD_OUT_SAME.filter(([a, b]) => has(a) && has(b)).map(([a, b]) => ({ kind: 'two genders of one word (الكبير/الكبيرة)', forms: [a, b], synthetic: 0 }));
+  groups.push(...shuffle(same, mulberry32(SEED + 2)).slice(0, GROUP_QUOTA));
   return groups;
 }
 
@@ -427,6 +433,12 @@ function buildNegatives(v: Vocabulary, rand: () => number): Pair[] {
   // N5 lexical ة pairs, from the list above.
   for (const [a, b] of LEXICAL_TA_PAIRS) {
     if (has(a) && has(b)) pairs.push({ kind: 'masculine vs ة word (الخط/الخطة)', a, b });
+  }
+  // N8 the same, from a second list written apart from the stemmer's ة-noun list
+  // (eval-search-pairs.ts), every pair found in the corpus: how well that list covers words it was not written from.
+  const listed = new Set(LEXICAL_TA_PAIRS.map(([a, b]) => a + ' ' + b));
+  for (const [a, b] of HELD_OUT_DIFFERENT) {
+    if (has(a) && has(b) && !listed.has(a + ' ' + b)) pairs.push({ kind: 'masculine vs ة word, held-out list', a, b });
   }
   return pairs;
 }
@@ -681,7 +693,7 @@ Targets: conflation ≥ 95 %, false conflation ≤ 10 %, recall@10 ≥ 0.9.
 
 ${summaryTable}
 
-**Conflation**: ${groups.length} groups of surface forms that must find one another (${groups.length - synthetic} entirely from the corpus; ${synthetic} pair a corpus word with the form a reader would type: no hamza, ه for ة, ي for ى, added harakat). A group counts when every form, searched for, finds every other form.
+**Conflation**: ${groups.length} groups of surface forms that must find one another (${groups.length - synthetic} entirely from the corpus; ${synthetic} pair a corpus word with the form a reader would type: no hamza, ه for ة, ي for ى, added harakat). The class "two genders of one word" pairs a masculine and its ة-form (السياسي/السياسية) from a list written apart from the stemmer (scripts/eval-search-pairs.ts), both found in the corpus: the stemmer's list of ة-nouns must not split them. A group counts when every form, searched for, finds every other form.
 
 ${classTable(
   kinds.map((k) => {
@@ -691,7 +703,7 @@ ${classTable(
   ['class', 'groups', ...SYSTEMS],
 )}
 
-**False conflation**: ${negatives.length} pairs of different words that must not find each other, from the corpus: one root letter apart (the easy case), and the cases light stemming is known to get wrong: a root و read as "and", a root ending read as a suffix (the word has its own plural in ـات), a hamzated أل/إل read as the article, a root ب ل ك ف read as a bare proclitic (pX whose الpX occurs, so the letter is the word's; this is also the evidence the query side's clitic rule uses, so the class checks that the rule holds, not every way it can fail), a root final ا read as the tanween alef (الXا and Xا occur, so the ا is the word's; the query side's tanween rule uses the same evidence), and masculine/ة pairs that are different words (a list written for this evaluation, kept when both occur in the corpus).
+**False conflation**: ${negatives.length} pairs of different words that must not find each other, from the corpus: one root letter apart (the easy case), and the cases light stemming is known to get wrong: a root و read as "and", a root ending read as a suffix (the word has its own plural in ـات), a hamzated أل/إل read as the article, a root ب ل ك ف read as a bare proclitic (pX whose الpX occurs, so the letter is the word's; this is also the evidence the query side's clitic rule uses, so the class checks that the rule holds, not every way it can fail), a root final ا read as the tanween alef (الXا and Xا occur, so the ا is the word's; the query side's tanween rule uses the same evidence), and masculine/ة pairs that are different words, from two lists, each pair kept when both words occur in the corpus: one written for this evaluation before the stemmer had a list of ة-nouns, and a "held-out" one written for it by a separate author who saw neither that list nor the stemmer's (scripts/eval-search-pairs.ts). The stemmer's list (src/arabic/feminine-nouns.ts) was likewise written by an author who saw neither evaluation list, so both classes measure how well it covers nouns it was not written from.
 
 Sahifa's query side reads the real corpus index's vocabulary (document frequencies) for its clitic and tanween rules, as a search on the site does.
 

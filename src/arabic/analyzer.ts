@@ -4,9 +4,10 @@
  * Stop words are flagged, not removed, so token positions stay aligned for the
  * index and for phrase/offset work; terms() drops them.
  *
- * The stemmer is given one fact about the original spelling that normalize()
+ * The stemmer is given two facts about the original spelling that normalize()
  * folds away: whether the word starts (behind at most one clitic letter) with
- * a hamzated أل/إل/آل, which is never the article (see stem.ts).
+ * a hamzated أل/إل/آل, which is never the article, and whether it ends in a
+ * written ه rather than ة (see stem.ts).
  *
  * The stop flag is checked on the norm only, not on the stem. The stop list is
  * a list of surface function words; stems conflate content words with them
@@ -17,7 +18,7 @@
 import { tokenize } from './tokenize.js';
 import { normalize } from './normalize.js';
 import { isStopWord } from './stopwords.js';
-import { hamzatedAlAt, lightStem } from './stem.js';
+import { endsWithHeh, hamzatedAlAt, lightStem } from './stem.js';
 
 /**
  * The version of what analyzeWord() returns. Raise it with any change that
@@ -26,7 +27,7 @@ import { hamzatedAlAt, lightStem } from './stem.js';
  * new ones, and a database built before is rebuilt (src/services/reanalysis.ts).
  * test/arabic/version.test.ts fails when the output changes and this does not.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export interface AnalyzedToken {
   surface: string;
@@ -44,7 +45,7 @@ export function analyzeWord(word: string): { norm: string; stem: string; stop: b
     // never be empty, so keep the surface, and flag it so it is never a term.
     return { norm: word, stem: word, stop: true };
   }
-  return { norm: n, stem: lightStem(n, { hamzatedAl: hamzatedAlAt(word) }), stop: isStopWord(n) };
+  return { norm: n, stem: lightStem(n, { hamzatedAl: hamzatedAlAt(word), hehWritten: endsWithHeh(word) }), stop: isStopWord(n) };
 }
 
 export function analyze(text: string): AnalyzedToken[] {

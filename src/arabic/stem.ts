@@ -21,6 +21,8 @@
  *   plural ending: بيان is not بي, عشرين is not عشرة, قانون is not قان. The
  *   ending is kept; their own plurals and suffixes still reach them
  *   (البيانات → بيان, قانونية → قانون).
+ * - ة-nouns that are other words than their form without ة (خطة is not خط)
+ *   keep their ة: see feminine-nouns.ts.
  * - A hamzated alef before ل (أل إل آل) is never the article, whose alef is a
  *   hamzat wasl and is never written with a hamza: إلهام is not ال+هام,
  *   ألمان is not ال+مان. normalize() folds the hamza away, so the analyzer
@@ -40,6 +42,7 @@
  */
 import { normalize } from './normalize.js';
 import { protectedForm } from './protected.js';
+import { feminineNounStem } from './feminine-nouns.js';
 
 const WAW = 0x0648;
 const ALEF = 0x0627;
@@ -159,6 +162,26 @@ export interface StemOptions {
    * of the original. That ال is part of the word and is kept.
    */
   hamzatedAl?: number;
+  /**
+   * The original word ends in a written ه, not ة (endsWithHeh()). Without an
+   * article such a word is read as a noun and the pronoun ه (عمله, his work;
+   * دوره, his role), not as a listed ة-noun spelled with ه (عملة, currency;
+   * دورة, session): in edited text the pronoun is far more common, and a
+   * definite word cannot carry it (الخطه is الخطة). A reader's query is served
+   * both ways (src/search/expand.ts).
+   */
+  hehWritten?: boolean;
+}
+
+const isHeh = (c: number) => c === HEH;
+/** Does the original word end in ه (after any marks), as opposed to ة or another letter? */
+export function endsWithHeh(original: string): boolean {
+  for (let i = original.length - 1; i >= 0; i--) {
+    const c = original.charCodeAt(i);
+    // Presentation forms (ﻪ) are what NFKC makes ه; anything else is itself.
+    if (!isMark(c)) return isHeh(c >= 0xfb50 ? String.fromCharCode(c).normalize('NFKC').charCodeAt(0) : c);
+  }
+  return false;
 }
 
 /** `normalized` without the conjunction و, when light10's first step removes it (وقرار → قرار, not وزير). */
@@ -168,7 +191,7 @@ export function withoutConjunction(normalized: string): string {
   return s;
 }
 
-export function lightStem(normalized: string, { hamzatedAl = -1 }: StemOptions = {}): string {
+export function lightStem(normalized: string, { hamzatedAl = -1, hehWritten = false }: StemOptions = {}): string {
   const prot = protectedForm(normalized);
   // A protected name reached through a root و (ورقية is not و+رقية) does not count.
   if (prot !== undefined && !(prot !== normalized && normalized.charCodeAt(0) === WAW && ROOT_WAW.has(stripEndings(normalized)))) {
@@ -176,6 +199,7 @@ export function lightStem(normalized: string, { hamzatedAl = -1 }: StemOptions =
   }
 
   let s = normalized;
+  let definite = false;
   if (hamzatedAl === 0 || hamzatedAl === 1) {
     // The clitic letter, if any, goes; the ال stays (see the header).
     if (hamzatedAl === 1 && s.length > 3) s = s.slice(1);
@@ -186,10 +210,14 @@ export function lightStem(normalized: string, { hamzatedAl = -1 }: StemOptions =
     for (const art of ARTICLES) {
       if (s.length >= art.length + 2 && s.startsWith(art)) {
         s = s.slice(art.length);
+        definite = true;
         break;
       }
     }
   }
+  // A listed ة-noun keeps its ة in all its forms (خطة, خطات, خطته → خطه: not خط, "line").
+  const feminine = feminineNounStem(s);
+  if (feminine !== undefined && !(hehWritten && !definite && s === feminine)) return feminine;
   s = stripSuffixes(s);
   return s === '' ? normalized : s;
 }

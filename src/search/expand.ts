@@ -3,7 +3,11 @@
  * a match for it. Three kinds, both pure functions of the query (and, for the
  * others, of document frequencies the engine looks up in one batched query):
  *
- * 1. The hamzated أل (see src/arabic/stem.ts). A word written إلهام keeps its
+ * 1. Spellings the index reads one way and a reader may mean another.
+ *    A bare word written with a final ه (خطه) is indexed as a noun and the
+ *    pronoun ه (خط, his line); it also matches the listed ة-noun it may be
+ *    spelled for (خطة, plan: src/arabic/feminine-nouns.ts).
+ *    The hamzated أل (see src/arabic/stem.ts). A word written إلهام keeps its
  *    ال in the index, so the reader who types الهام without the hamza would
  *    miss it: a query word that starts with a bare ال (or و ف ب ك + ال) also
  *    matches the stem it would have with the ال kept. A query word written
@@ -37,7 +41,7 @@
  * rare comparison of two common words (lookupVocabulary). Every token is an
  * analysed index token (stemToken/normToken), so none can carry query syntax.
  */
-import { hamzatedAlAt, hasTanweenShape, isProtected, isStopWord, lightStem, protectedForm, withoutConjunction } from '../arabic/index.js';
+import { endsWithHeh, hamzatedAlAt, hasTanweenShape, isProtected, isStopWord, lightStem, protectedForm, withoutConjunction } from '../arabic/index.js';
 import { analyseWord, indexToken, normToken } from './analysis.js';
 import type { ParsedQuery, QueryItem, QueryTerm } from './query.js';
 
@@ -67,12 +71,23 @@ const BARE_AL = /^[وفبك]?ال/u;
  */
 export function spellingAlternatives(surface: string, a: { norm: string; stemToken: string; normToken: string; stop: boolean }): string[] {
   if (a.stop) return [];
-  if (hamzatedAlAt(surface) >= 0) return a.normToken && a.normToken !== a.stemToken ? [a.normToken] : [];
+  const out: string[] = [];
+  // A bare word written with a final ه (خطه) is indexed as a noun and the pronoun (his line);
+  // a reader may mean the listed ة-noun (خطة, plan) spelled with ه.
+  if (endsWithHeh(surface)) {
+    const ta = indexToken(lightStem(a.norm, { hamzatedAl: hamzatedAlAt(surface) }));
+    if (ta && ta !== a.stemToken) out.push(ta);
+  }
+  if (hamzatedAlAt(surface) >= 0) {
+    if (a.normToken && a.normToken !== a.stemToken) out.push(a.normToken);
+    return out;
+  }
   const m = BARE_AL.exec(a.norm);
-  if (!m || a.norm.length < 4) return [];
+  if (!m || a.norm.length < 4) return out;
   const kept = indexToken(lightStem(a.norm, { hamzatedAl: m[0].length - 2 }));
   // Protected names keep their article in their stem (العراق): العراقية must not reach them this way.
-  return kept && kept !== a.stemToken && !isProtected(kept) ? [kept] : [];
+  if (kept && kept !== a.stemToken && !isProtected(kept)) out.push(kept);
+  return out;
 }
 
 interface Candidates {
@@ -243,10 +258,13 @@ export function vocabularyAlternatives(norm: string, surface: string, df: DocFre
     if (freq(df, other) > 0 || other === tw.without) words.push(other);
   }
   const out: string[] = [];
-  for (const w of words) {
+  // The forms are normalized (ة is ه): give back the ة the reader wrote, which the stemmer reads (see stem.ts).
+  const ta = !endsWithHeh(surface);
+  for (const form of words) {
+    const w = ta && form.endsWith('ه') ? form.slice(0, -1) + 'ة' : form;
     const a = analyseWord(w);
     if (a.stop) continue;
-    const stem = c.hamzated ? indexToken(lightStem(w, { hamzatedAl: 0 })) : a.stemToken;
+    const stem = c.hamzated ? indexToken(lightStem(form, { hamzatedAl: 0, hehWritten: !ta })) : a.stemToken;
     if (stem && !out.includes(stem)) out.push(stem);
   }
   return out;
