@@ -20,8 +20,9 @@ export const ANALYSED_PARTS: readonly AnalysedPart[] = ['search', 'related'];
 
 /**
  * Up to this many articles `sahifa serve` rebuilds stale parts itself: on
- * this project's 2-core machine the 4,002-article corpus takes about half a
- * minute for both, a wait at start that beats wrong search results.
+ * this project's 2-core machine `sahifa reindex` of the 4,002-article corpus
+ * takes 14 s (search 1.5 s, related 12.6 s), a wait at start that beats
+ * wrong search results; at 100,000 linking alone takes about ten minutes.
  */
 export const REBUILD_AT_START_UP_TO = 5000;
 
