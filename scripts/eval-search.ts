@@ -41,7 +41,7 @@ import { expandQuery, vocabularyNeeds, type DocFreqs } from '../src/search/expan
 import { WEIGHTS } from '../src/search/sqlite-fts.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { mulberry32 } from '../bench/corpus.js';
-import { HELD_OUT_DIFFERENT, HELD_OUT_SAME } from './eval-search-pairs.js';
+import { HELD_OUT_DIFFERENT, HELD_OUT_PLURALS, HELD_OUT_SAME } from './eval-search-pairs.js';
 
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -293,6 +293,9 @@ function buildGroups(v: Vocabulary, rand: () => number): Group[] {
   // Its own random stream, so that the classes above and the retrieval queries stay the samples they were.
   const same = HELD_OUT_SAME.filter(([a, b]) => has(a) && has(b)).map(([a, b]) => ({ kind: 'two genders of one word (الكبير/الكبيرة)', forms: [a, b], synthetic: 0 }));
   groups.push(...shuffle(same, mulberry32(SEED + 2)).slice(0, GROUP_QUOTA));
+  // Broken plurals (الأسعار/السعر), from a list written apart from the stemmer's (eval-search-pairs.ts).
+  const plural = HELD_OUT_PLURALS.filter(([a, b]) => has(a) && has(b)).map(([a, b]) => ({ kind: 'broken plurals (السعر/الأسعار)', forms: [a, b], synthetic: 0 }));
+  groups.push(...shuffle(plural, mulberry32(SEED + 3)).slice(0, GROUP_QUOTA));
   return groups;
 }
 
@@ -693,7 +696,7 @@ Targets: conflation ≥ 95 %, false conflation ≤ 10 %, recall@10 ≥ 0.9.
 
 ${summaryTable}
 
-**Conflation**: ${groups.length} groups of surface forms that must find one another (${groups.length - synthetic} entirely from the corpus; ${synthetic} pair a corpus word with the form a reader would type: no hamza, ه for ة, ي for ى, added harakat). The class "two genders of one word" pairs a masculine and its ة-form (السياسي/السياسية) from a list written apart from the stemmer (scripts/eval-search-pairs.ts), both found in the corpus: the stemmer's list of ة-nouns must not split them. A group counts when every form, searched for, finds every other form.
+**Conflation**: ${groups.length} groups of surface forms that must find one another (${groups.length - synthetic} entirely from the corpus; ${synthetic} pair a corpus word with the form a reader would type: no hamza, ه for ة, ي for ى, added harakat). The class "broken plurals" pairs a singular and its broken plural (السعر/الأسعار), which light stemming cannot meet, from a list written apart from the stemmer's list of plurals (scripts/eval-search-pairs.ts), both found in the corpus. The class "two genders of one word" pairs a masculine and its ة-form (السياسي/السياسية) from a list written apart from the stemmer (scripts/eval-search-pairs.ts), both found in the corpus: the stemmer's list of ة-nouns must not split them. A group counts when every form, searched for, finds every other form.
 
 ${classTable(
   kinds.map((k) => {

@@ -23,6 +23,8 @@
  *   (البيانات → بيان, قانونية → قانون).
  * - ة-nouns that are other words than their form without ة (خطة is not خط)
  *   keep their ة: see feminine-nouns.ts.
+ * - Listed broken plurals are stemmed as their singulars (أسعار as سعر):
+ *   see broken-plurals.ts.
  * - A hamzated alef before ل (أل إل آل) is never the article, whose alef is a
  *   hamzat wasl and is never written with a hamza: إلهام is not ال+هام,
  *   ألمان is not ال+مان. normalize() folds the hamza away, so the analyzer
@@ -42,6 +44,7 @@
  */
 import { normalize } from './normalize.js';
 import { protectedForm } from './protected.js';
+import { brokenPluralSingular } from './broken-plurals.js';
 import { feminineNounStem } from './feminine-nouns.js';
 
 const WAW = 0x0648;
@@ -191,7 +194,12 @@ export function withoutConjunction(normalized: string): string {
   return s;
 }
 
-export function lightStem(normalized: string, { hamzatedAl = -1, hehWritten = false }: StemOptions = {}): string {
+export function lightStem(normalized: string, options: StemOptions = {}): string {
+  return stem(normalized, options, true);
+}
+
+/** lightStem(), which follows a listed broken plural to its singular only when `plurals` (the singular is stemmed without). */
+function stem(normalized: string, { hamzatedAl = -1, hehWritten = false }: StemOptions, plurals: boolean): string {
   const prot = protectedForm(normalized);
   // A protected name reached through a root و (ورقية is not و+رقية) does not count.
   if (prot !== undefined && !(prot !== normalized && normalized.charCodeAt(0) === WAW && ROOT_WAW.has(stripEndings(normalized)))) {
@@ -215,6 +223,9 @@ export function lightStem(normalized: string, { hamzatedAl = -1, hehWritten = fa
       }
     }
   }
+  // A listed broken plural is stemmed as its singular is (أسعار → سعر).
+  const singular = plurals ? brokenPluralSingular(s, { hehWritten }) : undefined;
+  if (singular !== undefined) return stem(singular, {}, false);
   // A listed ة-noun keeps its ة in all its forms (خطة, خطات, خطته → خطه: not خط, "line").
   const feminine = feminineNounStem(s);
   if (feminine !== undefined && !(hehWritten && !definite && s === feminine)) return feminine;
