@@ -187,10 +187,15 @@ export function endsWithHeh(original: string): boolean {
   return false;
 }
 
+/** Is the initial و of `s` the word's own: a listed root-و word, or a listed broken plural (وكلاء, وجوه)? */
+function rootWaw(s: string): boolean {
+  return ROOT_WAW.has(stripEndings(s)) || brokenPluralSingular(s, { hehWritten: true }) !== undefined;
+}
+
 /** `normalized` without the conjunction و, when light10's first step removes it (وقرار → قرار, not وزير). */
 export function withoutConjunction(normalized: string): string {
   const s = normalized;
-  if (s.length > 3 && s.charCodeAt(0) === WAW && !ROOT_WAW.has(stripEndings(s)) && protectedForm(s) !== s) return s.slice(1);
+  if (s.length > 3 && s.charCodeAt(0) === WAW && !rootWaw(s) && protectedForm(s) !== s) return s.slice(1);
   return s;
 }
 
@@ -213,7 +218,7 @@ function stem(normalized: string, { hamzatedAl = -1, hehWritten = false }: StemO
     if (hamzatedAl === 1 && s.length > 3) s = s.slice(1);
   } else {
     // light10 step 1: conjunction و, only if 3+ letters remain.
-    if (s.length > 3 && s.charCodeAt(0) === WAW && !ROOT_WAW.has(stripEndings(s))) s = s.slice(1);
+    if (s.length > 3 && s.charCodeAt(0) === WAW && !rootWaw(s)) s = s.slice(1);
     // light10 step 2: at most one article, only if 2+ letters remain.
     for (const art of ARTICLES) {
       if (s.length >= art.length + 2 && s.startsWith(art)) {

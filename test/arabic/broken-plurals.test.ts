@@ -10,6 +10,9 @@ const apart = (a: string, b: string) => assert.notEqual(stem(a), stem(b), `${a} 
 test('a listed broken plural meets its singular, with clitics, article and pronouns', () => {
   for (const form of ['أسعار', 'الأسعار', 'والأسعار', 'بالأسعار', 'للأسعار', 'اسعار', 'أسعارها', 'أسعارهم']) same(form, 'السعر');
   same('الوزراء', 'الوزير');
+  // A plural's own initial و is not the conjunction; a conjunction before it still goes.
+  for (const form of ['وكلاء', 'الوكلاء', 'ووكلاء']) same(form, 'الوكيل');
+  for (const form of ['وجوه', 'ووجوههم']) same(form, 'الوجه');
   same('المدن', 'المدينة');
   same('الدول', 'الدولة');
 });
