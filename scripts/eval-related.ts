@@ -299,6 +299,27 @@ async function main(): Promise<void> {
       console.log('');
     }
 
+    // A second diagnostic of the same cause: the links split by whether both
+    // articles come from one outlet. Within an outlet one set of categories
+    // applies; across outlets two stories of one event may carry two labels.
+    const outlet = new Map(rows.map((r) => [byExternal.get(r.id)!, r.source ?? r.id.split('-')[0]!]));
+    console.log('Diagnostic: precision@3 of the links within one outlet and across outlets (the engine never sees the outlet):\n');
+    console.log('| method | links within one outlet | their precision | links across outlets | their precision |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, picks] of methods) {
+      const within = [0, 0];
+      const across = [0, 0];
+      for (const id of ids) {
+        for (const p of (picks.get(id) ?? []).slice(0, 3)) {
+          const side = outlet.get(p) === outlet.get(id) ? within : across;
+          side[0]!++;
+          if (category.get(p) === category.get(id)) side[1]!++;
+        }
+      }
+      console.log(`| ${name} | ${within[0]} | ${pct(within[1]! / within[0]!)} | ${across[0]} | ${pct(across[1]! / across[0]!)} |`);
+    }
+    console.log('');
+
     // (b) The outlets' own see-also links.
     const byTitle = new Map(rows.map((r) => [tagKey(cleanLine(r.title)), byExternal.get(r.id)!]));
     const engine = new RelatedEngine(store);
