@@ -1,19 +1,34 @@
 /**
  * The parsed form of a Markdown body: sections, each an optional subheading
- * followed by paragraphs and quotations. The page, the search index and the
- * see-also placement all read this form, so it is computed once, on save.
+ * followed by paragraphs, quotations and figures. The page, the search index
+ * and the see-also placement all read this form, so it is computed once, on
+ * save.
+ *
+ * A figure is an image alone in its paragraph, its title the caption:
+ * `![alt](https://… "caption")`, or a site path such as /media/… for the
+ * site's own uploads. An image inside a sentence, or at an address of
+ * another kind, is refused on save (imageProblems) rather than dropped.
  */
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-export type BlockKind = 'paragraph' | 'quote';
+export type BlockKind = 'paragraph' | 'quote' | 'figure';
+
+export interface Figure {
+  /** https://…, http://… or a site path (/media/…). */
+  src: string;
+  alt: string;
+  caption: string;
+}
 
 export interface Block {
   kind: BlockKind;
-  /** Plain text, for the index and the APIs. */
+  /** Plain text, for the index and the APIs (a figure's: its caption, else its alt text). */
   text: string;
-  /** Sanitized inline HTML, for the page. */
+  /** Sanitized inline HTML, for the page (a figure's: the whole <figure>). */
   html: string;
+  /** A figure's image. */
+  figure?: Figure;
 }
 
 export interface Section {
@@ -44,6 +59,64 @@ function inlineHtml(inline: Token): string {
   return sanitizeHtml(md.renderer.renderInline(inline.children ?? [], md.options, {}), INLINE_ALLOWED);
 }
 
+/** Where a body image may point: the web (http, https) or a path of this site, not // (another host) nor a relative path. */
+const IMAGE_SRC = /^(?:https?:\/\/\S+|\/(?!\/)\S*)$/iu;
+
+/** The image a paragraph consists of, alone (spaces and line breaks aside), or null. */
+function aloneImage(inline: Token): Token | null {
+  const parts = (inline.children ?? []).filter((t) => !(t.type === 'text' && t.content.trim() === '') && !t.type.endsWith('break'));
+  return parts.length === 1 && parts[0]!.type === 'image' ? parts[0]! : null;
+}
+
+function figureBlock(image: Token): Block | null {
+  const src = String(image.attrGet('src') ?? '');
+  if (!IMAGE_SRC.test(src)) return null;
+  const alt = plainText(image).trim();
+  const caption = String(image.attrGet('title') ?? '').replace(/\s+/g, ' ').trim();
+  const figure = { src, alt, caption };
+  return { kind: 'figure', text: caption || alt, html: figureHtml(figure), figure };
+}
+
+/** A figure's markup; `src` in place of its own address where a reader elsewhere needs it absolute (feeds). */
+export function figureHtml({ src, alt, caption }: Figure, at: string = src): string {
+  const esc = md.utils.escapeHtml;
+  return `<figure><img src="${esc(at)}" alt="${esc(alt)}" loading="lazy" decoding="async">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+}
+
+/**
+ * What a body's images have wrong, one line each (empty when nothing): an
+ * image that is not alone in its paragraph, or whose address is not http(s)
+ * or a site path. Markdown-it itself leaves some addresses (javascript:) as
+ * text, so the Markdown is also read for every ![…](…).
+ */
+export function imageProblems(markdown: string): { en: string; ar: string }[] {
+  const problems: { en: string; ar: string }[] = [];
+  let n = 0;
+  for (const m of markdown.matchAll(/!\[[^\]\n]*\]\(\s*<?([^\s)>]*)/gu)) {
+    n++;
+    if (IMAGE_SRC.test(m[1]!)) continue;
+    const src = m[1] || 'no address';
+    problems.push({
+      en: `image ${n} (${src}): the address must begin with https://, http:// or / (a file of this site)`,
+      ar: `الصورة ${n} (${src}): يجب أن يبدأ عنوانها بـ https:// أو http:// أو / (ملف من هذا الموقع)`,
+    });
+  }
+  const tokens = md.parse(markdown, {});
+  let quoteDepth = 0;
+  for (const t of tokens) {
+    if (t.type === 'blockquote_open') quoteDepth++;
+    else if (t.type === 'blockquote_close') quoteDepth--;
+    else if (t.type === 'inline' && (t.children ?? []).some((c) => c.type === 'image') && (quoteDepth > 0 || !aloneImage(t))) {
+      const where = plainText(t).slice(0, 60);
+      problems.push({
+        en: `an image must stand alone in its paragraph, outside quotations: "${where}"`,
+        ar: `يجب أن تكون الصورة وحدها في فقرتها، خارج الاقتباسات: «${where}»`,
+      });
+    }
+  }
+  return problems;
+}
+
 export function parseBody(markdown: string): Section[] {
   const tokens = md.parse(markdown, {});
   const sections: Section[] = [];
@@ -57,6 +130,12 @@ export function parseBody(markdown: string): Section[] {
       if (current.heading !== null || current.blocks.length) sections.push(current);
       current = { heading: plainText(tokens[i + 1]!), blocks: [] };
     } else if (token.type === 'inline' && tokens[i - 1]?.type !== 'heading_open') {
+      const image = quoteDepth === 0 ? aloneImage(token) : null;
+      const figure = image ? figureBlock(image) : null;
+      if (figure) {
+        current.blocks.push(figure);
+        continue;
+      }
       const text = plainText(token);
       if (text) current.blocks.push({ kind: quoteDepth > 0 ? 'quote' : 'paragraph', text, html: inlineHtml(token) });
     }
@@ -65,7 +144,7 @@ export function parseBody(markdown: string): Section[] {
   return sections;
 }
 
-/** Every paragraph and quotation in reading order. */
+/** Every paragraph, quotation and figure in reading order. */
 export function allBlocks(sections: Section[]): Block[] {
   return sections.flatMap((s) => s.blocks);
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ARTICLE_STATUSES, type ArticleInput } from './article.js';
+import { imageProblems } from './body.js';
 
 export const TITLE_MAX = 300;
 export const TAGS_MAX = 20;
@@ -13,7 +14,14 @@ export const ArticleInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(TITLE_MAX),
   description: z.string().max(1000),
   tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX),
-  body: z.string().trim().min(1, 'is required').max(500_000),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(500_000)
+    .superRefine((body, ctx) => {
+      for (const problem of imageProblems(body)) ctx.addIssue({ code: 'custom', message: problem.en });
+    }),
   slug: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
   source: z.string().max(200).optional(),

@@ -7,6 +7,7 @@
 import type { Article, ArticleInput, ArticleStatus } from '../content/article.js';
 import { isValidSlug } from '../content/slug.js';
 import { mergeTags, tagName } from '../content/tags.js';
+import { imageProblems } from '../content/body.js';
 import { ValidationError } from '../content/validate.js';
 import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
 import type { Store } from '../store/store.js';
@@ -64,6 +65,9 @@ function asAppError(e: unknown): never {
 }
 
 async function checkDraft(store: Store, draft: Partial<ArticleDraft>, selfId?: number): Promise<void> {
+  // The body's images, with the reason in Arabic too (the model's own check says it in English).
+  const image = draft.body === undefined ? undefined : imageProblems(draft.body)[0];
+  if (image) throw invalid('body', image.en, image.ar);
   if (draft.slug !== undefined && draft.slug !== '') {
     if (!isValidSlug(draft.slug)) {
       throw invalid('slug', 'use letters and digits joined by hyphens', 'الرابط المختصر حروف وأرقام تفصل بينها شرطات');

@@ -113,6 +113,12 @@ test('bad payloads give 400 naming the field, in English and Arabic', async () =
     assert.equal(typeof body.error, 'string');
     assert.ok(body.message.length > 0 && /[\u0600-\u06FF]/.test(body.message_ar), res.body);
   }
+  // A body image at an address a page must not load says why, in both languages.
+  const image = await call('POST', '/api/admin/articles', e, { ...arabicArticle(), body: 'فقرة أولى.\n\n![صورة](javascript:alert(1))' });
+  assert.equal(image.statusCode, 400);
+  assert.equal(image.json().field, 'body');
+  assert.match(image.json().message, /image 1 .*must begin with https:/);
+  assert.match(image.json().message_ar, /الصورة 1/);
   const a = (await call('POST', '/api/admin/articles', e, arabicArticle('خبر للتحقق من الحقول'))).json();
   for (const [payload, field] of [
     [{ body: '' }, 'body'],

@@ -108,7 +108,18 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
                 type: 'object',
                 properties: {
                   heading: { type: ['string', 'null'] },
-                  blocks: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, text: { type: 'string' }, html: { type: 'string' } } } },
+                  blocks: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        kind: { type: 'string', enum: ['paragraph', 'quote', 'figure'] },
+                        text: { type: 'string' },
+                        html: { type: 'string' },
+                        figure: { type: 'object', properties: { src: { type: 'string' }, alt: { type: 'string' }, caption: { type: 'string' } } },
+                      },
+                    },
+                  },
                 },
               },
             },

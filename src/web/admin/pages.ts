@@ -256,7 +256,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <div id="tag-suggestions" class="chips" aria-live="polite"></div>
 
   <label for="body">نص الخبر</label>
-  <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات.</p>
+  <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>.</p>
   <textarea id="body" name="body" rows="18" required aria-describedby="body-hint"${e('body')}>${values.body}</textarea>
 
   <fieldset class="image-field">

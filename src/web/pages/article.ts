@@ -1,7 +1,7 @@
 /**
  * The article page, in the seed's shape done right: headline, description,
  * hashtags that lead to tag pages, the date in both calendars, sections with
- * subheadings and quotations, "شاهد أيضاً" links between paragraphs, and the
+ * subheadings, quotations and figures, "شاهد أيضاً" links between paragraphs, and the
  * related list at the end.
  */
 import type { ArticleLink } from '../../content/article.js';
@@ -17,6 +17,7 @@ import { layout } from './layout.js';
 import { featureFigure } from './media.js';
 
 function block(b: Block): Html {
+  if (b.kind === 'figure') return trusted(b.html);
   return b.kind === 'quote' ? html`<blockquote><p>${trusted(b.html)}</p></blockquote>` : html`<p>${trusted(b.html)}</p>`;
 }
 

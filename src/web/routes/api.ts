@@ -33,6 +33,13 @@ const articleResponse = {
             heading: { type: ['string', 'null'] },
             paragraphs: { type: 'array', items: { type: 'string' } },
             quotes: { type: 'array', items: { type: 'integer' } },
+            figures: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { index: { type: 'integer' }, src: { type: 'string' }, alt: { type: 'string' }, caption: { type: 'string' } },
+              },
+            },
           },
         },
       },
@@ -70,6 +77,8 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
         heading: s.heading,
         paragraphs: s.blocks.map((b) => b.text),
         quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
+        // A figure's entry in paragraphs is its caption; here is its image, by the same index.
+        figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...b.figure }] : [])),
       })),
       seeAlso: a.seeAlso,
       related: a.related,

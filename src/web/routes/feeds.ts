@@ -8,7 +8,7 @@
 import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
-import type { Section } from '../../content/body.js';
+import { figureHtml, type Block, type Section } from '../../content/body.js';
 import type { PublicArticleRow, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { escapeHtml } from '../html.js';
@@ -34,15 +34,15 @@ export function xmlText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
+/** A block as the page shows it; a figure's site path made absolute, since a feed is read elsewhere. */
+function blockHtml(b: Block, site: SiteConfig): string {
+  if (b.kind === 'figure') return b.figure ? figureHtml(b.figure, absoluteUrl(site, b.figure.src)) : b.html;
+  return b.kind === 'quote' ? `<blockquote><p>${b.html}</p></blockquote>` : `<p>${b.html}</p>`;
+}
+
 /** The article's sections as HTML: the same markup as the page, right to left. */
-export function sectionsHtml(sections: Section[]): string {
-  const body = sections
-    .map(
-      (s) =>
-        (s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '') +
-        s.blocks.map((b) => (b.kind === 'quote' ? `<blockquote><p>${b.html}</p></blockquote>` : `<p>${b.html}</p>`)).join(''),
-    )
-    .join('\n');
+export function sectionsHtml(sections: Section[], site: SiteConfig): string {
+  const body = sections.map((s) => (s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '') + s.blocks.map((b) => blockHtml(b, site)).join('')).join('\n');
   return `<div dir="rtl" lang="ar">${body}</div>`;
 }
 
@@ -154,7 +154,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     const items: FeedItem[] = [];
     for (const row of rows) {
       const view = full ? await store.getArticleView(row.slug) : null;
-      items.push(view ? { row, html: sectionsHtml(view.sections) } : { row });
+      items.push(view ? { row, html: sectionsHtml(view.sections, site) } : { row });
     }
     const newest = rows.map(latestOf).sort().at(-1);
     setLastModified(reply, newest);
