@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { htmlBody } from '../../src/content/parsers/html.js';
 import { structureBody } from '../../src/content/parsers/structure.js';
+import { allBlocks, imageProblems, parseBody } from '../../src/content/body.js';
 
 const kinds = (html: string) => htmlBody(html).blocks.map((b) => `${b.kind}:${b.markdown}`);
 
@@ -72,6 +73,35 @@ test('html: media and embeds are counted, not silently lost; lists and tables ke
     ['البند الأول', 'البند الثاني', 'المدينة · الحرارة', 'الرياض · 41'],
   );
   assert.deepEqual(Object.fromEntries(left), { image: 2, embed: 1 });
+});
+
+test('html: an image that stands alone at a web address becomes a figure, its caption kept', () => {
+  const html =
+    '<p>افتتحت البلدية الحديقة صباح اليوم.</p>' +
+    '<figure class="wp-block-image size-large"><img src="https://old.example/wp-content/uploads/2026/05/park.jpg" alt="مدخل [الحديقة]"/>' +
+    '<figcaption class="wp-element-caption">الحديقة عند الافتتاح، "صباحاً"</figcaption></figure>' +
+    '<p><a href="https://old.example/big.jpg"><img src="https://old.example/small (1).jpg" alt="النافورة"></a></p>' +
+    '<img src="https://old.example/lone.jpg">' +
+    '<p>نص فيه صورة <img src="https://old.example/inline.jpg"> داخل الجملة.</p>' +
+    '<figure class="kg-card kg-image-card"><img src="__GHOST_URL__/content/images/a.jpg"><figcaption>صورة لا عنوان لها على الشبكة</figcaption></figure>' +
+    '<blockquote><p><img src="https://old.example/in-quote.jpg"></p></blockquote>';
+  const { blocks, left } = htmlBody(html);
+  assert.deepEqual(blocks.map((b) => `${b.kind}:${b.markdown}`), [
+    'paragraph:افتتحت البلدية الحديقة صباح اليوم.',
+    'figure:![مدخل \\[الحديقة\\]](https://old.example/wp-content/uploads/2026/05/park.jpg "الحديقة عند الافتتاح، \\"صباحاً\\"")',
+    'figure:![النافورة](https://old.example/small%20%281%29.jpg)',
+    'figure:![](https://old.example/lone.jpg)',
+    'paragraph:نص فيه صورة داخل الجملة.',
+  ]);
+  assert.deepEqual(Object.fromEntries(left), { image: 3 }, 'inside a sentence, not on the web, inside a quotation');
+  // The Markdown reads back as the same figures.
+  const body = parseBody(structureBody(blocks).markdown);
+  assert.deepEqual(allBlocks(body).filter((b) => b.kind === 'figure').map((b) => b.figure), [
+    { src: 'https://old.example/wp-content/uploads/2026/05/park.jpg', alt: 'مدخل [الحديقة]', caption: 'الحديقة عند الافتتاح، "صباحاً"' },
+    { src: 'https://old.example/small%20%281%29.jpg', alt: 'النافورة', caption: '' },
+    { src: 'https://old.example/lone.jpg', alt: '', caption: '' },
+  ]);
+  assert.deepEqual(imageProblems(structureBody(blocks).markdown), []);
 });
 
 test('html: hashtags in the text read as words and become tags, as in the other formats', () => {

@@ -109,6 +109,11 @@ test('wordpress: entities declared in the file are not expanded (no "billion lau
 test('wordpress: media left behind are noted per post', () => {
   const xml = wxr(item({ id: 1, title: 'معرض صور', body: `${PORT}<figure><img src="a.jpg"></figure><p><iframe src="https://v.example/1"></iframe></p>` }));
   assert.deepEqual(postArticles(parseWordPress(xml)).notes, ['item 1 ("معرض صور"): left out 1 image, 1 embed']);
+  // An image at its web address comes in as a figure, and the report says where it is shown from.
+  const shown = wxr(item({ id: 2, title: 'صور الميناء', body: `${PORT}<figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/port.jpg" alt="الرصيف"/><figcaption>الرصيف الجديد</figcaption></figure>` }));
+  const { inputs, notes } = postArticles(parseWordPress(shown));
+  assert.match(inputs[0]!.body, /!\[الرصيف\]\(https:\/\/old\.example\/wp-content\/uploads\/port\.jpg "الرصيف الجديد"\)/);
+  assert.deepEqual(notes, ['1 image in a body is shown from its address on the old site: keep its uploads online']);
 });
 
 const ghost = (posts: object[], extra: object = {}) =>

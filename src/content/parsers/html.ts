@@ -7,9 +7,14 @@
  * images and tables the page does not render, and would hide the blocks
  * that the see-also and related-news rules (structure.ts) must read.
  *
- * Nothing readable is dropped silently: media and embeds, which the body
- * cannot hold, are counted in `left` for the import report; list items and
- * table rows become paragraphs.
+ * An image that stands alone (a <figure>, a paragraph holding only the image,
+ * an <img> between blocks) becomes a figure, its <figcaption> the caption,
+ * when its address is on the web (http, https): the old site's upload keeps
+ * being shown from where it is. Nothing readable is dropped silently: other
+ * images (inside a sentence, or at an address that is not absolute, such as
+ * Ghost's __GHOST_URL__), video and embeds, which the body cannot hold, are
+ * counted in `left` for the import report; list items and table rows become
+ * paragraphs.
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, Text, type ChildNode, type Element } from 'domhandler';
@@ -90,11 +95,63 @@ function plain(nodes: ChildNode[]): string {
   return out;
 }
 
+const WEB_IMAGE = /^https?:\/\/\S+$/i;
+/** Characters that would end a Markdown image's address early. */
+const escapeAddress = (src: string) => src.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const escapeTitle = (text: string) => text.replace(/["\\]/g, '\\$&');
+
+/**
+ * The image an element stands for, alone (<img>, or <picture> or <a> around
+ * one, with no words beside it), or null.
+ */
+function loneImage(nodes: ChildNode[]): Element | null {
+  if (cleanLine(plain(nodes))) return null;
+  const images: Element[] = [];
+  const media = (ns: ChildNode[]): number =>
+    ns.reduce((n, node) => {
+      if (!isTag(node)) return n;
+      if (node.name === 'img') images.push(node);
+      return n + (MEDIA[node.name] && node.name !== 'picture' ? 1 : 0) + media(node.children);
+    }, 0);
+  return media(nodes) === 1 && images.length === 1 ? images[0]! : null;
+}
+
+/** An image as a figure block, when its address is on the web; otherwise noted as left out. */
+function pushFigure(w: Walk, img: Element, caption: string): void {
+  const src = escapeAddress((img.attribs['src'] ?? '').trim());
+  if (!WEB_IMAGE.test(src)) {
+    note(w, 'image');
+    return;
+  }
+  const alt = cleanLine(img.attribs['alt'] ?? '');
+  const title = cleanLine(caption);
+  w.blocks.push({
+    text: title || alt,
+    line: 1,
+    kind: 'figure',
+    markdown: `![${escapeMarkdown(alt)}](${src}${title ? ` "${escapeTitle(title)}"` : ''})`,
+  });
+}
+
+/** A <figure>: its one image and caption as a figure; anything else in it is read as blocks. */
+function figure(el: Element, w: Walk, kind: 'paragraph' | 'quote'): void {
+  const caption = findOne((e) => e.name === 'figcaption', el.children);
+  const rest = el.children.filter((c) => c !== caption);
+  const img = kind === 'paragraph' ? loneImage(rest) : null;
+  if (!img) {
+    blocks(el.children, w, kind);
+    return;
+  }
+  pushFigure(w, img, caption ? plain(caption.children) : '');
+}
+
 function push(w: Walk, kind: BlockKind, nodes: ChildNode[]): void {
   const text = cleanLine(unhash(plain(nodes), []));
   if (!text) {
-    // A paragraph holding only an image is the image.
-    inline(nodes, w);
+    // A paragraph holding only an image is the image: a figure, or noted.
+    const img = kind === 'paragraph' ? loneImage(nodes) : null;
+    if (img) pushFigure(w, img, '');
+    else inline(nodes, w);
     return;
   }
   w.blocks.push({ text, line: 1, kind, markdown: cleanLine(inline(nodes, w)) });
@@ -142,7 +199,10 @@ function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void 
     }
     flush();
     if (SKIPPED.has(name)) continue;
-    if (MEDIA[name]) note(w, MEDIA[name]!);
+    if (name === 'img' && kind === 'paragraph') pushFigure(w, node, '');
+    else if (MEDIA[name] && name === 'picture' && kind === 'paragraph' && loneImage([node])) pushFigure(w, loneImage([node])!, '');
+    else if (MEDIA[name]) note(w, MEDIA[name]!);
+    else if (name === 'figure') figure(node, w, kind);
     else if (HEADINGS.has(name)) push(w, kind === 'quote' ? 'quote' : 'heading', node.children);
     else if (name === 'blockquote') blocks(node.children, w, 'quote');
     else if (name === 'tr') pushRow(w, kind, node);

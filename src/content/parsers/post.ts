@@ -59,7 +59,7 @@ export interface Posts {
 }
 
 /** One post as an article, and what its body could not hold, by kind (image → 2). */
-function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> } {
+function postArticle(p: Post): { input: ArticleInput; left: Map<string, number>; figures: number } {
   const title = cleanLine(p.title);
   if (!title) throw new ParseError(`${p.where}: the title is empty`);
   const html = htmlBody(p.html);
@@ -87,7 +87,7 @@ function postArticle(p: Post): { input: ArticleInput; left: Map<string, number> 
   } catch (e) {
     throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
   }
-  return { input, left: html.left };
+  return { input, left: html.left, figures: html.blocks.filter((b) => b.kind === 'figure').length };
 }
 
 const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
@@ -103,17 +103,21 @@ export function postArticles({ posts, notes, aliases }: Posts): { inputs: Articl
   const extras: PostExtras[] = [];
   const left: string[] = [];
   const errors: string[] = [];
+  let figures = 0;
   for (const p of posts) {
     try {
       const imported = postArticle(p);
       inputs.push(imported.input);
       extras.push({ ...(p.featureImage ? { featureImage: p.featureImage } : {}), ...(p.shortlink ? { shortlink: p.shortlink } : {}) });
       if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
+      figures += imported.figures;
     } catch (e) {
       errors.push((e as Error).message);
     }
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left], extras, aliases };
+  // Body images are shown from the old site (html.ts): the operator must know to keep its uploads online.
+  const shown = figures ? [`${figures} image${figures === 1 ? ' in a body is' : 's in the bodies are'} shown from ${figures === 1 ? 'its address' : 'their addresses'} on the old site: keep its uploads online`] : [];
+  return { inputs, notes: [...notes, ...shown, ...left], extras, aliases };
 }

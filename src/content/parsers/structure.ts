@@ -8,7 +8,7 @@
 import { extractHashtags } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
 
-export type BlockKind = 'heading' | 'paragraph' | 'quote';
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'figure';
 
 export interface TextBlock {
   /** Plain text: what the see-also and heading rules read. */
@@ -17,7 +17,7 @@ export interface TextBlock {
   line: number;
   /** Known from the source's markup (HTML); plain text has its kind inferred. */
   kind?: BlockKind;
-  /** The block as inline Markdown already (HTML's links and emphasis); plain text is escaped instead. */
+  /** The block as inline Markdown already (HTML's links and emphasis, a figure's image); plain text is escaped instead. */
   markdown?: string;
 }
 
@@ -79,6 +79,11 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
   const content: TextBlock[] = [];
   let inRelated = false;
   for (const block of blocks) {
+    // A figure is kept where it stands; its caption is never a see-also line or a list's header.
+    if (block.kind === 'figure' && !inRelated) {
+      content.push(block);
+      continue;
+    }
     if (inRelated) {
       related.push(block.text);
       continue;
@@ -108,6 +113,7 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
   const paragraphs: string[] = [];
   const parts = content.map((block, i) => {
     if (block.markdown !== undefined) {
+      if (kinds[i] === 'figure') return block.markdown;
       if (kinds[i] === 'heading') return `## ${block.markdown}`;
       paragraphs.push(block.text);
       return kinds[i] === 'quote' ? `> ${block.markdown}` : block.markdown;
