@@ -176,13 +176,12 @@ export interface StemOptions {
   hehWritten?: boolean;
 }
 
-const isHeh = (c: number) => c === HEH;
 /** Does the original word end in ه (after any marks), as opposed to ة or another letter? */
 export function endsWithHeh(original: string): boolean {
   for (let i = original.length - 1; i >= 0; i--) {
     const c = original.charCodeAt(i);
     // Presentation forms (ﻪ) are what NFKC makes ه; anything else is itself.
-    if (!isMark(c)) return isHeh(c >= 0xfb50 ? String.fromCharCode(c).normalize('NFKC').charCodeAt(0) : c);
+    if (!isMark(c)) return (c >= 0xfb50 ? String.fromCharCode(c).normalize('NFKC').charCodeAt(0) : c) === HEH;
   }
   return false;
 }

@@ -51,6 +51,9 @@ const SAFE_HREF = /^(?:https?:|mailto:)/i;
 
 type Walk = HtmlBody;
 
+/** A link's or image's address with the characters that would end it early in Markdown (brackets, spaces) percent-encoded. */
+const escapeAddress = (address: string) => address.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
 function note(w: Walk, kind: string): void {
   w.left.set(kind, (w.left.get(kind) ?? 0) + 1);
 }
@@ -77,8 +80,7 @@ function inlineElement(el: Element, w: Walk): string {
   if (!inner.trim()) return inner;
   if (name === 'a') {
     const href = el.attribs['href']?.trim() ?? '';
-    // Brackets and spaces would end a Markdown link early.
-    return SAFE_HREF.test(href) ? `[${inner.trim()}](${href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : inner;
+    return SAFE_HREF.test(href) ? `[${inner.trim()}](${escapeAddress(href)})` : inner;
   }
   if (name === 'code') return `\`${plain(el.children).replace(/`/g, '')}\``;
   const mark = EMPHASIS[name];
@@ -96,8 +98,6 @@ function plain(nodes: ChildNode[]): string {
 }
 
 const WEB_IMAGE = /^https?:\/\/\S+$/i;
-/** Characters that would end a Markdown image's address early. */
-const escapeAddress = (src: string) => src.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 const escapeTitle = (text: string) => text.replace(/["\\]/g, '\\$&');
 
 /**
