@@ -23,6 +23,8 @@ export interface ImportMeta {
   related: string[];
   url?: string;
   file?: string;
+  /** Body images brought in from the old site's media folder: their file there → the address of this site's copy (an import run again reuses it). */
+  images?: Record<string, string>;
 }
 
 export interface ArticleInput {

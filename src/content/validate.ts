@@ -34,6 +34,7 @@ export const ArticleInputSchema = z.object({
       related: z.array(z.string()),
       url: z.string().optional(),
       file: z.string().optional(),
+      images: z.record(z.string(), z.string()).optional(),
     })
     .optional(),
   // Newsroom (issue #5).

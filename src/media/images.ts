@@ -15,6 +15,9 @@ import type { MediaRecord } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
 
 export const RENDITION_WIDTHS = [480, 960, 1600];
+
+/** Where the site serves a stored media file (src/web/admin/index.ts serves the folder there). */
+export const mediaUrl = (file: string): string => `/media/${encodeURIComponent(file)}`;
 export const ALT_MAX = 300;
 /** Pixels sharp agrees to decode: a decompression bomb is refused, not expanded. */
 const MAX_PIXELS = 50_000_000;

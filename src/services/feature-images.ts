@@ -29,14 +29,9 @@ export interface ImportedImages {
   undo(): Promise<void>;
 }
 
-/**
- * Sets `featureImage` on the inputs whose image came in (images[i] is
- * inputs[i]'s). An article imported before with its image keeps that image
- * rather than gain a copy.
- */
-export async function importFeatureImages(store: Store, inputs: ArticleInput[], images: (FeatureImage | undefined)[], media: MediaImport | undefined): Promise<ImportedImages> {
-  const created: MediaRecord[] = [];
-  const result: ImportedImages = {
+/** An ImportedImages whose undo removes every upload put in `created` (records and files). */
+export function importedImages(store: Store, created: MediaRecord[], media: MediaImport | undefined): ImportedImages {
+  return {
     notes: [],
     undo: async () => {
       for (const m of created) {
@@ -45,6 +40,16 @@ export async function importFeatureImages(store: Store, inputs: ArticleInput[], 
       }
     },
   };
+}
+
+/**
+ * Sets `featureImage` on the inputs whose image came in (images[i] is
+ * inputs[i]'s). An article imported before with its image keeps that image
+ * rather than gain a copy.
+ */
+export async function importFeatureImages(store: Store, inputs: ArticleInput[], images: (FeatureImage | undefined)[], media: MediaImport | undefined): Promise<ImportedImages> {
+  const created: MediaRecord[] = [];
+  const result = importedImages(store, created, media);
   const wanted = inputs.flatMap((input, i) => (images[i] ? [{ input, image: images[i]! }] : []));
   if (wanted.length === 0) return result;
   if (!media) {

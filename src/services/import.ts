@@ -16,6 +16,7 @@ import type { TagAlias } from '../content/tags.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
+import { importBodyImages } from './body-images.js';
 import { importFeatureImages, type MediaImport } from './feature-images.js';
 
 export const IMPORT_FORMATS = ['text', 'jsonl', 'wordpress', 'ghost'] as const;
@@ -151,19 +152,23 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
       report.skipped += skip.size;
     }
     const imported = await importFeatureImages(store, inputs, inputs.map((_, i) => extras[i]?.featureImage), options.media);
+    let inBodies: Awaited<ReturnType<typeof importBodyImages>> | undefined;
     // A batch: the topic space, when due, is trained before the links are picked.
     let outcomes: Awaited<ReturnType<typeof saveArticles>>;
     try {
+      inBodies = await importBodyImages(store, inputs, inputs.map((_, i) => extras[i]?.bodyImages), options.media);
       outcomes = await saveArticles(store, inputs, (n) => options.onProgress?.(n, inputs.length), { topics: 'inline' });
     } catch (e) {
-      await imported.undo(); // the file imports nothing, its images included
+      // The file imports nothing, its images included.
+      await imported.undo();
+      await inBodies?.undo();
       throw e;
     }
     for (const o of outcomes) o.created ? report.imported++ : report.updated++;
     // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
     await store.addTagAliases(parsed.aliases);
     await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
-    report.notes.push(...[...parsed.notes, ...imported.notes].map((n) => `${file}: ${n}`));
+    report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes].map((n) => `${file}: ${n}`));
   } catch (e) {
     report.failed++;
     report.errors.push(`${file}: ${(e as Error).message}`);

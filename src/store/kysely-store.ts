@@ -639,6 +639,18 @@ export class KyselyStore implements Store {
     });
   }
 
+  async importedImages(externalIds: string[]): Promise<Map<string, Record<string, string>>> {
+    const out = new Map<string, Record<string, string>>();
+    for (let i = 0; i < externalIds.length; i += 500) {
+      const rows = await this.db.selectFrom('articles').select(['external_id', 'import_meta']).where('external_id', 'in', externalIds.slice(i, i + 500)).execute();
+      for (const r of rows) {
+        const images = (JSON.parse(r.import_meta) as ImportMeta).images;
+        if (images) out.set(r.external_id!, images);
+      }
+    }
+    return out;
+  }
+
   async externalIdsWithImage(externalIds: string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (let i = 0; i < externalIds.length; i += 500) {

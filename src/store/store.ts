@@ -117,6 +117,8 @@ export interface Store {
   saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]>;
   /** Of these external ids, those of articles that have a feature image (an import run again keeps it). */
   externalIdsWithImage(externalIds: string[]): Promise<Set<string>>;
+  /** Of these external ids, the body images each article's import brought in (ImportMeta.images), for an import run again. */
+  importedImages(externalIds: string[]): Promise<Map<string, Record<string, string>>>;
   /** A published, already public article by slug, with its source. */
   getArticle(slug: string, options?: { includeUnpublished?: boolean }): Promise<ArticleWithSource | null>;
   /** What the article's public page shows: getArticle without the source. */

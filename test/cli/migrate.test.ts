@@ -181,3 +181,83 @@ ${post(1, 'ميناء العقبة: الصورة تصل', 11)}${post(2, 'صور�
     await db.drop();
   }
 });
+
+test('migrate: body images come in from the old media folder with --media; without it, web ones stay and Ghost\'s are taken out', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-migrate-body-'));
+  const uploads = path.join(dir, 'uploads');
+  mkdirSync(path.join(uploads, '2026/10'), { recursive: true });
+  await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#2b6cb0' } }).jpeg().toFile(path.join(uploads, '2026/10/port east.jpg'));
+  await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c05621' } }).png().toFile(path.join(uploads, '2026/10/crane.png'));
+  const text = '<p>وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته، وقالت إدارة الميناء إن الطاقة تضاعفت.</p>';
+  const xml = path.join(dir, 'export.xml');
+  writeFileSync(
+    xml,
+    `<?xml version="1.0"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>ميناء العقبة: صور الرصيف</title><guid>https://old.example/?p=1</guid>
+<content:encoded><![CDATA[${text}<figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/2026/10/port%20east.jpg" alt="الرصيف الشرقي"/><figcaption>الرصيف بعد التوسعة</figcaption></figure>${text}<p><img src="https://cdn.example/elsewhere.jpg" alt="صورة من مكان آخر"></p>]]></content:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2026-10-02 07:30:00</wp:post_date_gmt><wp:post_name>port-pictures</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>`,
+  );
+  const json = path.join(dir, 'ghost.json');
+  writeFileSync(
+    json,
+    JSON.stringify({
+      db: [{ meta: { version: '5.130.6' }, data: {
+        posts: [{ id: 'g1', title: 'رافعات الميناء: العمل منذ الفجر', slug: 'cranes', plaintext: null, custom_excerpt: null, status: 'published', type: 'post', visibility: 'public', published_at: '2026-10-03 07:30:00', feature_image: null,
+          html: `${text}<figure class="kg-card kg-image-card kg-card-hascaption"><img src="__GHOST_URL__/content/images/2026/10/crane.png" class="kg-image" alt=""><figcaption>رافعة في الرصيف</figcaption></figure>${text}<figure class="kg-card kg-image-card"><img src="__GHOST_URL__/content/images/2026/10/missing.png" alt="مفقودة"></figure>` }],
+        tags: [], posts_tags: [], users: [], posts_authors: [],
+      } }],
+    }),
+  );
+  const media = path.join(dir, 'media');
+  const db = testDatabase();
+  const previous = process.env.SAHIFA_MEDIA_DIR;
+  process.env.SAHIFA_MEDIA_DIR = media;
+  const figures = (body: string) => [...body.matchAll(/!\[[^\]]*\]\(([^ )]+)/g)].map((m) => m[1]);
+  try {
+    const without = await sahifa('import', '--db', db.location, '--skip-duplicates', xml, json);
+    assert.equal(without.code, 0, without.stderr);
+    assert.match(without.stdout, /note: .*export\.xml: 2 images in the bodies are shown from their addresses on the web: keep them online, or give the old site's media folder with --media DIR/);
+    assert.match(without.stdout, /note: .*ghost\.json: 2 images in the bodies not imported: give the old site's media folder with --media DIR/);
+    let store = await db.open();
+    assert.deepEqual(figures((await store.getArticle('port-pictures'))!.body), ['https://old.example/wp-content/uploads/2026/10/port%20east.jpg', 'https://cdn.example/elsewhere.jpg']);
+    assert.deepEqual(figures((await store.getArticle('cranes'))!.body), [], "Ghost's own images have no address on the web: taken out, not left broken");
+    await store.close();
+
+    const res = await sahifa('import', '--db', db.location, '--skip-duplicates', '--media', uploads, xml, json);
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /note: .*"رافعات الميناء: العمل منذ الفجر": image 2026\/10\/missing\.png not imported \(no such file\)/);
+    assert.match(res.stdout, /note: .*export\.xml: 1 image in a body is shown from its address on the web: keep it online/, 'the other host’s image is not in the folder');
+    store = await db.open();
+    try {
+      const port = figures((await store.getArticle('port-pictures'))!.body);
+      const cranes = figures((await store.getArticle('cranes'))!.body);
+      assert.match(port[0]!, /^\/media\/[0-9a-f]+-1600\.webp$/, 'the largest WebP rendition of the copy');
+      assert.equal(port[1], 'https://cdn.example/elsewhere.jpg');
+      assert.equal(cranes.length, 1);
+      assert.match(cranes[0]!, /^\/media\/[0-9a-f]+-\d+\.webp$/);
+      const uploaded = await store.newsroom.listMedia(10);
+      assert.equal(uploaded.length, 2);
+      assert.ok(uploaded.some((m) => m.alt === 'الرصيف الشرقي'));
+      assert.ok(uploaded.some((m) => m.alt === 'رافعة في الرصيف'), 'the caption stands in for a missing alt text');
+      const app = await buildServer({ store, site: siteConfig({}, {}), newsroom: { mediaDir: media } });
+      try {
+        const page = (await app.inject({ method: 'GET', url: '/articles/cranes' })).body;
+        assert.match(page, /<figure><img src="\/media\/[^"]+" alt="" loading="lazy" decoding="async"><figcaption>رافعة في الرصيف<\/figcaption><\/figure>/);
+        assert.equal((await app.inject({ method: 'GET', url: cranes[0]! })).statusCode, 200);
+      } finally {
+        await app.close();
+      }
+      const again = await sahifa('import', '--db', db.location, '--skip-duplicates', '--media', uploads, xml, json);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal((await store.newsroom.listMedia(10)).length, 2, 'imported again: the copies are kept, not made again');
+      assert.deepEqual(figures((await store.getArticle('port-pictures'))!.body), port);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (previous === undefined) delete process.env.SAHIFA_MEDIA_DIR;
+    else process.env.SAHIFA_MEDIA_DIR = previous;
+    await db.drop();
+  }
+});

@@ -85,7 +85,7 @@ test('wordpress: statuses, and what is not a post is counted, not imported', () 
       ['خاص', 'draft', undefined],
     ],
   );
-  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)', "1 attachment not imported (only posts' feature images are)"]);
+  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)', '1 attachment not imported (Sahifa brings in only the images that posts show)']);
 });
 
 test('wordpress: bad files fail with a clear message naming the place', () => {
@@ -109,11 +109,12 @@ test('wordpress: entities declared in the file are not expanded (no "billion lau
 test('wordpress: media left behind are noted per post', () => {
   const xml = wxr(item({ id: 1, title: 'معرض صور', body: `${PORT}<figure><img src="a.jpg"></figure><p><iframe src="https://v.example/1"></iframe></p>` }));
   assert.deepEqual(postArticles(parseWordPress(xml)).notes, ['item 1 ("معرض صور"): left out 1 image, 1 embed']);
-  // An image at its web address comes in as a figure, and the report says where it is shown from.
-  const shown = wxr(item({ id: 2, title: 'صور الميناء', body: `${PORT}<figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/port.jpg" alt="الرصيف"/><figcaption>الرصيف الجديد</figcaption></figure>` }));
-  const { inputs, notes } = postArticles(parseWordPress(shown));
-  assert.match(inputs[0]!.body, /!\[الرصيف\]\(https:\/\/old\.example\/wp-content\/uploads\/port\.jpg "الرصيف الجديد"\)/);
-  assert.deepEqual(notes, ['1 image in a body is shown from its address on the old site: keep its uploads online']);
+  // An image at its web address comes in as a figure, named for the importer by its file in the uploads folder.
+  const shown = wxr(item({ id: 2, title: 'صور الميناء', body: `${PORT}<figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/2026/10/port%20east.jpg?w=1024" alt="الرصيف"/><figcaption>الرصيف الجديد</figcaption></figure>` }));
+  const { inputs, notes, extras } = postArticles(parseWordPress(shown));
+  assert.match(inputs[0]!.body, /!\[الرصيف\]\(https:\/\/old\.example\/wp-content\/uploads\/2026\/10\/port%20east\.jpg\?w=1024 "الرصيف الجديد"\)/);
+  assert.deepEqual(notes, []);
+  assert.deepEqual(extras[0]!.bodyImages, [{ src: 'https://old.example/wp-content/uploads/2026/10/port%20east.jpg?w=1024', file: '2026/10/port east.jpg', alt: 'الرصيف' }]);
 });
 
 const ghost = (posts: object[], extra: object = {}) =>
@@ -190,7 +191,7 @@ ${alt ? `<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta
     { featureImage: { file: '2026/10/port.jpg', url: 'https://old.example/wp-content/uploads/2026/10/port.jpg', alt: 'رافعات ميناء العقبة' }, shortlink: '?p=1' },
     { shortlink: '?p=2' },
   ]);
-  assert.deepEqual(wp.notes, ['1 attachment not imported (only posts\' feature images are)']);
+  assert.deepEqual(wp.notes, ['1 attachment not imported (Sahifa brings in only the images that posts show)']);
 
   const gh = postArticles(
     parseGhost(

@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import type { ArticleStatus } from '../article.js';
 import { ParseError } from './errors.js';
-import type { Post, Posts } from './post.js';
+import { mediaFileUnder, type Post, type Posts } from './post.js';
 
 const text = z.string().nullish();
 const GhostPost = z.object({
@@ -49,7 +49,7 @@ const GhostData = z.object({
 });
 const GhostExport = z.object({ db: z.array(z.object({ data: GhostData })).min(1) });
 /** Ghost keeps uploads under content/images; its URLs start with the site's address or __GHOST_URL__. */
-const CONTENT_IMAGES = /\/content\/images\/(.+)$/;
+const mediaFile = mediaFileUnder(/\/content\/images\/(.+)$/);
 
 const STATUS: Record<string, ArticleStatus> = { published: 'published', scheduled: 'scheduled', draft: 'draft', sent: 'draft' };
 
@@ -122,7 +122,7 @@ export function parseGhost(json: string): Posts {
       ...(p.feature_image
         ? {
             featureImage: {
-              file: CONTENT_IMAGES.exec(p.feature_image.split(/[?#]/)[0]!)?.[1] ?? null,
+              file: mediaFile(p.feature_image),
               url: p.feature_image,
               alt: alts.get(String(p.id)) ?? '',
             },
@@ -133,5 +133,5 @@ export function parseGhost(json: string): Posts {
   if (pages) notes.push(`${pages} page${pages === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   // The tags' slugs, for their old addresses (/tag/x/).
   const aliases = data.tags.flatMap((t) => (t.slug && t.name.trim() && t.visibility !== 'internal' ? [{ alias: t.slug, name: t.name }] : []));
-  return { posts, notes, aliases };
+  return { posts, notes, aliases, mediaFile };
 }

@@ -9,11 +9,12 @@
  *
  * An image that stands alone (a <figure>, a paragraph holding only the image,
  * an <img> between blocks) becomes a figure, its <figcaption> the caption,
- * when its address is on the web (http, https): the old site's upload keeps
- * being shown from where it is. Nothing readable is dropped silently: other
- * images (inside a sentence, or at an address that is not absolute, such as
- * Ghost's __GHOST_URL__), video and embeds, which the body cannot hold, are
- * counted in `left` for the import report; list items and table rows become
+ * when its address is on the web (http, https) or names a file of the old
+ * site's media folder (Ghost's __GHOST_URL__/content/images/…): `images`
+ * lists them for the importer (services/body-images.ts). Nothing
+ * readable is dropped silently: other images (inside a sentence, or at no
+ * such address), video and embeds, which the body cannot hold, are counted
+ * in `left` for the import report; list items and table rows become
  * paragraphs.
  */
 import { parseDocument } from 'htmlparser2';
@@ -23,8 +24,31 @@ import { unhash } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
 import { escapeMarkdown, type BlockKind, type TextBlock } from './structure.js';
 
+/** A body figure's image, for the importer (services/body-images.ts brings it in with --media). */
+export interface BodyImage {
+  /** Its address as the body's Markdown writes it: on the web, or a stand-in (pendingImage) where it has none there. */
+  src: string;
+  /** Its path inside the old site's media folder, when the export's addresses say (always, for a stand-in). */
+  file: string | null;
+  alt: string;
+}
+
+/**
+ * The stand-in address of a body image that has no address on the web
+ * (Ghost's __GHOST_URL__/content/images/…): a path of this site that no file
+ * has, which the importer replaces with the image brought in, or removes
+ * with its figure. It never reaches a stored article.
+ */
+export const pendingImage = (n: number): string => `/.import-pending/${n}`;
+export const isPendingImage = (src: string): boolean => src.startsWith('/.import-pending/');
+
+/** Maps an image's address to its path in the old site's media folder, or null (each export format has its own). */
+export type MediaFile = (src: string) => string | null;
+
 export interface HtmlBody {
   blocks: TextBlock[];
+  /** Its figures' images, in order. */
+  images: BodyImage[];
   /** Hashtags written in the text, which read as words there (tags.ts unhash). */
   tags: string[];
   /** What the body cannot hold, by kind ("image", "embed"): counts for the import report. */
@@ -49,7 +73,7 @@ const MEDIA: Record<string, string> = {
 const EMPHASIS: Record<string, string> = { strong: '**', b: '**', em: '*', i: '*', s: '~~', del: '~~', strike: '~~' };
 const SAFE_HREF = /^(?:https?:|mailto:)/i;
 
-type Walk = HtmlBody;
+type Walk = HtmlBody & { mediaFile: MediaFile };
 
 /** A link's or image's address with the characters that would end it early in Markdown (brackets, spaces) percent-encoded. */
 const escapeAddress = (address: string) => address.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -116,15 +140,23 @@ function loneImage(nodes: ChildNode[]): Element | null {
   return media(nodes) === 1 && images.length === 1 ? images[0]! : null;
 }
 
-/** An image as a figure block, when its address is on the web; otherwise noted as left out. */
+/**
+ * An image as a figure block, when its address is on the web or the old
+ * site's media folder may hold it (a stand-in address then); otherwise noted
+ * as left out.
+ */
 function pushFigure(w: Walk, img: Element, caption: string): void {
-  const src = escapeAddress((img.attribs['src'] ?? '').trim());
-  if (!WEB_IMAGE.test(src)) {
+  const address = (img.attribs['src'] ?? '').trim();
+  const file = w.mediaFile(address);
+  const web = WEB_IMAGE.test(escapeAddress(address));
+  if (!web && !file) {
     note(w, 'image');
     return;
   }
+  const src = web ? escapeAddress(address) : pendingImage(w.images.length + 1);
   const alt = cleanLine(img.attribs['alt'] ?? '');
   const title = cleanLine(caption);
+  w.images.push({ src, file, alt: alt || title });
   w.blocks.push({
     text: title || alt,
     line: 1,
@@ -224,8 +256,8 @@ function pushRow(w: Walk, kind: 'paragraph' | 'quote', row: Element): void {
   w.blocks.push({ text: texts.join(' · '), line: 1, kind, markdown: cells.map((c) => cleanLine(inline(c.children, w))).filter(Boolean).join(' · ') });
 }
 
-export function htmlBody(html: string): HtmlBody {
-  const w: Walk = { blocks: [], tags: [], left: new Map() };
+export function htmlBody(html: string, mediaFile: MediaFile = () => null): HtmlBody {
+  const w: Walk = { blocks: [], images: [], tags: [], left: new Map(), mediaFile };
   blocks(parseDocument(html, { decodeEntities: true }).children, w, 'paragraph');
-  return w;
+  return { blocks: w.blocks, images: w.images, tags: w.tags, left: w.left };
 }

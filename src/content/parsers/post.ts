@@ -11,7 +11,7 @@ import { mergeTags, tagName, type TagAlias } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
 import { validateArticleInput } from '../validate.js';
 import { ParseError, throwIfAny } from './errors.js';
-import { htmlBody } from './html.js';
+import { htmlBody, type BodyImage, type MediaFile } from './html.js';
 import { paragraphBlocks, structureBody } from './structure.js';
 
 export interface Post {
@@ -40,6 +40,8 @@ export interface Post {
 export interface PostExtras {
   featureImage?: FeatureImage;
   shortlink?: string;
+  /** The body's images the old site's media folder may hold (html.ts). */
+  bodyImages?: BodyImage[];
 }
 
 /** A post's feature image, as the export names it; the importer brings it in (services/feature-images.ts). */
@@ -56,13 +58,32 @@ export interface Posts {
   posts: Post[];
   notes: string[];
   aliases: TagAlias[];
+  /** The export's own way of naming an image's file in the old site's media folder. */
+  mediaFile?: MediaFile;
+}
+
+/**
+ * A MediaFile for exports whose upload addresses name the file after a fixed
+ * folder (WordPress's /wp-content/uploads/, Ghost's /content/images/), with
+ * any query left out and percent-escapes read.
+ */
+export function mediaFileUnder(folder: RegExp): MediaFile {
+  return (src) => {
+    const m = folder.exec(src.split(/[?#]/)[0]!);
+    if (!m) return null;
+    try {
+      return decodeURIComponent(m[1]!);
+    } catch {
+      return m[1]!;
+    }
+  };
 }
 
 /** One post as an article, and what its body could not hold, by kind (image → 2). */
-function postArticle(p: Post): { input: ArticleInput; left: Map<string, number>; figures: number } {
+function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; left: Map<string, number>; images: BodyImage[] } {
   const title = cleanLine(p.title);
   if (!title) throw new ParseError(`${p.where}: the title is empty`);
-  const html = htmlBody(p.html);
+  const html = htmlBody(p.html, mediaFile);
   // The excerpt may hold markup (WordPress allows it) and hashtags, like the body.
   const excerpt = htmlBody(p.excerpt);
   const body = structureBody(html.blocks.length === 0 && p.text ? paragraphBlocks(p.text) : html.blocks);
@@ -87,7 +108,7 @@ function postArticle(p: Post): { input: ArticleInput; left: Map<string, number>;
   } catch (e) {
     throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
   }
-  return { input, left: html.left, figures: html.blocks.filter((b) => b.kind === 'figure').length };
+  return { input, left: html.left, images: html.images };
 }
 
 const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
@@ -98,26 +119,26 @@ const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n
  * index). Any bad post fails the file, and the message names up to five of
  * them.
  */
-export function postArticles({ posts, notes, aliases }: Posts): { inputs: ArticleInput[]; notes: string[]; extras: PostExtras[]; aliases: TagAlias[] } {
+export function postArticles({ posts, notes, aliases, mediaFile }: Posts): { inputs: ArticleInput[]; notes: string[]; extras: PostExtras[]; aliases: TagAlias[] } {
   const inputs: ArticleInput[] = [];
   const extras: PostExtras[] = [];
   const left: string[] = [];
   const errors: string[] = [];
-  let figures = 0;
   for (const p of posts) {
     try {
-      const imported = postArticle(p);
+      const imported = postArticle(p, mediaFile);
       inputs.push(imported.input);
-      extras.push({ ...(p.featureImage ? { featureImage: p.featureImage } : {}), ...(p.shortlink ? { shortlink: p.shortlink } : {}) });
+      extras.push({
+        ...(p.featureImage ? { featureImage: p.featureImage } : {}),
+        ...(p.shortlink ? { shortlink: p.shortlink } : {}),
+        ...(imported.images.length ? { bodyImages: imported.images } : {}),
+      });
       if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
-      figures += imported.figures;
     } catch (e) {
       errors.push((e as Error).message);
     }
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  // Body images are shown from the old site (html.ts): the operator must know to keep its uploads online.
-  const shown = figures ? [`${figures} image${figures === 1 ? ' in a body is' : 's in the bodies are'} shown from ${figures === 1 ? 'its address' : 'their addresses'} on the old site: keep its uploads online`] : [];
-  return { inputs, notes: [...notes, ...shown, ...left], extras, aliases };
+  return { inputs, notes: [...notes, ...left], extras, aliases };
 }

@@ -20,7 +20,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ArticleStatus } from '../article.js';
 import { ParseError } from './errors.js';
 import type { TagAlias } from '../tags.js';
-import type { FeatureImage, Post, Posts } from './post.js';
+import { mediaFileUnder, type FeatureImage, type Post, type Posts } from './post.js';
 
 const STATUS: Record<string, ArticleStatus> = {
   publish: 'published',
@@ -30,6 +30,8 @@ const STATUS: Record<string, ArticleStatus> = {
   private: 'draft',
 };
 const NOT_CONTENT = new Set(['trash', 'auto-draft', 'inherit']);
+/** WordPress keeps uploads under wp-content/uploads; an image's address names its file there. */
+const UPLOADS = mediaFileUnder(/\/wp-content\/uploads\/(.+)$/);
 const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag']);
 
 const parser = new XMLParser({
@@ -158,6 +160,6 @@ export function parseWordPress(xml: string): Posts {
   });
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   const unused = attachments.size - featured.size;
-  if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (only posts' feature images are)`);
-  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()] };
+  if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (Sahifa brings in only the images that posts show)`);
+  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()], mediaFile: UPLOADS };
 }

@@ -4,9 +4,10 @@
  * size given so the page does not jump while it loads.
  */
 import type { ImageRef } from '../../content/image.js';
+import { mediaUrl } from '../../media/images.js';
 import { html, type Html } from '../html.js';
 
-export const mediaUrl = (file: string): string => `/media/${encodeURIComponent(file)}`;
+export { mediaUrl } from '../../media/images.js';
 
 export function picture(image: ImageRef, options: { sizes: string; eager?: boolean; className?: string }): Html {
   const srcset = image.webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', ');
