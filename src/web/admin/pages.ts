@@ -419,7 +419,7 @@ ${list('ملاحظات', report.notes, 'import-notes')}
   ${csrfField(ctx.csrf)}
   <label for="import-file">ملف التصدير</label>
   <input id="import-file" name="file" type="file" required accept=".xml,.json,.jsonl,.txt">
-  <p class="hint">تصدير ووردبريس (أدوات › تصدير، ملف XML) أو غوست (الإعدادات › Labs › Export، ملف JSON)، أو ملف بصيغة النص أو JSON lines. يُستورد الملف كله أو لا شيء منه، واستيراده مرة أخرى يحدّث الأخبار نفسها. الصور البارزة تُستورد بالأمر <code dir="ltr">sahifa import --media</code>.</p>
+  <p class="hint">تصدير ووردبريس (أدوات › تصدير، ملف XML) أو غوست (الإعدادات › Labs › Export، ملف JSON)، أو ملف بصيغة النص أو JSON lines. يُستورد الملف كله أو لا شيء منه، واستيراده مرة أخرى يحدّث الأخبار نفسها. الصور، البارزة منها وما في النص، تُنسخ إلى الموقع بالأمر <code dir="ltr">sahifa import --media</code>؛ وبدونه تُعرض صور النص من عناوينها على الشبكة.</p>
   <label for="import-format">الصيغة</label>
   <select id="import-format" name="format"><option value="">تلقائياً</option><option value="wordpress">ووردبريس (WXR)</option><option value="ghost">غوست (JSON)</option><option value="jsonl">JSON lines</option><option value="text">نص</option></select>
   <label><input type="checkbox" name="skip_duplicates"> تجاهل النسخ المكررة من أخبار موجودة</label>
