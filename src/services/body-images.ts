@@ -19,7 +19,7 @@ import { isPendingImage, type BodyImage } from '../content/parsers/html.js';
 import { mediaUrl, saveUpload } from '../media/images.js';
 import type { MediaRecord } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
-import { importedImages, type ImportedImages, type MediaImport } from './feature-images.js';
+import { undoableUploads, type ImportedImages, type MediaImport } from './feature-images.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,7 +41,7 @@ function withoutFigure(body: string, src: string): string {
 /** Brings in the body images of `inputs` (images[i] is inputs[i]'s), rewriting their bodies. */
 export async function importBodyImages(store: Store, inputs: ArticleInput[], images: (BodyImage[] | undefined)[], media: MediaImport | undefined): Promise<ImportedImages> {
   const created: MediaRecord[] = [];
-  const result = importedImages(store, created, media);
+  const result = undoableUploads(store, created, media);
   const wanted = inputs.flatMap((input, i) => (images[i]?.length ? [{ input, list: images[i]! }] : []));
   if (wanted.length === 0) return result;
   // An import run again, even without the folder, keeps the copies the first one made.

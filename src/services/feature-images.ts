@@ -30,7 +30,7 @@ export interface ImportedImages {
 }
 
 /** An ImportedImages whose undo removes every upload put in `created` (records and files). */
-export function importedImages(store: Store, created: MediaRecord[], media: MediaImport | undefined): ImportedImages {
+export function undoableUploads(store: Store, created: MediaRecord[], media: MediaImport | undefined): ImportedImages {
   return {
     notes: [],
     undo: async () => {
@@ -49,7 +49,7 @@ export function importedImages(store: Store, created: MediaRecord[], media: Medi
  */
 export async function importFeatureImages(store: Store, inputs: ArticleInput[], images: (FeatureImage | undefined)[], media: MediaImport | undefined): Promise<ImportedImages> {
   const created: MediaRecord[] = [];
-  const result = importedImages(store, created, media);
+  const result = undoableUploads(store, created, media);
   const wanted = inputs.flatMap((input, i) => (images[i] ? [{ input, image: images[i]! }] : []));
   if (wanted.length === 0) return result;
   if (!media) {
