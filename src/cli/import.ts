@@ -22,9 +22,8 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const db = dbPath(values.db);
   // Feature images go where the server keeps uploads, with the server's size limit.
-  const media = values.media
-    ? { from: values.media, dir: process.env.SAHIFA_MEDIA_DIR ?? defaultMediaDir(db), maxBytes: newsroomConfig().maxUploadBytes }
-    : undefined;
+  const mediaDir = process.env.SAHIFA_MEDIA_DIR ?? defaultMediaDir(db);
+  const media = values.media ? { from: values.media, dir: mediaDir, maxBytes: newsroomConfig({ mediaDir }).maxUploadBytes } : undefined;
   const store = await openStore(db);
   const bar = process.stderr.isTTY ? new SingleBar({ format: ' {bar} {value}/{total} {file}' }, Presets.shades_classic) : null;
   let current = '';

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { isPostgresLocation } from '../../src/store/open.js';
 import { openAt, testDatabase } from '../helpers/store.js';
-import { SEED } from '../helpers/paths.js';
+import { SEED, scratchDir } from '../helpers/paths.js';
 import { sahifa } from '../helpers/cli.js';
 
 
@@ -14,7 +13,7 @@ import { sahifa } from '../helpers/cli.js';
 const line = (o: object) => JSON.stringify(o);
 
 test('import: good files import, a bad file imports nothing, the exit code says so', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
+  const dir = scratchDir('cli');
   const place = testDatabase();
   const db = place.location;
   const good = path.join(dir, 'good.jsonl');
@@ -50,7 +49,7 @@ test('import: usage errors are clear', async () => {
   const fmt = await sahifa('import', '--format', 'xml', SEED);
   assert.equal(fmt.code, 2);
   assert.match(fmt.stderr, /--format must be one of text, jsonl, wordpress, ghost/);
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-cli-'));
+  const dir = scratchDir('cli');
   const missing = await sahifa('import', '--db', path.join(dir, 'x.db'), path.join(dir, 'nope.txt'), path.join(dir, 'a.csv'));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nope\.txt: ENOENT/);

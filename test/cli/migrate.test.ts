@@ -5,15 +5,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { sahifa } from '../helpers/cli.js';
-import { SHARED } from '../helpers/paths.js';
+import { SHARED, scratchDir } from '../helpers/paths.js';
 import { testDatabase, type TestDatabase } from '../helpers/store.js';
 
 const WXR = path.join(SHARED, 'fixtures/wordpress-export.xml');
@@ -101,7 +100,7 @@ test('migrate: importing the export again updates; the Ghost export of the same 
 });
 
 test('migrate: a broken export imports nothing and says where it broke', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-migrate-'));
+  const dir = scratchDir('migrate');
   const broken = path.join(dir, 'export.xml');
   writeFileSync(broken, '<?xml version="1.0"?>\n<rss>\n<channel>\n<item><title>خبر</item>\n</channel></rss>');
   const res = await sahifa('import', '--db', place.location, broken);
@@ -113,7 +112,7 @@ test('migrate: a broken export imports nothing and says where it broke', async (
 });
 
 test('migrate: feature images come in from the old media folder with --media; what cannot come in is a note', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-migrate-media-'));
+  const dir = scratchDir('migrate-media');
   const uploads = path.join(dir, 'uploads');
   mkdirSync(path.join(uploads, '2026/10'), { recursive: true });
   await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#2b6cb0' } }).jpeg().toFile(path.join(uploads, '2026/10/port.jpg'));
@@ -183,7 +182,7 @@ ${post(1, 'ميناء العقبة: الصورة تصل', 11)}${post(2, 'صور�
 });
 
 test('migrate: body images come in from the old media folder with --media; without it, web ones stay and Ghost\'s are taken out', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-migrate-body-'));
+  const dir = scratchDir('migrate-body');
   const uploads = path.join(dir, 'uploads');
   mkdirSync(path.join(uploads, '2026/10'), { recursive: true });
   await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#2b6cb0' } }).jpeg().toFile(path.join(uploads, '2026/10/port east.jpg'));

@@ -1,14 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addUser, createApiKey } from '../../src/auth/accounts.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { ROOT } from '../helpers/paths.js';
+import { ROOT, scratchDir } from '../helpers/paths.js';
 import { article } from '../helpers/store.js';
 
 let server: ChildProcess;
@@ -27,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 before(async () => {
-  db = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-workers-')), 'site.db');
+  db = path.join(scratchDir('workers'), 'site.db');
   const store = await openSqliteStore(db);
   await saveArticles(store, Array.from({ length: 5 }, () => article({ tags: ['اقتصاد'] })));
   const owner = await addUser(store, { email: 'owner@example.com', role: 'owner', name: 'المالك', password: 'كلمة-سر-طويلة-2026' });

@@ -1,8 +1,5 @@
 /** Helpers for the newsroom's tests (issue #5): a site with accounts, sessions that carry cookies and the CSRF token. */
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
 import { addUser, createApiKey } from '../../src/auth/accounts.js';
 import type { Role } from '../../src/auth/roles.js';
@@ -11,6 +8,7 @@ import { memoryStore, openAt } from '../helpers/store.js';
 import { siteConfig } from '../../src/web/config.js';
 import type { NewsroomConfig } from '../../src/web/admin/config.js';
 import { buildServer } from '../../src/web/server.js';
+import { scratchDir } from '../helpers/paths.js';
 
 export const PASSWORD = 'كلمة-سر-طويلة-2026';
 
@@ -24,7 +22,7 @@ export interface Site {
 /** `file`: a database to open (a SQLite file or a PostgreSQL URL, see testDatabase()); a new, empty one by default. */
 export async function newsroomSite(options: { file?: string; config?: Partial<NewsroomConfig>; mediaDir?: string } = {}): Promise<Site> {
   const store = options.file === undefined ? await memoryStore() : await openAt(options.file);
-  const mediaDir = options.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'sahifa-media-test-'));
+  const mediaDir = options.mediaDir ?? scratchDir('media-test');
   const app = await buildServer({
     store,
     site: siteConfig({ timeZone: 'Asia/Riyadh' }, {}),

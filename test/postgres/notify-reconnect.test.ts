@@ -9,9 +9,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { Change } from '../../src/store/changes.js';
 import type { PgNotifyBus } from '../../src/store/pg-notify-bus.js';
@@ -19,6 +16,7 @@ import { parsePostgresUrl } from '../../src/store/postgres.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { article, postgresOnly, testDatabase, TEST_DATABASE_URL } from '../helpers/store.js';
+import { scratchDir } from '../helpers/paths.js';
 
 async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -35,7 +33,7 @@ test('when the LISTEN connection comes back, every cached page is purged', { ski
     store,
     site: siteConfig({ timeZone: 'Asia/Riyadh' }, {}),
     cacheBytes: 8 * 1024 * 1024,
-    newsroom: { scheduler: false, mediaDir: mkdtempSync(path.join(tmpdir(), 'sahifa-media-')) },
+    newsroom: { scheduler: false, mediaDir: scratchDir('media') },
   });
   const admin = new pg.Client({ connectionString: parsePostgresUrl(TEST_DATABASE_URL!).connectionString });
   admin.on('error', () => {});

@@ -8,9 +8,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Change } from '../../src/store/changes.js';
 import { PgNotifyBus, payloads } from '../../src/store/pg-notify-bus.js';
@@ -18,6 +15,7 @@ import type { SqliteStore } from '../../src/store/sqlite.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { article, postgresOnly, testDatabase, type TestDatabase } from '../helpers/store.js';
+import { scratchDir } from '../helpers/paths.js';
 
 let place: TestDatabase;
 /** "Worker 1" writes; "worker 2" serves pages from its render cache. */
@@ -35,7 +33,7 @@ before(async () => {
   app2 = await buildServer({
     store: worker2,
     site: siteConfig({ timeZone: 'Asia/Riyadh' }, {}),
-    newsroom: { scheduler: false, mediaDir: mkdtempSync(path.join(tmpdir(), 'sahifa-media-')) },
+    newsroom: { scheduler: false, mediaDir: scratchDir('media') },
   });
   await (worker2.changes as PgNotifyBus).ready();
 });

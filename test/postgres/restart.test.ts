@@ -15,7 +15,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,7 @@ import { PgNotifyBus } from '../../src/store/pg-notify-bus.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { article, postgresOnly, testDatabase } from '../helpers/store.js';
+import { scratchDir } from '../helpers/paths.js';
 
 const PGDATA = process.env.SAHIFA_TEST_PGDATA;
 const skip =
@@ -87,7 +88,7 @@ test('a PostgreSQL restart under load fails only the requests in flight, and the
     store,
     site: siteConfig({ timeZone: 'Asia/Riyadh' }, {}),
     cacheBytes: 0, // every request reads the database
-    newsroom: { scheduler: false, mediaDir: mkdtempSync(path.join(tmpdir(), 'sahifa-media-')) },
+    newsroom: { scheduler: false, mediaDir: scratchDir('media') },
   });
   try {
     const saved = await store.saveArticles(Array.from({ length: 8 }, () => article()));

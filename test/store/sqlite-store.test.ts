@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { article, memoryStore } from '../helpers/store.js';
+import { scratchDir } from '../helpers/paths.js';
 
 test('saving creates, and the same external id updates in place', async () => {
   const store = await memoryStore();
@@ -89,7 +88,7 @@ test('a batch with one invalid article saves nothing', async () => {
 });
 
 test('a database file is created with WAL and foreign keys, and reopens with its data', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sahifa-')), 'nested', 'site.db');
+  const file = path.join(scratchDir('site'), 'nested', 'site.db');
   const store = await openSqliteStore(file);
   const [saved] = await store.saveArticles([article()]);
   await store.close();

@@ -1,10 +1,15 @@
 /** What the newsroom (issue #5) is configured with; every field has a working default. */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LOGIN_LIMITS, type RateLimitOptions } from '../../auth/rate-limit.js';
 
 export interface NewsroomConfig {
-  /** Where uploaded images and their renditions go: `<dbdir>/media` when served from the CLI. */
+  /**
+   * Where uploaded images and their renditions go: `<dbdir>/media` when served
+   * from the CLI. A server built with none (tests, embedding) gets a scratch
+   * folder that is removed when the process exits.
+   */
   mediaDir: string;
   /** Largest upload accepted, in bytes (SAHIFA_MAX_UPLOAD_MB, default 10). */
   maxUploadBytes: number;
@@ -23,13 +28,24 @@ export interface NewsroomConfig {
   schedulerIntervalMs: number;
 }
 
+/**
+ * A temporary media folder for a process given none, removed at exit: without
+ * the removal every test process left one behind (thousands in a machine's
+ * temporary folder after a few hundred runs).
+ */
+function scratchMediaDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-media-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 export function newsroomConfig(overrides: Partial<NewsroomConfig> = {}, env = process.env): NewsroomConfig {
   const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const cors = list(env.SAHIFA_CORS_ORIGINS);
   const secure = env.SAHIFA_SECURE_COOKIES;
   const megabytes = (v: string | undefined, fallback: number) => Math.round((Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback) * 1024 * 1024);
   return {
-    mediaDir: env.SAHIFA_MEDIA_DIR ?? path.join(tmpdir(), `sahifa-media-${process.pid}`),
+    mediaDir: overrides.mediaDir ?? env.SAHIFA_MEDIA_DIR ?? scratchMediaDir(),
     maxUploadBytes: megabytes(env.SAHIFA_MAX_UPLOAD_MB, 10),
     maxImportBytes: megabytes(env.SAHIFA_MAX_IMPORT_MB, 100),
     secureCookies: secure === 'always' ? true : secure === 'never' ? false : 'auto',
