@@ -320,6 +320,19 @@ async function main(): Promise<void> {
     }
     console.log('');
 
+    // A third: precision by rank. If even each method's single best link,
+    // its surest "same story", is in the article's category only so often,
+    // that share bounds what any order of the next links can add to
+    // precision@3.
+    console.log('Diagnostic: precision by rank (the share of the 1st, 2nd and 3rd link in the article\'s category):\n');
+    console.log('| method | 1st | 2nd | 3rd |');
+    console.log('|---|---|---|---|');
+    for (const [name, picks] of methods.filter(([n]) => n === 'Sahifa' || n === 'TF-IDF cosine')) {
+      const byRank = [0, 1, 2].map((rank) => ids.filter((id) => category.get(picks.get(id)?.[rank] ?? -1) === category.get(id)).length / ids.length);
+      console.log(`| ${name} | ${byRank.map(pct).join(' | ')} |`);
+    }
+    console.log('');
+
     // (b) The outlets' own see-also links.
     const byTitle = new Map(rows.map((r) => [tagKey(cleanLine(r.title)), byExternal.get(r.id)!]));
     const engine = new RelatedEngine(store);
