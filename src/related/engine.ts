@@ -22,7 +22,9 @@
  * correction (CSLS), a second coarse topic space (4–32 dimensions), 128 or
  * 200 topic dimensions, a region (Middle East / elsewhere) or country-vector
  * bonus from the gazetteer, lead-paragraph and headline weights, entity
- * weights, profile truncation; leaving wire datelines out of the profiles
+ * weights, profile truncation; word vectors trained on the collection
+ * (positive PMI within five words, 100–200 dimensions) averaged into
+ * article vectors: 0.792 alone, 0.800 added; leaving wire datelines out of the profiles
  * (640 of the corpus's 659 CNN stories open with the same Dubai dateline):
  * 0.786 against 0.790, and 35 of the outlets' 63 see-also headlines found
  * against 38. None moved precision@3 by more than +0.008, several lowered
