@@ -11,6 +11,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { uploadKeyOf, type ImageRef } from './image.js';
 
 export type BlockKind = 'paragraph' | 'quote' | 'figure';
 
@@ -19,6 +20,12 @@ export interface Figure {
   src: string;
   alt: string;
   caption: string;
+  /**
+   * When `src` is one of the site's own uploads: its renditions and size,
+   * attached on save (withUploads), so that the page writes a srcset and
+   * reserves the image's space without asking the store again.
+   */
+  image?: ImageRef;
 }
 
 export interface Block {
@@ -81,6 +88,24 @@ function figureBlock(image: Token): Block | null {
 export function figureHtml({ src, alt, caption }: Figure, at: string = src): string {
   const esc = md.utils.escapeHtml;
   return `<figure><img src="${esc(at)}" alt="${esc(alt)}" loading="lazy" decoding="async">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+}
+
+/** The file keys of the uploads a body's figures show (src/content/image.ts uploadKeyOf). */
+export function uploadKeys(sections: Section[]): string[] {
+  const keys = sections.flatMap((s) => s.blocks.map((b) => (b.figure ? uploadKeyOf(b.figure.src) : null)));
+  return [...new Set(keys.filter((k): k is string => k !== null))];
+}
+
+/** The sections with every figure that shows a known upload (`images`, by file key) carrying it; the rest as they were. */
+export function withUploads(sections: Section[], images: Map<string, ImageRef>): Section[] {
+  if (!images.size) return sections;
+  return sections.map((s) => ({
+    ...s,
+    blocks: s.blocks.map((b) => {
+      const image = b.figure && images.get(uploadKeyOf(b.figure.src) ?? '');
+      return image && b.figure ? { ...b, figure: { ...b.figure, image } } : b;
+    }),
+  }));
 }
 
 /**

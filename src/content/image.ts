@@ -22,3 +22,11 @@ export interface ImageRef {
   /** WebP renditions, narrowest first. */
   webp: Rendition[];
 }
+
+/** An upload's file names: `<key>.<ext>` for the original, `<key>-<width>.webp` for a rendition (src/media/images.ts). */
+const UPLOAD_PATH = /^\/media\/([0-9a-f]{24})(?:-\d+)?\.(?:jpg|png|webp)$/;
+
+/** The upload a site path shows (its file key), or null for any other address. */
+export function uploadKeyOf(src: string): string | null {
+  return UPLOAD_PATH.exec(src)?.[1] ?? null;
+}

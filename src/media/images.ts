@@ -18,6 +18,8 @@ export const RENDITION_WIDTHS = [480, 960, 1600];
 
 /** Where the site serves a stored media file (src/web/admin/index.ts serves the folder there). */
 export const mediaUrl = (file: string): string => `/media/${encodeURIComponent(file)}`;
+/** An upload's WebP renditions as a srcset. */
+export const srcsetOf = (webp: Rendition[]): string => webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', ');
 export const ALT_MAX = 300;
 /** Pixels sharp agrees to decode: a decompression bomb is refused, not expanded. */
 const MAX_PIXELS = 50_000_000;

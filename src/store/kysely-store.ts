@@ -9,7 +9,7 @@
  */
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
-import { parseBody, type Section } from '../content/body.js';
+import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
@@ -19,7 +19,7 @@ import { articlesNaming, forgetArticles, SqliteRelatedStore } from '../related/s
 import { topicTraining } from '../related/topics.js';
 import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
-import { afterArticleSave, KyselyNewsroomStore } from './newsroom-kysely.js';
+import { afterArticleSave, KyselyNewsroomStore, uploadsByKey } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
@@ -253,7 +253,8 @@ export class KyselyStore implements Store {
     const before = existing ? { row: existing, tags: await this.tagNames(trx, existing.id) } : null;
     const now = new Date().toISOString();
     const status = input.status ?? 'published';
-    const sections = parseBody(input.body);
+    const parsed = parseBody(input.body);
+    const sections = withUploads(parsed, await uploadsByKey(trx, uploadKeys(parsed)));
     const values = {
       title: input.title.trim(),
       description: input.description.trim(),

@@ -9,9 +9,12 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
 import { addPgPhrasePairs, createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
+import { uploadsByKey } from './newsroom-kysely.js';
+import type { Database } from './schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
 import { ANALYSIS_VERSION } from '../arabic/analyzer.js';
+import { parseBody, uploadKeys, withUploads } from '../content/body.js';
 
 const migrations: Record<string, Migration> = {
   '0001_articles_and_tags': {
@@ -136,6 +139,23 @@ const migrations: Record<string, Migration> = {
       const { n } = (await sql<{ n: number }>`select count(*) as n from articles`.execute(db)).rows[0]!;
       if (Number(n) === 0) {
         await sql`insert into analysis_versions (part, version) values ('search', ${ANALYSIS_VERSION}), ('related', ${ANALYSIS_VERSION})`.execute(db);
+      }
+    },
+  },
+  // Body figures that show one of the site's uploads carry its renditions in the stored
+  // sections (body.ts withUploads, attached on save). Bodies saved before — imports with
+  // --media, editors' /media/ images — are parsed again once, so that their pages too draw
+  // the image from its renditions with its size.
+  '0010_body_upload_figures': {
+    async up(db: Kysely<unknown>) {
+      const rows = (await sql<{ id: number; body: string }>`select id, body from articles where body like ${'%/media/%'}`.execute(db)).rows;
+      for (const row of rows) {
+        const parsed = parseBody(row.body);
+        const keys = uploadKeys(parsed);
+        if (!keys.length) continue;
+        const images = await uploadsByKey(db as Kysely<Database>, keys);
+        if (!images.size) continue;
+        await sql`update articles set sections = ${JSON.stringify(withUploads(parsed, images))} where id = ${row.id}`.execute(db);
       }
     },
   },

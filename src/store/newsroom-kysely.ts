@@ -70,6 +70,12 @@ function toMedia(r: MediaRow): MediaRecord {
   };
 }
 
+/** A media row as pages draw it. */
+function imageRef(r: MediaRow): ImageRef {
+  const { id, alt, width, height, original, webp } = toMedia(r);
+  return { id, alt, width, height, original, webp };
+}
+
 /** A LIKE pattern matching `text` literally ('\' escapes). */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -79,6 +85,19 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * and its tags are written: sets the newsroom columns, records the
  * revision, and keeps a 301 from a published article's old slug.
  */
+/**
+ * The uploads a body's figures show, by file key, as pages draw them: read
+ * in the save's transaction so that the stored sections carry their
+ * renditions (a figure naming no known upload stays a plain image).
+ */
+export async function uploadsByKey(trx: Kysely<Database>, keys: string[]): Promise<Map<string, ImageRef>> {
+  const found = new Map<string, ImageRef>();
+  if (!keys.length) return found;
+  const rows = await trx.withTables<NewsroomTables>().selectFrom('media').selectAll().where('file_key', 'in', keys).execute();
+  for (const row of rows) found.set(row.file_key, imageRef(row));
+  return found;
+}
+
 export async function afterArticleSave(
   trx: Transaction<Database>,
   id: number,
@@ -379,15 +398,21 @@ export class KyselyNewsroomStore implements NewsroomStore {
     return Number(r.numDeletedRows) > 0;
   }
 
+  async articlesShowingUpload(fileKey: string): Promise<{ id: number; title: string }[]> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'title'])
+      .where(sql<boolean>`body like ${`%/media/${likeEscape(fileKey)}%`} escape '\\'`)
+      .orderBy('id')
+      .execute();
+  }
+
   async imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>> {
     const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
     const map = new Map<number, ImageRef>();
     if (!wanted.length) return map;
     const rows = await this.db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
-    for (const row of rows) {
-      const m = toMedia(row);
-      map.set(m.id, { id: m.id, alt: m.alt, width: m.width, height: m.height, original: m.original, webp: m.webp });
-    }
+    for (const row of rows) map.set(row.id, imageRef(row));
     return map;
   }
 

@@ -142,6 +142,8 @@ export interface NewsroomStore {
   listMedia(limit: number): Promise<MediaRecord[]>;
   updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null>;
   deleteMedia(id: number): Promise<boolean>;
+  /** Articles, any status, whose body shows an upload (by its file key): deleting it would break them. */
+  articlesShowingUpload(fileKey: string): Promise<{ id: number; title: string }[]>;
   /** Feature images as pages show them, by media id. */
   imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>>;
 

@@ -1,4 +1,6 @@
-/** JSON schemas shared by the public API and the Content API: the list query and an article's summary and links. */
+/** What the public API and the Content API share: the list query, an article's summary, links and body figures. */
+import type { Figure } from '../content/body.js';
+import { srcsetOf } from '../media/images.js';
 
 export const listQuery = {
   type: 'object',
@@ -19,3 +21,17 @@ export const summaryProperties = {
 } as const;
 
 export const linkProperties = { slug: { type: 'string' }, title: { type: 'string' } } as const;
+
+/** A body figure; an upload of the site's own adds its size and WebP renditions. */
+export const figureProperties = {
+  src: { type: 'string' },
+  alt: { type: 'string' },
+  caption: { type: 'string' },
+  width: { type: 'integer' },
+  height: { type: 'integer' },
+  srcset: { type: 'string' },
+} as const;
+
+export function figureJson({ src, alt, caption, image }: Figure) {
+  return { src, alt, caption, ...(image ? { width: image.width, height: image.height, srcset: srcsetOf(image.webp) } : {}) };
+}

@@ -14,7 +14,6 @@ import { generatePassword } from '../../auth/password.js';
 import { atLeast } from '../../auth/roles.js';
 import type { Article, ArticleStatus } from '../../content/article.js';
 import { tagKey, tagName } from '../../content/tags.js';
-import { deleteMediaFiles, saveUpload } from '../../media/images.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
@@ -22,7 +21,7 @@ import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
-import { mediaUrl } from '../pages/media.js';
+import { deleteMediaFiles, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
 import { articleUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendJsonError } from './http.js';
@@ -61,7 +60,7 @@ export function mediaJson(m: MediaRecord) {
     height: m.height,
     format: m.format,
     url: mediaUrl(m.original.file),
-    srcset: m.webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', '),
+    srcset: srcsetOf(m.webp),
     createdAt: m.createdAt,
   };
 }
@@ -301,10 +300,23 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
 
   app.delete<Id>('/media/:id', {
     config: { role: 'editor' },
-    schema: { ...tag('media'), summary: 'Delete an image and its files (articles using it lose their feature image)', params: S.IdParams, response: { 204: { type: 'null' }, ...S.errors(401, 403, 404) } },
+    schema: {
+      ...tag('media'),
+      summary: 'Delete an image and its files (articles using it lose their feature image). 409 while an article\'s body shows it.',
+      params: S.IdParams,
+      response: { 204: { type: 'null' }, ...S.errors(401, 403, 404, 409) },
+    },
   }, async (req, reply) => {
     const media = await store.newsroom.getMedia(req.params.id);
-    if (!media || !(await store.newsroom.deleteMedia(media.id))) throw notFound('image', 'لم نجد هذه الصورة');
+    if (!media) throw notFound('image', 'لم نجد هذه الصورة');
+    // A feature image can go (the page simply shows none); a body image
+    // would leave a broken picture in the middle of a story.
+    const showing = await store.newsroom.articlesShowingUpload(media.fileKey);
+    if (showing.length) {
+      const titles = showing.slice(0, 3).map((a) => `«${a.title}» (${a.id})`).join('، ');
+      throw conflict('image_in_use', 'id', `The image is shown in the body of ${showing.length} article(s): ${titles}`, `الصورة معروضة في نص ${showing.length} من الأخبار: ${titles}`);
+    }
+    if (!(await store.newsroom.deleteMedia(media.id))) throw notFound('image', 'لم نجد هذه الصورة');
     await deleteMediaFiles(media, config.mediaDir);
     return reply.code(204).send();
   });

@@ -10,12 +10,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ImageRef } from '../../content/image.js';
 import { AppError, notFound } from '../../services/newsroom-errors.js';
 import type { Store } from '../../store/store.js';
-import { mediaUrl } from '../pages/media.js';
+import { mediaUrl, srcsetOf } from '../../media/images.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
+import { figureJson, figureProperties, linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -31,7 +31,7 @@ export function imageJson(image: ImageRef | null | undefined) {
     width: image.width,
     height: image.height,
     url: mediaUrl(image.original.file),
-    srcset: image.webp.map((r) => `${mediaUrl(r.file)} ${r.width}w`).join(', '),
+    srcset: srcsetOf(image.webp),
   };
 }
 
@@ -116,7 +116,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
                         kind: { type: 'string', enum: ['paragraph', 'quote', 'figure'] },
                         text: { type: 'string' },
                         html: { type: 'string' },
-                        figure: { type: 'object', properties: { src: { type: 'string' }, alt: { type: 'string' }, caption: { type: 'string' } } },
+                        figure: { type: 'object', properties: figureProperties },
                       },
                     },
                   },
@@ -145,7 +145,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       url: articleUrl(a.slug),
       featureImage: imageJson(a.featureImage),
       body: a.body,
-      sections: a.sections,
+      sections: a.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.figure ? { ...b, figure: figureJson(b.figure) } : b)) })),
       seeAlso: a.seeAlso.map(link),
       related: a.related.map(link),
     };

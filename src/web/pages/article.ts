@@ -14,10 +14,10 @@ import { html, trusted, type Html } from '../html.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
-import { featureFigure } from './media.js';
+import { bodyFigure, featureFigure } from './media.js';
 
 function block(b: Block): Html {
-  if (b.kind === 'figure') return trusted(b.html);
+  if (b.kind === 'figure') return b.figure ? bodyFigure(b.figure) : trusted(b.html);
   return b.kind === 'quote' ? html`<blockquote><p>${trusted(b.html)}</p></blockquote>` : html`<p>${trusted(b.html)}</p>`;
 }
 

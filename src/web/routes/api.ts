@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
+import { figureJson, figureProperties, linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -37,7 +37,7 @@ const articleResponse = {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { index: { type: 'integer' }, src: { type: 'string' }, alt: { type: 'string' }, caption: { type: 'string' } },
+                properties: { index: { type: 'integer' }, ...figureProperties },
               },
             },
           },
@@ -78,7 +78,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
         paragraphs: s.blocks.map((b) => b.text),
         quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
         // A figure's entry in paragraphs is its caption; here is its image, by the same index.
-        figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...b.figure }] : [])),
+        figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...figureJson(b.figure) }] : [])),
       })),
       seeAlso: a.seeAlso,
       related: a.related,
