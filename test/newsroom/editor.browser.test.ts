@@ -182,3 +182,65 @@ test('leaving with unsaved changes asks first', async () => {
   assert.equal(await leaving(), false, 'saved: no question');
   await page.close();
 });
+
+test('an image uploaded from the editor goes into the body where the cursor is, and the page draws it from its renditions', async () => {
+  const { email, password } = await makeUser(site.store, 'author', 'مراسلة الصور');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await page.goto(`${base}/admin/articles/new`);
+  const title = 'مهرجان جرش يفتتح دورته بعروض للفرق الشعبية';
+  await page.getByLabel('العنوان').fill(title);
+  const first = 'افتتح مهرجان جرش للثقافة والفنون دورته الجديدة مساء أمس بعروض للفرق الشعبية على المدرج الجنوبي.';
+  const second = 'وتستمر عروض المهرجان عشرة أيام، وتشارك فيها فرق من عدة بلدان عربية.';
+  await page.locator('#body').fill(`${first}\n\n${second}`);
+  // The cursor at the end of the first paragraph.
+  await page.locator('#body').evaluate((el: HTMLTextAreaElement, at: number) => el.setSelectionRange(at, at), first.length);
+
+  // Refused without alt text, and nothing is uploaded.
+  const uploads = (await site.store.newsroom.listMedia(50)).length;
+  await page.locator('#body-image-file').setInputFiles({ name: 'jerash.png', mimeType: 'image/png', buffer: await testPng(1400, 800) });
+  await page.getByRole('button', { name: 'ارفع الصورة وأدرجها في موضع المؤشر' }).click();
+  assert.equal(await page.locator('#body-image-alt').evaluate((el: HTMLInputElement) => el.validationMessage), 'النص البديل مطلوب: صِف الصورة لمن لا يراها');
+  assert.equal((await site.store.newsroom.listMedia(50)).length, uploads);
+
+  await page.getByLabel('النص البديل لهذه الصورة (وصفها لمن لا يراها)').fill('فرقة شعبية [أردنية] على المدرج الجنوبي');
+  await page.getByLabel('التعليق تحت الصورة (اختياري)').fill('من عروض "الليلة الأولى"');
+  await page.getByRole('button', { name: 'ارفع الصورة وأدرجها في موضع المؤشر' }).click();
+  await page.locator('#body-image-status', { hasText: 'أُدرجت الصورة' }).waitFor();
+  const body = await page.locator('#body').inputValue();
+  const [media] = await site.store.newsroom.listMedia(1);
+  const markdown = `![فرقة شعبية \\[أردنية\\] على المدرج الجنوبي](/media/${media!.original.file} "من عروض \\"الليلة الأولى\\"")`;
+  assert.equal(body, `${first}\n\n${markdown}\n\n${second}`, 'a paragraph of its own, between the two');
+
+  // The preview shows it at once.
+  const preview = page.frameLocator('#preview-frame');
+  await preview.locator('.article-body figure img').waitFor();
+  assert.equal(await preview.locator('.article-body figcaption').textContent(), 'من عروض "الليلة الأولى"');
+
+  await page.getByRole('button', { name: 'نشر', exact: true }).click();
+  await page.waitForURL(/saved=publish$/);
+  const slug = (await site.store.listArticles({ page: 1, limit: 50 })).articles.find((a) => a.title === title)!.slug;
+  await page.goto(`${base}/articles/${encodeURIComponent(slug)}`);
+  const figure = page.locator('.article-body figure');
+  assert.equal(await figure.locator('img').getAttribute('alt'), 'فرقة شعبية [أردنية] على المدرج الجنوبي');
+  assert.match((await figure.locator('source').getAttribute('srcset')) ?? '', /480w.*960w.*1400w/);
+  assert.equal(await figure.locator('img').getAttribute('width'), '1400');
+  await figure.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('.article-body figure img');
+    return img !== null && img.complete && img.naturalWidth > 0;
+  });
+  // Between the two paragraphs, as written.
+  const order = await page.locator('.article-body > section > *, .article-body > *').evaluateAll((els) => els.map((e) => e.tagName));
+  assert.ok(order.join(' ').includes('P FIGURE P'), order.join(' '));
+  await context.close();
+
+  // Without the script the box is not offered (it could not work).
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await plain.newPage();
+  await signIn(noScript, email, password);
+  await noScript.goto(`${base}/admin/articles/new`);
+  assert.equal(await noScript.locator('#body-image').isVisible(), false);
+  await plain.close();
+});

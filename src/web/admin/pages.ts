@@ -258,6 +258,18 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <label for="body">نص الخبر</label>
   <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>.</p>
   <textarea id="body" name="body" rows="18" required aria-describedby="body-hint"${e('body')}>${values.body}</textarea>
+  <!-- Uploads at once and writes the figure's Markdown where the cursor is (admin.js shows it); its fields have no names, so the article's form never sends them. -->
+  <fieldset id="body-image" class="body-image" hidden>
+    <legend>صورة داخل النص</legend>
+    <label for="body-image-file">الصورة (JPEG أو PNG أو WebP)</label>
+    <input id="body-image-file" type="file" accept="image/jpeg,image/png,image/webp">
+    <label for="body-image-alt">النص البديل لهذه الصورة (وصفها لمن لا يراها)</label>
+    <input id="body-image-alt" maxlength="300">
+    <label for="body-image-caption">التعليق تحت الصورة (اختياري)</label>
+    <input id="body-image-caption" maxlength="300">
+    <div><button type="button" id="body-image-insert" class="small">ارفع الصورة وأدرجها في موضع المؤشر</button></div>
+    <p id="body-image-status" class="hint" role="status" aria-live="polite"></p>
+  </fieldset>
 
   <fieldset class="image-field">
     <legend>الصورة الرئيسية</legend>

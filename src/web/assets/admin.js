@@ -1,7 +1,7 @@
 // The newsroom's editor (issue #5): a small hand-written ES module, no build
 // step. The pages work without it; it adds the live parts: the description
-// counter, the preview, tag autocomplete and suggestions, and a warning
-// before leaving unsaved changes.
+// counter, the preview, tag autocomplete and suggestions, images inserted
+// into the body, and a warning before leaving unsaved changes.
 const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 
 async function api(path, body) {
@@ -113,6 +113,8 @@ function setUpEditor(form) {
     });
   }
 
+  setUpBodyImage(body);
+
   // The chosen image, shown before it is uploaded; its alt text becomes required.
   const file = $('image');
   const alt = $('image_alt');
@@ -126,6 +128,62 @@ function setUpEditor(form) {
       preview.hidden = false;
     } else {
       preview.hidden = true;
+    }
+  });
+}
+
+// A body image: uploaded through the Admin API, then written into the body
+// as a figure, `![alt](/media/… "caption")`, in a paragraph of its own where
+// the cursor is. The page draws it from its renditions when the article is saved.
+function setUpBodyImage(body) {
+  const $ = (id) => document.getElementById(id);
+  const box = $('body-image');
+  const file = $('body-image-file');
+  const alt = $('body-image-alt');
+  const caption = $('body-image-caption');
+  const button = $('body-image-insert');
+  const status = $('body-image-status');
+  if (!box) return;
+  box.hidden = false;
+  const refuse = (field, message) => {
+    field.setCustomValidity(message);
+    field.reportValidity();
+    field.focus();
+    field.addEventListener('input', () => field.setCustomValidity(''), { once: true });
+  };
+  // Markdown's own escapes, so that a bracket or a quotation mark in the text cannot end the image early.
+  const escape = (text, chars) => text.replace(/\s+/g, ' ').trim().replace(chars, (c) => `\\${c}`);
+  button.addEventListener('click', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return refuse(file, 'اختر صورة أولاً');
+    if (!alt.value.trim()) return refuse(alt, 'النص البديل مطلوب: صِف الصورة لمن لا يراها');
+    const data = new FormData();
+    data.append('alt', alt.value);
+    data.append('file', chosen);
+    button.disabled = true;
+    status.textContent = 'جارٍ رفع الصورة…';
+    try {
+      const res = await fetch('/api/admin/media', { method: 'POST', body: data, headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
+      const json = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(json.message_ar || `تعذّر رفع الصورة (${res.status})`);
+      const title = caption.value.trim() ? ` "${escape(caption.value, /["\\]/g)}"` : '';
+      const markdown = `![${escape(alt.value, /[\[\]\\]/g)}](${json.url}${title})`;
+      const at = body.selectionStart ?? body.value.length;
+      const before = body.value.slice(0, at).replace(/\s+$/, '');
+      const after = body.value.slice(at).replace(/^\s+/, '');
+      body.value = `${before}${before ? '\n\n' : ''}${markdown}${after ? '\n\n' : '\n'}${after}`;
+      const end = before.length + (before ? 2 : 0) + markdown.length;
+      body.setSelectionRange(end, end);
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+      file.value = '';
+      alt.value = '';
+      caption.value = '';
+      status.textContent = 'أُدرجت الصورة في النص. احفظ الخبر لتظهر في صفحته.';
+      body.focus();
+    } catch (e) {
+      status.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      button.disabled = false;
     }
   });
 }
