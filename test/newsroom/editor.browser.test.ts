@@ -218,11 +218,22 @@ test('an image uploaded from the editor goes into the body where the cursor is, 
   await preview.locator('.article-body figure img').waitFor();
   assert.equal(await preview.locator('.article-body figcaption').textContent(), 'من عروض "الليلة الأولى"');
 
+  // The same upload again, from the list of earlier ones, at the end: its own alt text, no caption.
+  await page.locator('#body').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.getByText('أو أدرج صورة مرفوعة من قبل').click();
+  await page.getByRole('button', { name: 'أدرج: فرقة شعبية [أردنية] على المدرج الجنوبي' }).waitFor();
+  await page.locator('#body-image').screenshot({ path: screenshotPath('newsroom-body-image.png') });
+  await page.getByRole('button', { name: 'أدرج: فرقة شعبية [أردنية] على المدرج الجنوبي' }).click();
+  const again = `![فرقة شعبية \\[أردنية\\] على المدرج الجنوبي](/media/${media!.original.file})`;
+  assert.equal(await page.locator('#body').inputValue(), `${body}\n\n${again}\n`);
+  assert.equal((await site.store.newsroom.listMedia(50)).length, uploads + 1, 'chosen, not uploaded again');
+
   await page.getByRole('button', { name: 'نشر', exact: true }).click();
   await page.waitForURL(/saved=publish$/);
   const slug = (await site.store.listArticles({ page: 1, limit: 50 })).articles.find((a) => a.title === title)!.slug;
   await page.goto(`${base}/articles/${encodeURIComponent(slug)}`);
-  const figure = page.locator('.article-body figure');
+  assert.equal(await page.locator('.article-body figure').count(), 2);
+  const figure = page.locator('.article-body figure').first();
   assert.equal(await figure.locator('img').getAttribute('alt'), 'فرقة شعبية [أردنية] على المدرج الجنوبي');
   assert.match((await figure.locator('source').getAttribute('srcset')) ?? '', /480w.*960w.*1400w/);
   assert.equal(await figure.locator('img').getAttribute('width'), '1400');

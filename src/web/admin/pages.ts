@@ -268,6 +268,10 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <label for="body-image-caption">التعليق تحت الصورة (اختياري)</label>
     <input id="body-image-caption" maxlength="300">
     <div><button type="button" id="body-image-insert" class="small">ارفع الصورة وأدرجها في موضع المؤشر</button></div>
+    <details id="body-image-recent" class="recent-images">
+      <summary>أو أدرج صورة مرفوعة من قبل</summary>
+      <ul class="thumbs" aria-label="الصور المرفوعة"></ul>
+    </details>
     <p id="body-image-status" class="hint" role="status" aria-live="polite"></p>
   </fieldset>
 

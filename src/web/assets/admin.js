@@ -153,6 +153,23 @@ function setUpBodyImage(body) {
   };
   // Markdown's own escapes, so that a bracket or a quotation mark in the text cannot end the image early.
   const escape = (text, chars) => text.replace(/\s+/g, ' ').trim().replace(chars, (c) => `\\${c}`);
+  const insertFigure = (altText, url) => {
+    const title = caption.value.trim() ? ` "${escape(caption.value, /["\\]/g)}"` : '';
+    const markdown = `![${escape(altText, /[\[\]\\]/g)}](${url}${title})`;
+    const at = body.selectionStart ?? body.value.length;
+    const before = body.value.slice(0, at).replace(/\s+$/, '');
+    const after = body.value.slice(at).replace(/^\s+/, '');
+    body.value = `${before}${before ? '\n\n' : ''}${markdown}${after ? '\n\n' : '\n'}${after}`;
+    const end = before.length + (before ? 2 : 0) + markdown.length;
+    body.setSelectionRange(end, end);
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    file.value = '';
+    alt.value = '';
+    caption.value = '';
+    status.textContent = 'أُدرجت الصورة في النص. احفظ الخبر لتظهر في صفحته.';
+    body.focus();
+  };
+
   button.addEventListener('click', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return refuse(file, 'اختر صورة أولاً');
@@ -166,24 +183,43 @@ function setUpBodyImage(body) {
       const res = await fetch('/api/admin/media', { method: 'POST', body: data, headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
       const json = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(json.message_ar || `تعذّر رفع الصورة (${res.status})`);
-      const title = caption.value.trim() ? ` "${escape(caption.value, /["\\]/g)}"` : '';
-      const markdown = `![${escape(alt.value, /[\[\]\\]/g)}](${json.url}${title})`;
-      const at = body.selectionStart ?? body.value.length;
-      const before = body.value.slice(0, at).replace(/\s+$/, '');
-      const after = body.value.slice(at).replace(/^\s+/, '');
-      body.value = `${before}${before ? '\n\n' : ''}${markdown}${after ? '\n\n' : '\n'}${after}`;
-      const end = before.length + (before ? 2 : 0) + markdown.length;
-      body.setSelectionRange(end, end);
-      body.dispatchEvent(new Event('input', { bubbles: true }));
-      file.value = '';
-      alt.value = '';
-      caption.value = '';
-      status.textContent = 'أُدرجت الصورة في النص. احفظ الخبر لتظهر في صفحته.';
-      body.focus();
+      insertFigure(alt.value, json.url);
     } catch (e) {
       status.textContent = e instanceof Error ? e.message : String(e);
     } finally {
       button.disabled = false;
+    }
+  });
+
+  // An image uploaded before (for this story or another): its own alt text unless one is typed.
+  const recent = $('body-image-recent');
+  const list = recent.querySelector('ul');
+  recent.addEventListener('toggle', async () => {
+    if (!recent.open || list.dataset.loaded) return;
+    list.dataset.loaded = '1';
+    try {
+      const uploads = await api('/api/admin/media?limit=24');
+      if (!uploads.length) list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'لا صور مرفوعة بعد.' }));
+      else
+        list.replaceChildren(
+          ...uploads.map((m) => {
+            const item = document.createElement('li');
+            const pick = document.createElement('button');
+            pick.type = 'button';
+            pick.setAttribute('aria-label', `أدرج: ${m.alt}`);
+            const thumb = document.createElement('img');
+            thumb.src = m.srcset.split(', ')[0]?.split(' ')[0] || m.url;
+            thumb.alt = '';
+            thumb.loading = 'lazy';
+            pick.append(thumb);
+            pick.addEventListener('click', () => insertFigure(alt.value.trim() || m.alt, m.url));
+            item.append(pick);
+            return item;
+          }),
+        );
+    } catch {
+      delete list.dataset.loaded;
+      status.textContent = 'تعذّر جلب الصور المرفوعة.';
     }
   });
 }
