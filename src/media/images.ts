@@ -10,7 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImageFormat, Rendition } from '../content/image.js';
-import { AppError, invalid } from '../services/newsroom-errors.js';
+import { AppError, conflict, invalid, notFound } from '../services/newsroom-errors.js';
 import type { MediaRecord } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
 
@@ -118,4 +118,22 @@ export async function saveUpload(
 
 export async function deleteMediaFiles(media: MediaRecord, dir: string): Promise<void> {
   await Promise.all([media.original, ...media.webp].map((r) => rm(path.join(dir, path.basename(r.file)), { force: true })));
+}
+
+/**
+ * Deletes an upload, record and files. Articles with it as their feature
+ * image lose it (the page simply shows none); while an article's body shows
+ * it, any status, it is refused (409, the articles named): it would leave a
+ * broken picture in the middle of a story.
+ */
+export async function deleteUpload(store: Store, id: number, dir: string): Promise<void> {
+  const media = await store.newsroom.getMedia(id);
+  if (!media) throw notFound('image', 'لم نجد هذه الصورة');
+  const showing = await store.newsroom.articlesShowingUpload(media.id);
+  if (showing.length) {
+    const titles = showing.slice(0, 3).map((a) => `«${a.title}» (${a.id})`).join('، ');
+    throw conflict('image_in_use', 'id', `The image is shown in the body of ${showing.length} article(s): ${titles}`, `الصورة معروضة في نص ${showing.length} من الأخبار: ${titles}`);
+  }
+  if (!(await store.newsroom.deleteMedia(media.id))) throw notFound('image', 'لم نجد هذه الصورة');
+  await deleteMediaFiles(media, dir);
 }

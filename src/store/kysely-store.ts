@@ -19,7 +19,7 @@ import { articlesNaming, forgetArticles, SqliteRelatedStore } from '../related/s
 import { topicTraining } from '../related/topics.js';
 import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
-import { afterArticleSave, KyselyNewsroomStore, uploadsByKey } from './newsroom-kysely.js';
+import { afterArticleSave, KyselyNewsroomStore, recordUploads, uploadsByKey } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
@@ -254,7 +254,8 @@ export class KyselyStore implements Store {
     const now = new Date().toISOString();
     const status = input.status ?? 'published';
     const parsed = parseBody(input.body);
-    const sections = withUploads(parsed, await uploadsByKey(trx, uploadKeys(parsed)));
+    const uploads = await uploadsByKey(trx, uploadKeys(parsed));
+    const sections = withUploads(parsed, uploads);
     const values = {
       title: input.title.trim(),
       description: input.description.trim(),
@@ -290,6 +291,7 @@ export class KyselyStore implements Store {
     }
     await this.replaceTags(trx, id, input.tags, status === 'published' ? values.published_at : null);
     await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
+    await recordUploads(trx, id, [...uploads.values()].map((u) => u.id));
     await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
     const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const tags = await this.tagNames(trx, id);

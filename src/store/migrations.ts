@@ -9,7 +9,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { createSearchTable, isSqlite } from '../search/sqlite-fts.js';
 import { addPgPhrasePairs, createPgSearchTable } from '../search/pg-search.js';
 import { newsroomMigration } from './newsroom-schema.js';
-import { uploadsByKey } from './newsroom-kysely.js';
+import { recordUploads, uploadsByKey } from './newsroom-kysely.js';
 import type { Database } from './schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
@@ -143,11 +143,22 @@ const migrations: Record<string, Migration> = {
     },
   },
   // Body figures that show one of the site's uploads carry its renditions in the stored
-  // sections (body.ts withUploads, attached on save). Bodies saved before — imports with
-  // --media, editors' /media/ images — are parsed again once, so that their pages too draw
-  // the image from its renditions with its size.
-  '0010_body_upload_figures': {
+  // sections (body.ts withUploads), and article_uploads says which articles show which
+  // upload (an upload a body shows is not deleted); both are written on save. Bodies saved
+  // before — imports with --media, editors' /media/ images — are parsed again once here.
+  '0010_article_uploads': {
+    // Safe to run twice (if not exists; the rows are replaced), like 0009.
     async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_uploads')
+        .ifNotExists()
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('media_id', 'integer', (c) => c.notNull().references('media.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('article_uploads_pk', ['article_id', 'media_id'])
+        .execute();
+      await db.schema.createIndex('article_uploads_by_media').ifNotExists().on('article_uploads').column('media_id').execute();
+      // The media library counts an upload's feature-image uses, and deleting one sets them to null.
+      await db.schema.createIndex('articles_by_feature_image').ifNotExists().on('articles').column('feature_image').execute();
       const rows = (await sql<{ id: number; body: string }>`select id, body from articles where body like ${'%/media/%'}`.execute(db)).rows;
       for (const row of rows) {
         const parsed = parseBody(row.body);
@@ -156,6 +167,7 @@ const migrations: Record<string, Migration> = {
         const images = await uploadsByKey(db as Kysely<Database>, keys);
         if (!images.size) continue;
         await sql`update articles set sections = ${JSON.stringify(withUploads(parsed, images))} where id = ${row.id}`.execute(db);
+        await recordUploads(db as Kysely<Database>, Number(row.id), [...images.values()].map((i) => i.id));
       }
     },
   },

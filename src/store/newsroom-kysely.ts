@@ -17,6 +17,7 @@ import type {
   AdminTag,
   ApiKeyInfo,
   MediaRecord,
+  MediaUse,
   NewMedia,
   NewsroomStore,
   Revision,
@@ -96,6 +97,13 @@ export async function uploadsByKey(trx: Kysely<Database>, keys: string[]): Promi
   const rows = await trx.withTables<NewsroomTables>().selectFrom('media').selectAll().where('file_key', 'in', keys).execute();
   for (const row of rows) found.set(row.file_key, imageRef(row));
   return found;
+}
+
+/** Which uploads an article's body shows, in place of what it showed before. */
+export async function recordUploads(db: Kysely<Database>, articleId: number, mediaIds: number[]): Promise<void> {
+  const n = db.withTables<NewsroomTables>();
+  await n.deleteFrom('article_uploads').where('article_id', '=', articleId).execute();
+  if (mediaIds.length) await n.insertInto('article_uploads').values(mediaIds.map((media_id) => ({ article_id: articleId, media_id }))).execute();
 }
 
 export async function afterArticleSave(
@@ -398,13 +406,33 @@ export class KyselyNewsroomStore implements NewsroomStore {
     return Number(r.numDeletedRows) > 0;
   }
 
-  async articlesShowingUpload(fileKey: string): Promise<{ id: number; title: string }[]> {
+  async articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]> {
     return this.db
-      .selectFrom('articles')
-      .select(['id', 'title'])
-      .where(sql<boolean>`body like ${`%/media/${likeEscape(fileKey)}%`} escape '\\'`)
-      .orderBy('id')
+      .selectFrom('article_uploads as u')
+      .innerJoin('articles as a', 'a.id', 'u.article_id')
+      .select(['a.id', 'a.title'])
+      .where('u.media_id', '=', mediaId)
+      .orderBy('a.id')
       .execute();
+  }
+
+  async listMediaPage(page: number, limit: number): Promise<{ total: number; media: MediaUse[] }> {
+    const { n } = await this.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await this.db
+      .selectFrom('media')
+      .selectAll('media')
+      .select((eb) => [
+        eb.selectFrom('articles').select(eb.fn.countAll<number>().as('n')).whereRef('articles.feature_image', '=', 'media.id').as('feature_of'),
+        eb.selectFrom('article_uploads').select(eb.fn.countAll<number>().as('n')).whereRef('article_uploads.media_id', '=', 'media.id').as('body_of'),
+      ])
+      .orderBy('media.id', 'desc')
+      .limit(limit)
+      .offset((page - 1) * limit)
+      .execute();
+    return {
+      total: Number(n),
+      media: rows.map((r) => ({ ...toMedia(r), featureOf: Number(r.feature_of ?? 0), bodyOf: Number(r.body_of ?? 0) })),
+    };
   }
 
   async imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>> {

@@ -80,6 +80,12 @@ export interface MediaTable {
   created_at: string;
 }
 
+/** Which uploads an article's body shows (migration 0010): written on save, read before an upload is deleted. */
+export interface ArticleUploadsTable {
+  article_id: number;
+  media_id: number;
+}
+
 // A type, not an interface: Kysely's withTables<T>() wants an index signature.
 export type NewsroomTables = {
   users: UsersTable;
@@ -89,6 +95,7 @@ export type NewsroomTables = {
   revisions: RevisionsTable;
   redirects: RedirectsTable;
   media: MediaTable;
+  article_uploads: ArticleUploadsTable;
 };
 
 /** Migration 0004_newsroom. */

@@ -71,6 +71,13 @@ export interface MediaRecord {
 
 export type NewMedia = Omit<MediaRecord, 'id' | 'createdAt'>;
 
+export interface MediaUse extends MediaRecord {
+  /** Articles, any status, with it as their feature image. */
+  featureOf: number;
+  /** Articles, any status, whose body shows it. */
+  bodyOf: number;
+}
+
 export interface AdminListQuery {
   status?: ArticleStatus;
   tag?: string;
@@ -142,8 +149,10 @@ export interface NewsroomStore {
   listMedia(limit: number): Promise<MediaRecord[]>;
   updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null>;
   deleteMedia(id: number): Promise<boolean>;
-  /** Articles, any status, whose body shows an upload (by its file key): deleting it would break them. */
-  articlesShowingUpload(fileKey: string): Promise<{ id: number; title: string }[]>;
+  /** Articles, any status, whose body shows an upload: deleting it would break them. */
+  articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]>;
+  /** The media library: uploads newest first, a page at a time, each with how many articles use it. */
+  listMediaPage(page: number, limit: number): Promise<{ total: number; media: MediaUse[] }>;
   /** Feature images as pages show them, by media id. */
   imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>>;
 

@@ -21,7 +21,7 @@ import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
-import { deleteMediaFiles, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
+import { checkAlt, deleteUpload, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
 import { articleUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendJsonError } from './http.js';
@@ -291,9 +291,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       response: { 200: S.ImageSchema, ...S.errors(400, 401, 403, 404) },
     },
   }, async (req) => {
-    const alt = req.body.alt.replace(/\s+/g, ' ').trim();
-    if (!alt) throw invalid('alt', 'is required', 'النص البديل مطلوب');
-    const media = await store.newsroom.updateMediaAlt(req.params.id, alt);
+    const media = await store.newsroom.updateMediaAlt(req.params.id, checkAlt(req.body.alt));
     if (!media) throw notFound('image', 'لم نجد هذه الصورة');
     return mediaJson(media);
   });
@@ -307,17 +305,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       response: { 204: { type: 'null' }, ...S.errors(401, 403, 404, 409) },
     },
   }, async (req, reply) => {
-    const media = await store.newsroom.getMedia(req.params.id);
-    if (!media) throw notFound('image', 'لم نجد هذه الصورة');
-    // A feature image can go (the page simply shows none); a body image
-    // would leave a broken picture in the middle of a story.
-    const showing = await store.newsroom.articlesShowingUpload(media.fileKey);
-    if (showing.length) {
-      const titles = showing.slice(0, 3).map((a) => `«${a.title}» (${a.id})`).join('، ');
-      throw conflict('image_in_use', 'id', `The image is shown in the body of ${showing.length} article(s): ${titles}`, `الصورة معروضة في نص ${showing.length} من الأخبار: ${titles}`);
-    }
-    if (!(await store.newsroom.deleteMedia(media.id))) throw notFound('image', 'لم نجد هذه الصورة');
-    await deleteMediaFiles(media, config.mediaDir);
+    await deleteUpload(store, req.params.id, config.mediaDir);
     return reply.code(204).send();
   });
 
