@@ -7,7 +7,7 @@ import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/
 import type { Article, ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import type { ImageRef } from '../../content/image.js';
-import type { AdminArticleRow, ApiKeyInfo, Revision, User } from '../../store/newsroom.js';
+import type { AdminArticleRow, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { mediaUrl } from '../pages/media.js';
@@ -67,6 +67,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
       ? html`<nav aria-label="الإدارة">
     <a href="/admin">الأخبار</a>
     <a href="/admin/articles/new">خبر جديد</a>
+    <a href="/admin/media">الصور</a>
     ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
@@ -441,6 +442,90 @@ ${list('ملاحظات', report.notes, 'import-notes')}
   <label><input type="checkbox" name="skip_duplicates"> تجاهل النسخ المكررة من أخبار موجودة</label>
   <button type="submit" class="primary">استيراد</button>
 </form>`,
+  );
+}
+
+const arabicPlural = new Intl.PluralRules('ar');
+
+/** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر": the noun in the form Arabic grammar gives the number. */
+export function articleCount(n: number): string {
+  switch (arabicPlural.select(n)) {
+    case 'one':
+      return 'خبر واحد';
+    case 'two':
+      return 'خبران';
+    case 'few':
+      return `${n} أخبار`;
+    case 'many':
+      return `${n} خبراً`;
+    default:
+      return `${n} خبر`;
+  }
+}
+
+function mediaUses(m: MediaUse): string {
+  const uses = [m.featureOf ? `صورة رئيسية: ${articleCount(m.featureOf)}` : '', m.bodyOf ? `في النص: ${articleCount(m.bodyOf)}` : ''].filter(Boolean);
+  return uses.length ? uses.join(' · ') : 'غير مستخدمة';
+}
+
+/**
+ * The media library: an upload form, then the uploads, newest first, each
+ * with what uses it, its alt text to correct (authors and up), the Markdown
+ * that puts it in a body, and deletion (editors and up) unless a body shows it.
+ */
+export function mediaPage(ctx: PageContext, data: { media: MediaUse[]; total: number; page: number; limit: number }): Html {
+  const role = ctx.actor?.role ?? 'contributor';
+  const pages = Math.max(1, Math.ceil(data.total / data.limit));
+  const at = (page: number) => (page > 1 ? `/admin/media?page=${page}` : '/admin/media');
+  const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} ك.ب`;
+  return adminLayout(
+    ctx,
+    html`<h1>الصور</h1>
+<form method="post" action="/admin/media" enctype="multipart/form-data" class="stack narrow upload-form">
+  ${csrfField(ctx.csrf)}
+  <label for="upload-file">صورة جديدة (JPEG أو PNG أو WebP)</label>
+  <input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" required>
+  <label for="upload-alt">النص البديل (وصف الصورة لمن لا يراها)</label>
+  <input id="upload-alt" name="alt" maxlength="300" required>
+  <button type="submit" class="primary">رفع</button>
+</form>
+${
+  data.media.length
+    ? html`<ul class="media-grid" aria-label="الصور المرفوعة (${data.total})">
+${data.media.map((m) => {
+  const thumb = m.webp[0] ?? m.original;
+  const markdown = `![${m.alt.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${mediaUrl(m.original.file)})`;
+  return html`<li class="media-card" id="media-${m.id}">
+  <a href="${mediaUrl(m.original.file)}"><img src="${mediaUrl(thumb.file)}" alt="${m.alt}" width="${thumb.width}" height="${thumb.height}" loading="lazy"></a>
+  ${
+    atLeast(role, 'author')
+      ? html`<form method="post" action="/admin/media/${m.id}" class="stack">${csrfField(ctx.csrf)}
+    <label for="alt-${m.id}">النص البديل</label>
+    <textarea id="alt-${m.id}" name="alt" rows="2" maxlength="300" required>${m.alt}</textarea>
+    <button type="submit" class="small">حفظ النص البديل</button></form>`
+      : html`<p>${m.alt}</p>`
+  }
+  <p class="meta"><span dir="ltr">${m.width}×${m.height}</span> · ${kb(m.bytes)} · ${formatTime(m.createdAt, ctx.site)}</p>
+  <p class="uses">${mediaUses(m)}</p>
+  <label for="md-${m.id}">لإدراجها في نص خبر</label>
+  <input id="md-${m.id}" class="markdown" dir="ltr" readonly value="${markdown}">
+  ${
+    !atLeast(role, 'editor')
+      ? ''
+      : m.bodyOf
+        ? html`<p class="hint">لا تُحذف ما دامت في نص خبر.</p>`
+        : html`<form method="post" action="/admin/media/${m.id}/delete" class="inline" data-confirm="${m.featureOf ? `حذف الصورة؟ ستفقد ${articleCount(m.featureOf)} صورتها الرئيسية.` : 'حذف الصورة نهائياً؟'}">${csrfField(ctx.csrf)}<button type="submit" class="small danger">حذف</button></form>`
+  }
+</li>`;
+})}
+</ul>`
+    : html`<p class="empty">لا صور مرفوعة بعد.</p>`
+}
+${
+  pages > 1
+    ? html`<nav class="pagination" aria-label="الصفحات">${data.page > 1 ? html`<a rel="prev" href="${at(data.page - 1)}">السابق</a>` : ''} <span>صفحة ${data.page} من ${pages}</span> ${data.page < pages ? html`<a rel="next" href="${at(data.page + 1)}">التالي</a>` : ''}</nav>`
+    : ''
+}`,
   );
 }
 

@@ -14,7 +14,7 @@ import { LoginLimiter } from '../../auth/rate-limit.js';
 import { atLeast, editsAny, type Actor, type Role } from '../../auth/roles.js';
 import { hashToken } from '../../auth/tokens.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../content/article.js';
-import { saveUpload } from '../../media/images.js';
+import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import * as workflow from '../../services/workflow.js';
@@ -293,6 +293,55 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const article = await loadArticle(req.params.id);
     await workflow.restoreRevision(store, actorOf(req), article.id, Number(req.params.rev) || 0);
     return reply.redirect(`/admin/articles/${article.id}?saved=restore`, 303);
+  });
+
+  // --- The media library ---
+  const MEDIA_PAGE = 24;
+  const MEDIA_FLASH: Record<string, string> = { uploaded: 'رُفعت الصورة.', alt: 'حُفظ النص البديل.', deleted: 'حُذفت الصورة.' };
+  const mediaLibrary = async (req: FastifyRequest, reply: FastifyReply, page: number, extra: { flash?: string; error?: string } = {}, code = 200) => {
+    const data = await store.newsroom.listMediaPage(page, MEDIA_PAGE);
+    return send(reply, P.mediaPage(ctx(req, reply, 'الصور', extra), { ...data, page, limit: MEDIA_PAGE }), code);
+  };
+
+  app.get<{ Querystring: { page?: string; done?: string } }>('/media', role('contributor'), async (req, reply) => {
+    const page = Math.min(Math.max(1, Math.floor(Number(req.query.page)) || 1), 10_000);
+    const flash = MEDIA_FLASH[req.query.done ?? ''];
+    return mediaLibrary(req, reply, page, flash ? { flash } : {});
+  });
+
+  app.post<{ Body: Form }>('/media', role('contributor'), async (req, reply) => {
+    const file = req.body?.file;
+    try {
+      if (!Buffer.isBuffer(file) || file.length === 0) throw new AppError(400, 'invalid_field', 'file: is required', 'اختر صورة لرفعها', 'file');
+      await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: file, alt: req.body?.alt, userId: actorOf(req).userId });
+      return reply.redirect('/admin/media?done=uploaded', 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return mediaLibrary(req, reply, 1, { error: e.messageAr }, e.status);
+    }
+  });
+
+  app.post<{ Params: { id: string }; Body: Form }>('/media/:id', role('author'), async (req, reply) => {
+    const id = Number(req.params.id) || 0;
+    let alt: string;
+    try {
+      alt = checkAlt(req.body?.alt);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return mediaLibrary(req, reply, 1, { error: e.messageAr }, e.status);
+    }
+    if (!(await store.newsroom.updateMediaAlt(id, alt))) throw notFound('image', 'لم نجد هذه الصورة');
+    return reply.redirect(`/admin/media?done=alt#media-${id}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/media/:id/delete', role('editor'), async (req, reply) => {
+    try {
+      await deleteUpload(store, Number(req.params.id) || 0, config.mediaDir);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status !== 409) throw e;
+      return mediaLibrary(req, reply, 1, { error: e.messageAr }, e.status);
+    }
+    return reply.redirect('/admin/media?done=deleted', 303);
   });
 
   // --- Accounts and keys (owner) ---
