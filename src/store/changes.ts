@@ -9,7 +9,7 @@
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 export interface Change {
   pages: number[];
@@ -106,4 +106,23 @@ export interface TransactionalBus extends ChangeBus {
 
 export function isTransactionalBus(bus: ChangeBus): bus is TransactionalBus {
   return typeof (bus as Partial<TransactionalBus>).sendWithin === 'function';
+}
+
+/**
+ * Runs a write transaction and, once it has committed, says what it changed.
+ * A bus that travels with the transaction (PostgreSQL's NOTIFY) is handed
+ * the change before the commit: other processes hear it when, and only if,
+ * the write commits. Any other bus is told after the commit.
+ */
+export async function writeAndTell<DB, T>(db: Kysely<DB>, bus: ChangeBus, work: (trx: Transaction<DB>, change: ChangeSet) => Promise<T>): Promise<T> {
+  const change = new ChangeSet();
+  const transactional = isTransactionalBus(bus) ? bus : null;
+  const result = await db.transaction().execute(async (trx) => {
+    const out = await work(trx, change);
+    if (transactional) await transactional.sendWithin(trx, change.build());
+    return out;
+  });
+  if (transactional) transactional.sent(change.build());
+  else bus.publish(change.build());
+  return result;
 }

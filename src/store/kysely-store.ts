@@ -27,7 +27,7 @@ import { jsonRows, parseRows } from './json-rows.js';
 import { arg, QueryTemplates } from './templates.js';
 import type { ArticlesTable, Database } from './schema.js';
 import { tagNamesByArticle } from './tag-names.js';
-import { ChangeSet, isTransactionalBus, LocalBus, type ChangeBus } from './changes.js';
+import { ChangeSet, LocalBus, writeAndTell, type ChangeBus } from './changes.js';
 import { forMigrations, isPostgres } from './dialect.js';
 import { PgSearchIndex } from '../search/pg-search.js';
 import type {
@@ -183,7 +183,7 @@ export class KyselyStore implements Store {
     /** Told what each committed write changed (render caches purge on it). */
     readonly changes: ChangeBus = new LocalBus(),
   ) {
-    this.newsroom = new KyselyNewsroomStore(db);
+    this.newsroom = new KyselyNewsroomStore(db, changes);
     this.#templates = new QueryTemplates(db);
   }
 
@@ -213,21 +213,9 @@ export class KyselyStore implements Store {
       .where('published_at', '<=', new Date().toISOString());
   }
 
-  /** Runs a write transaction and, once it has committed, says what it changed. */
+  /** Runs a write transaction and, once it has committed, says what it changed (changes.ts writeAndTell). */
   private async write<T>(work: (trx: Transaction<Database>, change: ChangeSet) => Promise<T>): Promise<T> {
-    const change = new ChangeSet();
-    // A bus that travels with the transaction (PostgreSQL's NOTIFY) is handed
-    // the change before the commit: other processes hear it when, and only
-    // if, the write commits. Any other bus is told after the commit.
-    const bus = isTransactionalBus(this.changes) ? this.changes : null;
-    const result = await this.db.transaction().execute(async (trx) => {
-      const out = await work(trx, change);
-      if (bus) await bus.sendWithin(trx, change.build());
-      return out;
-    });
-    if (bus) bus.sent(change.build());
-    else this.changes.publish(change.build());
-    return result;
+    return writeAndTell(this.db, this.changes, work);
   }
 
   async saveArticles(inputs: ArticleInput[], onProgress?: (saved: number) => void): Promise<SaveOutcome[]> {

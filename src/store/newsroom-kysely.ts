@@ -11,6 +11,7 @@ import { tagKey } from '../content/tags.js';
 import type { ArticlesTable, Database } from './schema.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import { tagNamesByArticle } from './tag-names.js';
+import { writeAndTell, type ChangeBus, type ChangeSet } from './changes.js';
 import type {
   AdminArticleRow,
   AdminListQuery,
@@ -147,8 +148,18 @@ export async function afterArticleSave(
 
 export class KyselyNewsroomStore implements NewsroomStore {
   private readonly db: Kysely<NDb>;
-  constructor(db: Kysely<Database>) {
+  constructor(
+    db: Kysely<Database>,
+    /** Told what a write changed on the public pages (a tag's name, a feature image's alt text), as the store's saves are. */
+    private readonly changes: ChangeBus,
+  ) {
     this.db = db.withTables<NewsroomTables>();
+  }
+
+  /** The articles using an upload as their feature image, whose pages and cards show it. */
+  private async featuring(db: Kysely<NDb>, mediaId: number, change: ChangeSet): Promise<void> {
+    const rows = await db.selectFrom('articles').select('id').where('feature_image', '=', mediaId).execute();
+    for (const r of rows) change.page(r.id).card(r.id);
   }
 
   // --- Accounts ---
@@ -397,13 +408,19 @@ export class KyselyNewsroomStore implements NewsroomStore {
   }
 
   async updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null> {
-    const row = await this.db.updateTable('media').set({ alt }).where('id', '=', id).returningAll().executeTakeFirst();
-    return row ? toMedia(row) : null;
+    return writeAndTell(this.db, this.changes, async (trx, change) => {
+      const row = await trx.updateTable('media').set({ alt }).where('id', '=', id).returningAll().executeTakeFirst();
+      if (row) await this.featuring(trx, id, change);
+      return row ? toMedia(row) : null;
+    });
   }
 
   async deleteMedia(id: number): Promise<boolean> {
-    const r = await this.db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+    return writeAndTell(this.db, this.changes, async (trx, change) => {
+      await this.featuring(trx, id, change); // before the delete sets their feature image to null
+      const r = await trx.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    });
   }
 
   async articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]> {
@@ -526,13 +543,19 @@ export class KyselyNewsroomStore implements NewsroomStore {
   }
 
   async renameTag(id: number, name: string, key: string): Promise<AdminTag | null> {
-    const row = await this.db.updateTable('tags').set({ name, key }).where('id', '=', id).returning(['id', 'name']).executeTakeFirst();
-    if (!row) return null;
-    const { n } = await this.db
-      .selectFrom('article_tags')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tag_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name, count: Number(n) };
+    return writeAndTell(this.db, this.changes, async (trx, change) => {
+      const before = await trx.selectFrom('tags').select(['name', 'key']).where('id', '=', id).executeTakeFirst();
+      if (!before) return null;
+      await trx.updateTable('tags').set({ name, key }).where('id', '=', id).execute();
+      if (before.key !== key) {
+        // The old address keeps working: /tags/<old name> answers 301 to the new one.
+        await trx.insertInto('tag_aliases').values({ alias: before.key, tag_id: id }).onConflict((oc) => oc.column('alias').doUpdateSet({ tag_id: id })).execute();
+      }
+      // Every page and card that shows the hashtag, and the tag's own lists under both names.
+      const tagged = await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
+      for (const r of tagged) change.page(r.article_id).card(r.article_id);
+      change.listings([before.key, key]);
+      return { id, name, count: tagged.length };
+    });
   }
 }

@@ -143,6 +143,11 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     let tag: string | undefined;
     if (tagParam !== undefined) {
       const found = await store.getTag(tagParam);
+      if (!found) {
+        // A renamed tag's feed: readers subscribed under the old name follow it.
+        const renamed = await store.tagNameByAlias(tagKey(tagParam));
+        if (renamed) return reply.redirect(`${tagUrl(renamed)}/${FILES[format]}`, 301);
+      }
       if (!found || found.count === 0) return reply.callNotFound();
       tag = found.name;
     }

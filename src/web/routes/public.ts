@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, pageUrl, tagUrl } from '../urls.js';
 
 export interface PublicRoutesOptions {
   store: Store;
@@ -48,6 +48,9 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       // One store read: the tag, its count, the page and its Last-Modified.
       const { total, articles, lastModified, tag } = await store.listArticles({ page, limit: site.pageSize, tag: req.params.tag });
       if (!tag || tag.count === 0) {
+        // A renamed tag's old address (tag_aliases, kept by the rename) moves for good.
+        const renamed = tag ? null : await store.tagNameByAlias(tagKey(req.params.tag));
+        if (renamed) return reply.redirect(pageUrl(tagUrl(renamed), page), 301);
         return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا يوجد وسم بهذا الاسم.').value);
       }
       setLastModified(reply, lastModified ?? null);
