@@ -30,6 +30,18 @@ const floatBytes = (v: Float32Array): Uint8Array => new Uint8Array(v.buffer, v.b
 const floats = (b: Uint8Array): Float32Array => new Float32Array(Uint8Array.from(b).buffer);
 const unpack = (terms: string, weights: Uint8Array): StoredVector => ({ terms: terms ? terms.split('\n') : [], weights: floats(weights) });
 
+/** The articles' tag ids, each article's in the order of its tags. */
+async function tagIdsOf(db: Db, ids: number[]): Promise<Map<number, number[]>> {
+  const rows = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute();
+  const tagsOf = new Map<number, number[]>();
+  for (const t of rows) {
+    const list = tagsOf.get(t.article_id);
+    if (list) list.push(t.tag_id);
+    else tagsOf.set(t.article_id, [t.tag_id]);
+  }
+  return tagsOf;
+}
+
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -177,19 +189,7 @@ export class SqliteRelatedStore implements RelatedStore {
         .select(['id', 'title', 'description', 'body', 'updated_at', 'status', 'published_at'])
         .where('id', 'in', part)
         .execute();
-      const tags = await this.db
-        .selectFrom('article_tags')
-        .select(['article_id', 'tag_id'])
-        .where('article_id', 'in', part)
-        .orderBy('article_id')
-        .orderBy('position')
-        .execute();
-      const tagsOf = new Map<number, number[]>();
-      for (const t of tags) {
-        const list = tagsOf.get(t.article_id);
-        if (list) list.push(t.tag_id);
-        else tagsOf.set(t.article_id, [t.tag_id]);
-      }
+      const tagsOf = await tagIdsOf(this.db, part);
       for (const r of rows) {
         out.push({
           id: r.id,
@@ -286,6 +286,17 @@ export class SqliteRelatedStore implements RelatedStore {
         for (const rows of chunks(entities)) await trx.insertInto('article_entities').values(rows).execute();
       }
       await adjustStatistics(trx, delta, added, lengthChange);
+    });
+  }
+
+  async syncTags(ids: number[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const part of chunks(ids)) {
+        const tagsOf = await tagIdsOf(trx, part);
+        for (const id of part) {
+          await trx.updateTable('related_profiles').set({ tags: JSON.stringify(tagsOf.get(id) ?? []) }).where('article_id', '=', id).execute();
+        }
+      }
     });
   }
 

@@ -90,6 +90,8 @@ export interface RelatedStore {
    * in or out of the collection statistics as their status changes.
    */
   syncPublication(ids: number[]): Promise<void>;
+  /** Copies the articles' tags into their profiles (after tags were merged: the shared-tag term reads them). */
+  syncTags(ids: number[]): Promise<void>;
   /**
    * Takes articles out of the engine before they are deleted: their terms
    * leave the statistics (if counted) and their postings the index (the

@@ -558,4 +558,39 @@ export class KyselyNewsroomStore implements NewsroomStore {
       return { id, name, count: tagged.length };
     });
   }
+
+  async getAdminTag(id: number): Promise<AdminTag | null> {
+    const row = await this.db
+      .selectFrom('tags')
+      .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+      .select((eb) => ['tags.id', 'tags.name', eb.fn.count<number>('article_tags.article_id').as('n')])
+      .where('tags.id', '=', id)
+      .groupBy(['tags.id', 'tags.name'])
+      .executeTakeFirst();
+    return row ? { id: row.id, name: row.name, count: Number(row.n) } : null;
+  }
+
+  async mergeTag(fromId: number, intoId: number): Promise<{ tag: AdminTag; articles: number[] } | null> {
+    if (fromId === intoId) return null;
+    return writeAndTell(this.db, this.changes, async (trx, change) => {
+      const from = await trx.selectFrom('tags').select(['id', 'key']).where('id', '=', fromId).executeTakeFirst();
+      const into = await trx.selectFrom('tags').select(['id', 'name', 'key']).where('id', '=', intoId).executeTakeFirst();
+      if (!from || !into) return null;
+      const moved = (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).execute()).map((r) => r.article_id);
+      // An article with both keeps the one it is merged into, at its own place among its tags.
+      await trx
+        .deleteFrom('article_tags')
+        .where('tag_id', '=', fromId)
+        .where('article_id', 'in', (eb) => eb.selectFrom('article_tags as both').select('both.article_id').where('both.tag_id', '=', intoId))
+        .execute();
+      await trx.updateTable('article_tags').set({ tag_id: intoId }).where('tag_id', '=', fromId).execute();
+      await trx.updateTable('tag_aliases').set({ tag_id: intoId }).where('tag_id', '=', fromId).execute();
+      await trx.insertInto('tag_aliases').values({ alias: from.key, tag_id: intoId }).onConflict((oc) => oc.column('alias').doUpdateSet({ tag_id: intoId })).execute();
+      await trx.deleteFrom('tags').where('id', '=', fromId).execute();
+      for (const id of moved) change.page(id).card(id);
+      change.listings([from.key, into.key]);
+      const { n } = await trx.selectFrom('article_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', intoId).executeTakeFirstOrThrow();
+      return { tag: { id: into.id, name: into.name, count: Number(n) }, articles: moved };
+    });
+  }
 }

@@ -161,4 +161,11 @@ export interface NewsroomStore {
   /** Tags of articles of any status, by name; `q` filters on the start of a folded name. */
   listAllTags(q?: string, limit?: number): Promise<AdminTag[]>;
   renameTag(id: number, name: string, key: string): Promise<AdminTag | null>;
+  /**
+   * Moves every article of one tag to another (an article with both keeps one)
+   * and deletes the first; its name becomes an alias of the second (its pages
+   * redirect). Null when either is missing or they are the same tag.
+   */
+  mergeTag(fromId: number, intoId: number): Promise<{ tag: AdminTag; articles: number[] } | null>;
+  getAdminTag(id: number): Promise<AdminTag | null>;
 }

@@ -13,10 +13,10 @@ import { addUser, checkRole, createApiKey, setPassword } from '../../auth/accoun
 import { generatePassword } from '../../auth/password.js';
 import { atLeast } from '../../auth/roles.js';
 import type { Article, ArticleStatus } from '../../content/article.js';
-import { tagKey, tagName } from '../../content/tags.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
+import { mergeTags, renameTag } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
@@ -225,16 +225,18 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 60 } } },
       response: { 200: S.TagSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
-  }, async (req) => {
-    const name = tagName(req.body.name);
-    const key = tagKey(name);
-    if (!key) throw invalid('name', 'is empty', 'اسم الوسم فارغ');
-    const same = (await store.newsroom.listAllTags(name, 500)).find((t) => tagKey(t.name) === key);
-    if (same && same.id !== req.params.id) throw conflict('tag_exists', 'name', 'Another tag has this name', 'يوجد وسم بهذا الاسم');
-    const renamed = await store.newsroom.renameTag(req.params.id, name, key);
-    if (!renamed) throw notFound('tag', 'لم نجد هذا الوسم');
-    return renamed;
-  });
+  }, async (req) => renameTag(store, req.params.id, req.body.name));
+
+  app.post<Id & { Body: { into: number } }>('/tags/:id/merge', {
+    config: { role: 'editor' },
+    schema: {
+      ...tag('tags'),
+      summary: 'Merge a tag into another: its articles take the other (an article with both keeps one), it is deleted, and its address redirects to the other',
+      params: S.IdParams,
+      body: { type: 'object', required: ['into'], additionalProperties: false, properties: { into: { type: 'integer', minimum: 1 } } },
+      response: { 200: S.TagSchema, ...S.errors(400, 401, 403, 404) },
+    },
+  }, async (req) => mergeTags(store, req.params.id, req.body.into));
 
   // --- Media ---
   app.get<{ Querystring: { limit: number } }>('/media', {

@@ -7,11 +7,11 @@ import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/
 import type { Article, ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import type { ImageRef } from '../../content/image.js';
-import type { AdminArticleRow, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
+import type { AdminArticleRow, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { mediaUrl } from '../pages/media.js';
-import { articleUrl } from '../urls.js';
+import { articleUrl, tagUrl } from '../urls.js';
 import type { ImportReport } from '../../services/import.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
@@ -68,6 +68,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
     <a href="/admin">الأخبار</a>
     <a href="/admin/articles/new">خبر جديد</a>
     <a href="/admin/media">الصور</a>
+    ${atLeast(actor.role, 'editor') ? html`<a href="/admin/tags">الوسوم</a>` : ''}
     ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
@@ -526,6 +527,42 @@ ${
     ? html`<nav class="pagination" aria-label="الصفحات">${data.page > 1 ? html`<a rel="prev" href="${at(data.page - 1)}">السابق</a>` : ''} <span>صفحة ${data.page} من ${pages}</span> ${data.page < pages ? html`<a rel="next" href="${at(data.page + 1)}">التالي</a>` : ''}</nav>`
     : ''
 }`,
+  );
+}
+
+/**
+ * The tags page (editors): the most used tags, or those a search names, each
+ * with its count, a rename form, and a merge form that takes the name of the
+ * tag to merge it into (a select of thousands of tags would be no help).
+ */
+export function tagsPage(ctx: PageContext, data: { tags: AdminTag[]; q: string; limit: number }): Html {
+  return adminLayout(
+    ctx,
+    html`<h1>الوسوم</h1>
+<p class="hint">إعادة التسمية تغيّر الوسم في كل الأخبار، والدمج ينقل أخبار الوسم إلى وسم آخر ويحذفه. يبقى الرابط القديم محوّلاً إلى الجديد.</p>
+<form class="search-form" method="get" action="/admin/tags" role="search">
+  <label for="tags-q">ابحث عن وسم</label>
+  <input id="tags-q" name="q" type="search" value="${data.q}">
+  <button type="submit">بحث</button>
+</form>
+${
+  data.tags.length
+    ? html`<div class="table-wrap"><table class="tags-table">
+<caption class="visually-hidden">الوسوم</caption>
+<thead><tr><th scope="col">الوسم</th><th scope="col">الأخبار</th><th scope="col">إعادة التسمية</th><th scope="col">الدمج في وسم آخر</th></tr></thead>
+<tbody>
+${data.tags.map(
+  (t) => html`<tr id="tag-${t.id}">
+  <td><a href="${tagUrl(t.name)}">#${t.name.replace(/ /g, '_')}</a></td>
+  <td>${t.count}</td>
+  <td><form method="post" action="/admin/tags/${t.id}" class="inline">${csrfField(ctx.csrf)}<label class="visually-hidden" for="rename-${t.id}">اسم جديد لـ ${t.name}</label><input id="rename-${t.id}" name="name" value="${t.name}" maxlength="60" required> <button type="submit" class="small">تغيير</button></form></td>
+  <td><form method="post" action="/admin/tags/${t.id}/merge" class="inline" data-confirm="دمج #${t.name.replace(/ /g, '_')} في الوسم المكتوب؟ يُحذف هذا الوسم.">${csrfField(ctx.csrf)}<label class="visually-hidden" for="merge-${t.id}">الوسم الذي يُدمج فيه ${t.name}</label><input id="merge-${t.id}" name="into" maxlength="60" required placeholder="اسم الوسم"> <button type="submit" class="small">دمج</button></form></td>
+</tr>`,
+)}
+</tbody></table></div>`
+    : html`<p class="empty">لا وسوم هنا.</p>`
+}
+${data.tags.length === data.limit && !data.q ? html`<p class="hint">تظهر الوسوم الـ${data.limit} الأكثر استعمالاً؛ ابحث للوصول إلى غيرها.</p>` : ''}`,
   );
 }
 

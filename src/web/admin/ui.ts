@@ -17,6 +17,7 @@ import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../conten
 import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
+import { mergeTags, renameTag, tagNamed } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -343,6 +344,34 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     }
     return reply.redirect('/admin/media?done=deleted', 303);
   });
+
+  // --- Tags (editors) ---
+  const TAGS_SHOWN = 100;
+  const TAGS_FLASH: Record<string, string> = { renamed: 'غُيّر اسم الوسم.', merged: 'دُمج الوسم.' };
+  const tagsList = async (req: FastifyRequest, reply: FastifyReply, q: string, extra: { flash?: string; error?: string } = {}, code = 200) =>
+    send(reply, P.tagsPage(ctx(req, reply, 'الوسوم', extra), { tags: await store.newsroom.listAllTags(q || undefined, TAGS_SHOWN), q, limit: TAGS_SHOWN }), code);
+
+  app.get<{ Querystring: { q?: string; done?: string } }>('/tags', role('editor'), async (req, reply) => {
+    const flash = TAGS_FLASH[req.query.done ?? ''];
+    return tagsList(req, reply, str(req.query.q).slice(0, 100), flash ? { flash } : {});
+  });
+
+  const tagAction = (done: string, act: (req: FastifyRequest<{ Params: { id: string }; Body: Form }>, id: number) => Promise<unknown>) =>
+    async (req: FastifyRequest<{ Params: { id: string }; Body: Form }>, reply: FastifyReply) => {
+      try {
+        await act(req, Number(req.params.id) || 0);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status === 403) throw e;
+        return tagsList(req, reply, '', { error: e.messageAr }, e.status);
+      }
+      return reply.redirect(`/admin/tags?done=${done}`, 303);
+    };
+  app.post<{ Params: { id: string }; Body: Form }>('/tags/:id', role('editor'), tagAction('renamed', (req, id) => renameTag(store, id, str(req.body?.name))));
+  app.post<{ Params: { id: string }; Body: Form }>('/tags/:id/merge', role('editor'), tagAction('merged', async (req, id) => {
+    const into = await tagNamed(store, str(req.body?.into));
+    if (!into) throw new AppError(404, 'not_found', 'tag not found', `لا يوجد وسم باسم «${str(req.body?.into).trim()}»`, 'into');
+    return mergeTags(store, id, into.id);
+  }));
 
   // --- Accounts and keys (owner) ---
   app.get('/users', role('owner'), async (req, reply) => send(reply, P.usersPage(ctx(req, reply, 'الحسابات'), await store.newsroom.listUsers())));
