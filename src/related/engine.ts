@@ -298,6 +298,15 @@ export class RelatedEngine {
   async linksFor(articleId: number): Promise<{ links: Links; scored: Scored[]; isPublic: boolean }> {
     const a = await this.subject(articleId);
     const scored = a ? await this.scoredFor(a) : [];
+    return { links: await this.choose(a, articleId, scored), scored, isPublic: a?.isPublic ?? false };
+  }
+
+  /**
+   * The links among the scored candidates: the best above MIN_SCORE, then
+   * articles sharing a tag, then (for the related list only) the newest.
+   * `tagIds` stand for the stored tags of a draft.
+   */
+  private async choose(a: Subject | undefined, articleId: number, scored: Scored[], tagIds?: number[]): Promise<Links> {
     const chosen: LinkChoice[] = scored
       .filter((s) => s.score >= MIN_SCORE)
       .slice(0, LINKS)
@@ -305,7 +314,7 @@ export class RelatedEngine {
     if (chosen.length < LINKS) {
       // Ask for a few more than needed: near-duplicates are dropped.
       const want = LINKS - chosen.length;
-      const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, chosen.map((c) => c.targetId));
+      const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, chosen.map((c) => c.targetId), tagIds);
       const profiles = a ? await this.profiles([...tagged, ...latest]) : new Map<number, StoredProfile>();
       const fill = (ids: number[], upTo: number) => {
         for (const id of ids) {
@@ -320,7 +329,7 @@ export class RelatedEngine {
       // closes the page, but never interrupt the text as "see also" (the seed's site did that).
       fill(latest, RELATED_COUNT);
     }
-    return { links: split(chosen), scored, isPublic: a?.isPublic ?? false };
+    return split(chosen);
   }
 
   /**
@@ -389,10 +398,26 @@ export class RelatedEngine {
     });
   }
 
-  /** A subject for a profile that is not stored (an editor's draft): it has no id, tags, date or signature. */
-  async draftSubject(vector: Vector, length: number): Promise<Subject> {
+  /**
+   * A subject for a profile that is not stored (an editor's draft). Without
+   * `draft`, it has no id, tags, date or signature; with it, it stands in for
+   * that article (never its own candidate), published when it says or now, its tags count,
+   * and its wire copies are left out as they will be once it is saved.
+   */
+  async draftSubject(vector: Vector, length: number, draft?: { id?: number; tags?: string[]; title: string; body: string; publishedAt?: string | null }): Promise<Subject> {
     const topics = (await this.index.topicModelSize()) === null ? null : topicVector(vector, await this.index.topicTerms(vector.map(([t]) => t)));
-    return { id: 0, length, tagIds: [], minhash: new Uint32Array(0), publishedAt: null, isPublic: false, topics, vector: packVector(vector) };
+    const tagIds: number[] = [];
+    for (const name of draft?.tags ?? []) {
+      const tag = await this.store.getTag(name);
+      if (tag) tagIds.push(tag.id);
+    }
+    const minhash = draft ? signatureOf(duplicateText(draft)) : new Uint32Array(0);
+    return { id: draft?.id ?? 0, length, tagIds, minhash, publishedAt: draft ? (draft.publishedAt ?? new Date().toISOString()) : null, isPublic: false, topics, vector: packVector(vector) };
+  }
+
+  /** The links an article being written would get if it were saved now, by the rule a save applies: what the editor sees. */
+  async draftLinks(draft: Subject): Promise<Links> {
+    return this.choose(draft, draft.id, await this.scoredFor(draft), draft.tagIds);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Suggestions for editors: hashtags, a description and the entities named,
+ * Suggestions for editors: hashtags, a description, the entities named and links,
  * for an article being written (the admin calls `suggest`; so does
  * `sahifa suggest FILE`).
  *
@@ -13,6 +13,10 @@
  *    reused;
  * 3. the article's most characteristic terms (highest BM25 weight against
  *    the collection) in their most frequent surface form.
+ *
+ * Links: the related and see-also links a save would pick now, by the
+ * engine's score (engine.ts draftLinks), so the editor sees them before
+ * publishing.
  *
  * Description: the sentence most central to the article's profile (the sum
  * of the profile weights of its words over the square root of its length),
@@ -30,12 +34,27 @@ export interface SuggestInput {
   title: string;
   description?: string;
   body: string;
+  /** The article being edited, if it is saved: never linked to itself. */
+  id?: number;
+  /** Its tags as written so far: shared tags count in the links' scores. */
+  tags?: string[];
+  /** When it is (or will be) published, if not now: the links prefer stories of the same days. */
+  publishedAt?: string | null;
+}
+
+export interface SuggestedLink {
+  id: number;
+  slug: string;
+  title: string;
+  score: number;
 }
 
 export interface Suggestions {
   hashtags: string[];
   description: string;
   entities: string[];
+  /** The links a save would now pick: the related list at the end, the see-also links in the text. */
+  links: { related: SuggestedLink[]; seeAlso: SuggestedLink[] };
 }
 
 export const MAX_HASHTAGS = 8;
@@ -155,5 +174,30 @@ export async function suggest(store: Store, input: SuggestInput): Promise<Sugges
     if (surface && !/^\d/.test(surface)) add(surface);
   }
 
-  return { hashtags, description: describe(input.body, vector!, input.description || input.title), entities };
+  return {
+    hashtags,
+    description: describe(input.body, vector!, input.description || input.title),
+    entities,
+    links: await linksOf(store, engine, vector!, analysis.length, input),
+  };
+}
+
+async function linksOf(store: Store, engine: RelatedEngine, vector: Vector, length: number, input: SuggestInput): Promise<Suggestions['links']> {
+  const draft = await engine.draftSubject(vector, length, input);
+  const { related, seeAlso } = await engine.draftLinks(draft);
+  const about = await store.related.describe([...related, ...seeAlso].map((l) => l.targetId));
+  const describeAll = (links: { targetId: number; score: number }[]) =>
+    links.flatMap((l) => {
+      const a = about.get(l.targetId);
+      return a ? [{ id: l.targetId, slug: a.slug, title: a.title, score: Number(l.score.toFixed(4)) }] : [];
+    });
+  return { related: describeAll(related), seeAlso: describeAll(seeAlso) };
+}
+
+/** The links an article being written would get if saved now (the editor's preview shows them in place). */
+export async function draftLinks(store: Store, input: SuggestInput): Promise<Suggestions['links']> {
+  const engine = new RelatedEngine(store);
+  const analysis = analyseArticle(input);
+  const [vector] = await engine.weighTexts([analysis]);
+  return linksOf(store, engine, vector!, analysis.length, input);
 }

@@ -10,10 +10,19 @@ import type { LinkChoice, Store } from '../store/store.js';
 export const SEE_ALSO_COUNT = 3;
 export const RELATED_COUNT = 3;
 
-/** Up to `want` public articles: sharing a tag with the article, newest first, then the newest. */
-export async function tagThenLatest(store: Store, articleId: number, want: number, exclude: number[] = []): Promise<{ tagged: number[]; latest: number[] }> {
+/**
+ * Up to `want` public articles: sharing a tag with the article, newest first,
+ * then the newest. `tagIds` stand for the article's stored tags (a draft's).
+ */
+export async function tagThenLatest(
+  store: Store,
+  articleId: number,
+  want: number,
+  exclude: number[] = [],
+  tagIds?: number[],
+): Promise<{ tagged: number[]; latest: number[] }> {
   const skip = [articleId, ...exclude];
-  const tagged = await store.listIdsByTags(await store.tagIdsOf(articleId), want, skip);
+  const tagged = await store.listIdsByTags(tagIds ?? (await store.tagIdsOf(articleId)), want, skip);
   const latest = tagged.length < want ? await store.listLatestIds(want - tagged.length, [...skip, ...tagged]) : [];
   return { tagged, latest };
 }

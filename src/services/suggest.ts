@@ -1,8 +1,9 @@
 /**
- * Suggestions for the editor (issue #5): a description and hashtags for a
- * draft, from the related-news module (src/related/suggest.ts). Should it
- * fail, the editor still gets the lead sentence, the hashtags written in the
- * text and the existing tags the text names.
+ * Suggestions for the editor (issue #5): a description, hashtags and the
+ * links a save would pick, for a draft, from the related-news module
+ * (src/related/suggest.ts). Should it fail, the editor still gets the lead
+ * sentence, the hashtags written in the text and the existing tags the text
+ * names (and no links).
  */
 import { allBlocks, parseBody } from '../content/body.js';
 import { leadSentence } from '../content/lead.js';
@@ -35,6 +36,7 @@ export async function fallbackSuggest(store: Store, input: SuggestInput): Promis
     hashtags: hashtags.slice(0, MAX_HASHTAGS),
     description: lead ? leadSentence(extractHashtags(lead.text, { stripTrailing: true }).text) : '',
     entities: [],
+    links: { related: [], seeAlso: [] },
     source: 'fallback',
   };
 }

@@ -190,18 +190,18 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   }, async (req) => articleJson(await workflow.restoreRevision(store, actorOf(req), req.params.id, req.params.rev)));
 
   // --- Writing aids ---
-  app.post<{ Body: { title: string; description?: string; tags?: string[]; body: string; author?: string; featureImage?: number | null } }>('/preview', {
+  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; featureImage?: number | null; publishedAt?: string | null } }>('/preview', {
     config: { role: 'contributor' },
-    schema: { ...tag('editor'), summary: 'The article page as readers would see it, for a draft', body: S.PreviewBody, response: { 200: { type: 'object', properties: { html: { type: 'string' } } }, ...S.errors(400, 401) } },
+    schema: { ...tag('editor'), summary: 'The article page as readers would see it, for a draft, with the links a save would pick', body: S.PreviewBody, response: { 200: { type: 'object', properties: { html: { type: 'string' } } }, ...S.errors(400, 401) } },
   }, async (req) => ({ html: await renderPreview(store, site, req.body) }));
 
-  app.post<{ Body: { title: string; description?: string; body: string } }>('/suggest', {
+  app.post<{ Body: { id?: number; title: string; description?: string; body: string; tags?: string[]; publishedAt?: string | null } }>('/suggest', {
     config: { role: 'contributor' },
     schema: {
       ...tag('editor'),
-      summary: 'A suggested description and hashtags for a draft',
+      summary: 'A suggested description, hashtags, and the links a save would pick, for a draft',
       body: S.SuggestBody,
-      response: { 200: { type: 'object', properties: { hashtags: { type: 'array', items: { type: 'string' } }, description: { type: 'string' }, entities: { type: 'array', items: {} }, source: { type: 'string' } } }, ...S.errors(400, 401) },
+      response: { 200: S.SuggestionsSchema, ...S.errors(400, 401) },
     },
   }, async (req) => suggestFor(store, req.body));
 

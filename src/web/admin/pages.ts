@@ -239,7 +239,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   ${article ? html`<p class="status-line">الحالة: <span class="status status-${status}" id="article-status">${STATUS_AR[status]}</span>${status === 'scheduled' ? html` — ${formatTime(article.publishedAt, ctx.site)}` : ''}${status === 'published' ? html` — <a href="${articleUrl(article.slug)}" id="public-link">عرض على الموقع</a>` : ''}</p>` : ''}
 </div>
 <div class="editor-layout">
-<form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}">
+<form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}" data-article-id="${article?.id ?? ''}" data-published-at="${article && (article.status === 'published' || article.status === 'scheduled') ? (article.publishedAt ?? '') : ''}">
   ${csrfField(ctx.csrf)}
   ${editable ? '' : html`<p class="note" role="note">لا يحق لك تعديل هذا الخبر في حالته الحالية.</p>`}
   <label for="title">العنوان</label>

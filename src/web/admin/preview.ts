@@ -1,16 +1,20 @@
 /**
  * The editor's live preview (issue #5): a draft rendered through the
  * article page itself (parseBody, then articlePage with the site's layout),
- * so what the editor sees is what readers will see.
+ * with the see-also and related links a save would now pick, placed as the
+ * page places them: what the editor sees is what readers will see.
  */
 import type { ArticleStatus } from '../../content/article.js';
 import { parseBody } from '../../content/body.js';
 import { parseTags } from '../../services/workflow.js';
 import type { ArticleView, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
+import { draftLinks } from '../../related/suggest.js';
 import { articlePage } from '../pages/article.js';
 
 export interface PreviewInput {
+  /** The article being edited, if saved: its links never point at itself. */
+  id?: number | null;
   title: string;
   description?: string;
   tags?: string[] | string;
@@ -20,15 +24,29 @@ export interface PreviewInput {
   publishedAt?: string | null;
 }
 
-export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput): Promise<string> {
+/** The links a save would pick now, in place; none if the engine cannot tell (the preview must not fail for them). */
+async function linksNow(store: Store, input: PreviewInput, tags: string[]): Promise<Pick<ArticleView, 'seeAlso' | 'related'>> {
+  try {
+    const draft = { title: input.title, description: input.description ?? '', body: input.body, tags, publishedAt: input.publishedAt ?? null, ...(input.id ? { id: input.id } : {}) };
+    const { seeAlso, related } = await draftLinks(store, draft);
+    const link = ({ id, slug, title }: { id: number; slug: string; title: string }) => ({ id, slug, title });
+    return { seeAlso: seeAlso.map(link), related: related.map(link) };
+  } catch {
+    return { seeAlso: [], related: [] };
+  }
+}
+
+export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput, options: { links?: boolean } = {}): Promise<string> {
   const images = await store.newsroom.imageRefs([input.featureImage ?? null]);
   const now = new Date().toISOString();
+  const tags = parseTags(input.tags ?? []);
+  const links = options.links === false ? { seeAlso: [], related: [] } : await linksNow(store, input, tags);
   const view: ArticleView = {
     id: 0,
     slug: 'preview',
     title: input.title,
     description: input.description ?? '',
-    tags: parseTags(input.tags ?? []),
+    tags,
     author: input.author ?? '',
     source: '',
     externalId: null,
@@ -36,8 +54,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     publishedAt: input.publishedAt ?? now,
     updatedAt: now,
     sections: parseBody(input.body),
-    seeAlso: [],
-    related: [],
+    ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,
   };
   return articlePage(view, site).value;

@@ -111,12 +111,14 @@ export const PreviewBody = {
   type: 'object',
   required: ['title', 'body'],
   properties: {
+    id: nullableInt,
     title: { type: 'string', maxLength: TITLE_MAX },
     description: { type: 'string', maxLength: 1000 },
     tags: { type: 'array', maxItems: TAGS_MAX, items: { type: 'string', maxLength: TAG_MAX } },
     body: { type: 'string', maxLength: 500_000 },
     author: { type: 'string', maxLength: 200 },
     featureImage: nullableInt,
+    publishedAt: { type: ['string', 'null'], format: 'date-time', description: 'When it is (or will be) published, if not now' },
   },
 } as const;
 
@@ -124,9 +126,29 @@ export const SuggestBody = {
   type: 'object',
   required: ['title', 'body'],
   properties: {
+    id: { type: 'integer', minimum: 1, description: 'The article being edited, if saved: its links never point at itself' },
     title: { type: 'string', maxLength: TITLE_MAX },
     description: { type: 'string', maxLength: 1000 },
     body: { type: 'string', maxLength: 500_000 },
+    tags: { type: 'array', maxItems: TAGS_MAX, items: { type: 'string', maxLength: TAG_MAX } },
+    publishedAt: { type: ['string', 'null'], format: 'date-time', description: 'When it is (or will be) published, if not now' },
+  },
+} as const;
+
+const SuggestedLinkSchema = { type: 'object', properties: { id: { type: 'integer' }, slug: { type: 'string' }, title: { type: 'string' }, score: { type: 'number' } } } as const;
+
+export const SuggestionsSchema = {
+  type: 'object',
+  properties: {
+    hashtags: { type: 'array', items: { type: 'string' } },
+    description: { type: 'string' },
+    entities: { type: 'array', items: { type: 'string' } },
+    links: {
+      type: 'object',
+      description: 'The links a save would pick now: the related list at the end of the page, the see-also links in the text',
+      properties: { related: { type: 'array', items: SuggestedLinkSchema }, seeAlso: { type: 'array', items: SuggestedLinkSchema } },
+    },
+    source: { type: 'string' },
   },
 } as const;
 

@@ -286,7 +286,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const revision = await store.newsroom.getRevision(article.id, Number(req.params.rev) || 0);
     if (!revision) throw notFound('revision', 'لم نجد هذه النسخة');
     const s = revision.snapshot;
-    const preview = await renderPreview(store, site, { ...s, featureImage: s.featureImage });
+    // The version's words; its links would be today's, not the version's.
+    const preview = await renderPreview(store, site, { ...s, featureImage: s.featureImage }, { links: false });
     return send(reply, P.revisionPage(ctx(req, reply, 'نسخة سابقة'), article, revision, preview));
   });
 

@@ -81,6 +81,9 @@ function setUpEditor(form) {
     try {
       const featureImage = form.dataset.featureImage ? Number(form.dataset.featureImage) : null;
       const { html } = await api('/api/admin/preview', {
+        // The article itself, once saved, is never among its own links.
+        id: form.dataset.articleId ? Number(form.dataset.articleId) : null,
+        publishedAt: form.dataset.publishedAt || null,
         title: title.value,
         description: description.value,
         tags: splitTags(tags.value),
@@ -97,7 +100,7 @@ function setUpEditor(form) {
   refresh();
 
   setUpAutocomplete(tags);
-  setUpSuggestions({ title, description, tags, body });
+  setUpSuggestions({ form, title, description, tags, body });
 
   // Scheduling needs a time.
   for (const button of form.querySelectorAll('button[data-needs]')) {
@@ -304,9 +307,17 @@ function setUpAutocomplete(input) {
   });
 }
 
-function setUpSuggestions({ title, description, tags, body }) {
+function setUpSuggestions({ form, title, description, tags, body }) {
   const box = document.getElementById('tag-suggestions');
-  const ask = () => api('/api/admin/suggest', { title: title.value, description: description.value, body: body.value || ' ' });
+  const ask = () =>
+    api('/api/admin/suggest', {
+      ...(form.dataset.articleId ? { id: Number(form.dataset.articleId) } : {}),
+      publishedAt: form.dataset.publishedAt || null,
+      title: title.value,
+      description: description.value,
+      body: body.value || ' ',
+      tags: splitTags(tags.value),
+    });
   const addTag = (name) => {
     const have = splitTags(tags.value);
     if (have.includes(name)) return;
