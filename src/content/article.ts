@@ -51,7 +51,22 @@ export interface ArticleInput {
   ownerId?: number | null;
   /** The account saving it, recorded on the revision. */
   savedBy?: number | null;
+  /** The editors' choices over the related-news engine's links; absent: as they were. */
+  linkRules?: LinkRules;
 }
+
+/**
+ * An editor's say over the links under an article: articles always linked,
+ * first and in this order (while they are public), and articles never linked.
+ */
+export interface LinkRules {
+  pinned: number[];
+  blocked: number[];
+}
+
+/** At most this many pinned: the related list and the see-also links together. */
+export const MAX_PINNED = 6;
+export const MAX_BLOCKED = 50;
 
 /** A link to another article, as the page and the APIs show it. */
 export interface ArticleLink {

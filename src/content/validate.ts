@@ -3,7 +3,7 @@
  * (importers, the admin, the APIs). Errors name the field.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, type ArticleInput } from './article.js';
+import { ARTICLE_STATUSES, MAX_BLOCKED, MAX_PINNED, type ArticleInput } from './article.js';
 import { imageProblems } from './body.js';
 
 export const TITLE_MAX = 300;
@@ -42,6 +42,12 @@ export const ArticleInputSchema = z.object({
   featureImage: z.number().int().positive().nullable().optional(),
   ownerId: z.number().int().positive().nullable().optional(),
   savedBy: z.number().int().positive().nullable().optional(),
+  linkRules: z
+    .object({
+      pinned: z.array(z.number().int().positive()).max(MAX_PINNED),
+      blocked: z.array(z.number().int().positive()).max(MAX_BLOCKED),
+    })
+    .optional(),
 });
 
 export class ValidationError extends Error {

@@ -41,8 +41,10 @@
  * instead. The article itself, its near-duplicates (minhash.ts), drafts
  * and articles not yet public are never candidates.
  *
- * Links: the three best are the related list at the end of the page, the
- * next three the inline "see also" links (placed by placement.ts); when
+ * Links: articles the editors pinned come first, in their order (while
+ * public), and articles they blocked never come (content/article.ts
+ * LinkRules); then the best: the first three are the related list at the end
+ * of the page, the next three the inline "see also" links (placed by placement.ts); when
  * fewer than six score at least MIN_SCORE, articles sharing a tag fill the
  * rest, and the newest articles complete the related list only: an inline
  * link must have something to do with the story.
@@ -77,6 +79,11 @@ export const TAG_WEIGHT = 0.05;
 export const TIME_WEIGHT = 0.01;
 export const TIME_SCALE_DAYS = 30;
 export const MIN_SCORE = 0.05;
+/**
+ * The score stored with a link an editor pinned: above any similarity (a
+ * cosine and the bonuses stay under 2.1), so that no refresh takes its place.
+ */
+export const PINNED_SCORE = 1000;
 export const NEIGHBOURS = 10;
 /**
  * Up to this many published articles, every public article is scored whole
@@ -307,14 +314,20 @@ export class RelatedEngine {
    * `tagIds` stand for the stored tags of a draft.
    */
   private async choose(a: Subject | undefined, articleId: number, scored: Scored[], tagIds?: number[]): Promise<Links> {
-    const chosen: LinkChoice[] = scored
-      .filter((s) => s.score >= MIN_SCORE)
-      .slice(0, LINKS)
-      .map((s) => ({ targetId: s.id, score: s.score }));
+    // The editors' say first: pinned articles that are public now lead, blocked ones never come.
+    const rules = articleId ? (await this.index.linkRules([articleId])).get(articleId) : undefined;
+    const blocked = new Set(rules?.blocked ?? []);
+    const pinnedProfiles = rules?.pinned.length ? await this.profiles(rules.pinned) : new Map<number, StoredProfile>();
+    const chosen: LinkChoice[] = (rules?.pinned ?? []).filter((id) => pinnedProfiles.get(id)?.isPublic).map((id) => ({ targetId: id, score: PINNED_SCORE }));
+    const taken = new Set(chosen.map((c) => c.targetId));
+    for (const s of scored) {
+      if (chosen.length >= LINKS || s.score < MIN_SCORE) break;
+      if (!taken.has(s.id) && !blocked.has(s.id)) chosen.push({ targetId: s.id, score: s.score });
+    }
     if (chosen.length < LINKS) {
       // Ask for a few more than needed: near-duplicates are dropped.
       const want = LINKS - chosen.length;
-      const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, chosen.map((c) => c.targetId), tagIds);
+      const { tagged, latest } = await tagThenLatest(this.store, articleId, want + 3, [...chosen.map((c) => c.targetId), ...blocked], tagIds);
       const profiles = a ? await this.profiles([...tagged, ...latest]) : new Map<number, StoredProfile>();
       const fill = (ids: number[], upTo: number) => {
         for (const id of ids) {
@@ -367,7 +380,11 @@ export class RelatedEngine {
       }
     }
     const current = await this.index.links([...offers.keys()]);
-    for (const [id, offered] of offers) {
+    const rulesOf = await this.index.linkRules([...offers.keys()]);
+    for (const [id, all] of offers) {
+      // An article whose editors blocked the new one does not take it.
+      const offered = all.filter((o) => !rulesOf.get(id)?.blocked.includes(o.targetId));
+      if (offered.length === 0) continue;
       const links = current.get(id)!;
       const now = [...links.related, ...links.seeAlso];
       // Fillers (score 0) stand where their kind allows (linksFor): such a list is picked again whole.

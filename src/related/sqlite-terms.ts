@@ -11,6 +11,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { isPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
+import type { LinkRules } from '../content/article.js';
 import type { LinkChoice } from '../store/store.js';
 import { fromBytes, toBytes } from './minhash.js';
 import { packVector } from './profile.js';
@@ -287,6 +288,26 @@ export class SqliteRelatedStore implements RelatedStore {
       }
       await adjustStatistics(trx, delta, added, lengthChange);
     });
+  }
+
+  async linkRules(ids: number[]): Promise<Map<number, LinkRules>> {
+    const out = new Map<number, LinkRules>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('article_link_rules')
+        .select(['article_id', 'target_id', 'rule'])
+        .where('article_id', 'in', part)
+        .orderBy('article_id')
+        .orderBy('rule')
+        .orderBy('position')
+        .execute();
+      for (const r of rows) {
+        const rules = out.get(r.article_id) ?? { pinned: [], blocked: [] };
+        (r.rule === 'pin' ? rules.pinned : rules.blocked).push(r.target_id);
+        out.set(r.article_id, rules);
+      }
+    }
+    return out;
   }
 
   async syncTags(ids: number[]): Promise<void> {

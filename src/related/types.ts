@@ -3,6 +3,7 @@
  * SQLite implementation is sqlite-terms.ts; a PostgreSQL store would
  * implement the same (the queries are plain SQL over a few tables).
  */
+import type { LinkRules } from '../content/article.js';
 import type { LinkChoice } from '../store/store.js';
 import type { Signature } from './minhash.js';
 import type { CollectionStats, StoredVector, Vector } from './profile.js';
@@ -90,6 +91,8 @@ export interface RelatedStore {
    * in or out of the collection statistics as their status changes.
    */
   syncPublication(ids: number[]): Promise<void>;
+  /** The editors' pinned and blocked links of these articles (only those that have some). */
+  linkRules(ids: number[]): Promise<Map<number, LinkRules>>;
   /** Copies the articles' tags into their profiles (after tags were merged: the shared-tag term reads them). */
   syncTags(ids: number[]): Promise<void>;
   /**

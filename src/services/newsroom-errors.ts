@@ -44,6 +44,8 @@ export const FIELD_NAMES_AR: Record<string, string> = {
   author: 'الكاتب',
   publishAt: 'موعد النشر',
   featureImage: 'الصورة الرئيسية',
+  pinnedLinks: 'الروابط المثبتة',
+  blockedLinks: 'الروابط المستبعدة',
   alt: 'النص البديل',
   file: 'الملف',
   email: 'البريد الإلكتروني',

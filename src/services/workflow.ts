@@ -12,6 +12,7 @@ import { ValidationError } from '../content/validate.js';
 import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
 import type { Store } from '../store/store.js';
 import { refreshLinks, saveArticles } from './articles.js';
+import { resolveLinkRules } from './link-rules.js';
 import { AppError, FIELD_NAMES_AR, conflict, forbidden, invalid, notFound } from './newsroom-errors.js';
 
 export interface ArticleDraft {
@@ -22,6 +23,10 @@ export interface ArticleDraft {
   slug?: string;
   author?: string;
   featureImage?: number | null;
+  /** Articles always linked under this one, first (addresses, slugs or ids); absent: unchanged. */
+  pinnedLinks?: string[];
+  /** Articles never linked under it; absent: unchanged. */
+  blockedLinks?: string[];
 }
 
 export type Action = 'submit' | 'publish' | 'schedule' | 'unpublish';
@@ -139,9 +144,11 @@ export async function createArticle(
     throw forbidden('Contributors cannot publish: submit the article for review', 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة');
   }
   await checkDraft(store, draft);
+  const linkRules = await resolveLinkRules(store, draft);
   const publishedAt = status === 'scheduled' ? futureInstant(options.publishAt) : undefined;
   return save(store, {
     ...(draftFields(draft) as ArticleInput),
+    ...(linkRules ? { linkRules } : {}),
     tags: parseTags(draft.tags),
     author: draft.author?.trim() || actor.name,
     status,
@@ -155,7 +162,8 @@ export async function updateArticle(store: Store, actor: Actor, id: number, draf
   const article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
   await checkDraft(store, draft, id);
-  return save(store, { ...inputOf(article, actor), ...draftFields(draft) });
+  const linkRules = await resolveLinkRules(store, draft, id);
+  return save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}) });
 }
 
 export async function transition(store: Store, actor: Actor, id: number, action: Action, publishAt?: string): Promise<Article> {

@@ -8,7 +8,7 @@
  * own transaction, so it goes out exactly when the write commits).
  */
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { Article, ArticleInput, ArticleLink, ArticleSummary, ImportMeta } from '../content/article.js';
+import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type ImportMeta, type LinkRules } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
@@ -177,6 +177,23 @@ function imageOf(r: { image_id: number | null; image_alt: string | null; image_w
   return { id: r.image_id, alt: r.image_alt ?? '', width: r.image_width ?? 0, height: r.image_height ?? 0, original, webp };
 }
 
+/**
+ * An article's pinned and blocked links, in place of what they were. The
+ * article itself and repeats are left out, and a pinned article is not also
+ * blocked (the workflow refuses those with a reason; this keeps the table
+ * sound for any caller).
+ */
+async function writeLinkRules(trx: Transaction<Database>, id: number, rules: LinkRules): Promise<void> {
+  const pinned = [...new Set(rules.pinned)].filter((t) => t !== id).slice(0, MAX_PINNED);
+  const blocked = [...new Set(rules.blocked)].filter((t) => t !== id && !pinned.includes(t)).slice(0, MAX_BLOCKED);
+  await trx.deleteFrom('article_link_rules').where('article_id', '=', id).execute();
+  const rows = [
+    ...pinned.map((target_id, position) => ({ article_id: id, target_id, rule: 'pin' as const, position })),
+    ...blocked.map((target_id, position) => ({ article_id: id, target_id, rule: 'block' as const, position })),
+  ];
+  if (rows.length) await trx.insertInto('article_link_rules').values(rows).execute();
+}
+
 export class KyselyStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
@@ -280,6 +297,7 @@ export class KyselyStore implements Store {
     await this.replaceTags(trx, id, input.tags, status === 'published' ? values.published_at : null);
     await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
     await recordUploads(trx, id, [...uploads.values()].map((u) => u.id));
+    if (input.linkRules) await writeLinkRules(trx, id, input.linkRules);
     await afterArticleSave(trx, id, existing, input); // newsroom (issue #5): revision, redirect, image, owner
     const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const tags = await this.tagNames(trx, id);

@@ -171,6 +171,23 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // The editors' pinned and blocked links (content/article.ts LinkRules), read by the engine.
+  // Safe to run twice (if not exists), like 0009 and 0010.
+  '0011_article_link_rules': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_link_rules')
+        .ifNotExists()
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('target_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('rule', 'text', (c) => c.notNull().check(sql`rule in ('pin', 'block')`))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_link_rules_pk', ['article_id', 'target_id'])
+        .execute();
+      // Deleting an article removes the rules that name it (the foreign key's cascade reads this).
+      await db.schema.createIndex('article_link_rules_by_target').ifNotExists().on('article_link_rules').column('target_id').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

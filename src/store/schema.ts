@@ -59,6 +59,15 @@ export interface ArticleLinksTable {
   score: number;
 }
 
+/** The editors' pinned and blocked links of an article (migration 0011, content/article.ts LinkRules). */
+export interface ArticleLinkRulesTable {
+  article_id: number;
+  target_id: number;
+  rule: 'pin' | 'block';
+  /** Pinned links keep their order. */
+  position: number;
+}
+
 /**
  * Which version of the text analysis (ANALYSIS_VERSION, src/arabic/analyzer.ts)
  * built each part of the derived data, keyed 'search' and 'related' (migration
@@ -76,5 +85,6 @@ export interface Database {
   tag_aliases: TagAliasesTable;
   article_tags: ArticleTagsTable;
   article_links: ArticleLinksTable;
+  article_link_rules: ArticleLinkRulesTable;
   analysis_versions: AnalysisVersionsTable;
 }

@@ -16,6 +16,7 @@ import type { Article, ArticleStatus } from '../../content/article.js';
 import { AppError, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
+import { linkRulesView } from '../../services/link-rules.js';
 import { mergeTags, renameTag } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
@@ -85,6 +86,8 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   app.setNotFoundHandler((_req, reply) => sendJsonError(reply, notFound('route', 'غير موجود')));
 
   const tag = (name: string) => ({ tags: [name], security: SECURITY });
+  /** One article as the API gives it alone: with the editors' pinned and blocked links. */
+  const withRules = async (a: Article) => ({ ...articleJson(a), linkRules: await linkRulesView(store, a.id) });
   const load = async (id: number) => {
     const a = await store.getArticleById(id);
     if (!a) throw notFound();
@@ -126,18 +129,18 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   }, async (req, reply) => {
     const { status, publishAt, ...draft } = req.body;
     const article = await workflow.createArticle(store, actorOf(req), { ...draft, description: draft.description ?? '', tags: draft.tags ?? [] }, { ...(status ? { status } : {}), ...(publishAt ? { publishAt } : {}) });
-    return reply.code(201).send(articleJson(article));
+    return reply.code(201).send(await withRules(article));
   });
 
   app.get<Id>('/articles/:id', {
     config: { role: 'contributor' },
     schema: { ...tag('articles'), summary: 'One article, any status', params: S.IdParams, response: { 200: S.AdminArticleSchema, ...S.errors(401, 404) } },
-  }, async (req) => articleJson(await load(req.params.id)));
+  }, async (req) => withRules(await load(req.params.id)));
 
   app.patch<Id & { Body: Partial<workflow.ArticleDraft> }>('/articles/:id', {
     config: { role: 'contributor' },
     schema: { ...tag('articles'), summary: 'Change an article’s fields (its status stays)', params: S.IdParams, body: S.UpdateArticleBody, response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) } },
-  }, async (req) => articleJson(await workflow.updateArticle(store, actorOf(req), req.params.id, req.body)));
+  }, async (req) => withRules(await workflow.updateArticle(store, actorOf(req), req.params.id, req.body)));
 
   app.delete<Id>('/articles/:id', {
     config: { role: 'author' },

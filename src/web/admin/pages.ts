@@ -13,6 +13,7 @@ import { html, type Html } from '../html.js';
 import { mediaUrl } from '../pages/media.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import type { ImportReport } from '../../services/import.js';
+import type { LinkRulesView } from '../../services/link-rules.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
 
@@ -195,10 +196,17 @@ export interface EditorValues {
   author: string;
   publishAt: string;
   imageAlt: string;
+  /** Addresses of the pinned links, one a line. */
+  pinnedLinks: string;
+  /** Addresses of the blocked links, one a line. */
+  blockedLinks: string;
 }
 
-export function valuesOf(article: Article | null, image: ImageRef | null, site: SiteConfig): EditorValues {
+export function valuesOf(article: Article | null, image: ImageRef | null, site: SiteConfig, rules?: LinkRulesView): EditorValues {
+  const lines = (links: { slug: string }[] = []) => links.map((l) => articleUrl(l.slug)).join('\n');
   return {
+    pinnedLinks: lines(rules?.pinned),
+    blockedLinks: lines(rules?.blocked),
     title: article?.title ?? '',
     description: article?.description ?? '',
     tags: article?.tags.join('، ') ?? '',
@@ -215,6 +223,8 @@ export interface EditorData {
   image: ImageRef | null;
   values: EditorValues;
   revisions: Revision[] | null;
+  /** The links the article has now (a saved one), pinned ones marked. */
+  links: { id: number; slug: string; title: string; kind: 'related' | 'see_also'; pinned: boolean }[];
   /** The field an error is about, to mark it. */
   errorField?: string;
 }
@@ -299,6 +309,25 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <p id="slug-hint" class="hint">يُشتق من العنوان إن تُرك فارغاً. تغييره بعد النشر يُبقي الرابط القديم محوّلاً إلى الجديد.</p>
     <label for="author">اسم الكاتب</label>
     <input id="author" name="author" maxlength="200" value="${values.author}"${e('author')}>
+  </details>
+
+  <details class="more links-rules"${errorField === 'pinnedLinks' || errorField === 'blockedLinks' ? html` open` : ''}>
+    <summary>روابط الخبر</summary>
+    ${
+      data.links.length
+        ? html`<p class="hint">يختار المحرك هذه الروابط عند الحفظ؛ ما تستبعده لا يعود.</p>
+    <ul class="current-links">${data.links.map(
+      (l) => html`<li><a href="${articleUrl(l.slug)}">${l.title}</a> <span class="hint">(${l.pinned ? 'مثبّت' : l.kind === 'related' ? 'ذات صلة' : 'شاهد أيضاً'})</span>${
+        l.pinned ? '' : html` <label class="inline"><input type="checkbox" name="block" value="${l.id}"> استبعد</label>`
+      }</li>`,
+    )}</ul>`
+        : ''
+    }
+    <label for="pinned_links">روابط مثبتة (رابط خبر في كل سطر، تظهر أولاً بترتيبها)</label>
+    <textarea id="pinned_links" name="pinned_links" rows="3" dir="auto" aria-describedby="links-hint"${e('pinnedLinks')}>${values.pinnedLinks}</textarea>
+    <label for="blocked_links">روابط مستبعدة (لا تظهر تحت هذا الخبر)</label>
+    <textarea id="blocked_links" name="blocked_links" rows="3" dir="auto" aria-describedby="links-hint"${e('blockedLinks')}>${values.blockedLinks}</textarea>
+    <p id="links-hint" class="hint">الصق رابط الخبر من الموقع (…/articles/…) أو رابطه المختصر.</p>
   </details>
 
   ${

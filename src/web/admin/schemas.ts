@@ -56,6 +56,14 @@ export const AdminArticleSchema = {
     featureImage: nullableInt,
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
+    linkRules: {
+      type: 'object',
+      description: 'The editors’ pinned and blocked links (one article’s responses only)',
+      properties: {
+        pinned: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, slug: { type: 'string' }, title: { type: 'string' } } } },
+        blocked: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, slug: { type: 'string' }, title: { type: 'string' } } } },
+      },
+    },
   },
 } as const;
 
@@ -67,6 +75,13 @@ const draftProperties = {
   slug: { type: 'string', maxLength: 200, description: 'Letters and digits joined by hyphens (any script); generated from the title when empty' },
   author: { type: 'string', maxLength: 200, description: 'The byline; defaults to the account name' },
   featureImage: { ...nullableInt, minimum: 1, description: 'A media id (POST /api/admin/media)' },
+  pinnedLinks: {
+    type: 'array',
+    maxItems: 6,
+    items: { type: 'string', maxLength: 500 },
+    description: 'Articles always linked under this one, first and in this order: addresses, slugs or ids (replaces the list)',
+  },
+  blockedLinks: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 500 }, description: 'Articles never linked under this one (replaces the list)' },
 } as const;
 
 export const CreateArticleBody = {

@@ -17,6 +17,7 @@ import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../conten
 import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
+import { linkRulesView, type LinkRulesView } from '../../services/link-rules.js';
 import { mergeTags, renameTag, tagNamed } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
@@ -179,15 +180,29 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const actor = actorOf(req);
     const image = article?.featureImageId ? ((await store.newsroom.imageRefs([article.featureImageId])).get(article.featureImageId) ?? null) : null;
     const revisions = article && editsAny(actor) ? await store.newsroom.listRevisions(article.id) : null;
+    const rules = article ? await linkRulesView(store, article.id) : undefined;
     const title = article ? `تحرير: ${article.title}` : 'خبر جديد';
     const page = P.editorPage(ctx(req, reply, title, { ...(extra.flash ? { flash: extra.flash } : {}), ...(extra.error ? { error: extra.error.messageAr } : {}) }), {
       article,
       image,
-      values: extra.values ?? P.valuesOf(article, image, site),
+      values: extra.values ?? P.valuesOf(article, image, site, rules),
       revisions,
+      links: article ? await currentLinks(article.id, rules!) : [],
       ...(extra.error?.field ? { errorField: extra.error.field } : {}),
     });
     return send(reply, page, extra.error?.status ?? 200);
+  };
+
+  /** The links stored under an article now, as the editor lists them. */
+  const currentLinks = async (id: number, rules: LinkRulesView) => {
+    const links = (await store.related.links([id])).get(id) ?? { related: [], seeAlso: [] };
+    const all = [...links.related.map((l) => ({ ...l, kind: 'related' as const })), ...links.seeAlso.map((l) => ({ ...l, kind: 'see_also' as const }))];
+    const about = await store.related.describe(all.map((l) => l.targetId));
+    const pinned = new Set(rules.pinned.map((p) => p.id));
+    return all.flatMap((l) => {
+      const a = about.get(l.targetId);
+      return a ? [{ id: l.targetId, slug: a.slug, title: a.title, kind: l.kind, pinned: pinned.has(l.targetId) }] : [];
+    });
   };
 
   const loadArticle = async (id: string) => {
@@ -218,7 +233,12 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       author: str(body.author),
       publishAt: str(body.publish_at),
       imageAlt: str(body.image_alt),
+      pinnedLinks: str(body.pinned_links),
+      blockedLinks: str(body.blocked_links),
     };
+    // The links ticked "استبعد" join the blocked ones.
+    const ticked = (Array.isArray(body.block) ? body.block : [body.block]).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
+    const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const action = (['save', 'submit', 'publish', 'schedule', 'unpublish'] as const).find((a) => a === str(body.action)) ?? 'save';
     try {
       if (action !== 'save' && action !== 'submit') {
@@ -252,6 +272,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         ...(values.slug ? { slug: values.slug } : {}),
         ...(values.author.trim() ? { author: values.author } : {}),
         ...(featureImage !== undefined ? { featureImage } : {}),
+        pinnedLinks: lines(values.pinnedLinks),
+        blockedLinks: [...lines(values.blockedLinks), ...ticked],
       };
       let article: Article;
       if (!existing) {

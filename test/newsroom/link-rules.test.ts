@@ -1,0 +1,110 @@
+// Editors pin and block the links under an article: pinned ones come first and
+// stay, blocked ones never come — not even when a new story would offer itself
+// under the article — through the Admin API and the editor's form.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { saveArticles } from '../../src/services/articles.js';
+import { BRIDGE, BRIDGE_FOLLOW_UP, IRAQ_OTHERS, OTHERS } from '../related/articles.js';
+import { Client, makeKey, makeUser, newsroomSite, type Site } from './helpers.js';
+
+let site: Site;
+let auth: Record<string, string>;
+const ids = new Map<string, number>();
+const slugs = new Map<string, string>();
+before(async () => {
+  site = await newsroomSite();
+  auth = (await makeKey(site.store, 'editor')).auth;
+  for (const o of await saveArticles(site.store, [...OTHERS, ...IRAQ_OTHERS, BRIDGE])) {
+    ids.set(o.article.externalId!, o.article.id);
+    slugs.set(o.article.externalId!, o.article.slug);
+  }
+});
+after(() => site.close());
+
+const api = (method: string, url: string, payload?: unknown) =>
+  site.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+  });
+const linksOf = async (id: number) => {
+  const view = (await site.store.getArticleView((await site.store.getArticleById(id))!.slug))!;
+  return { related: view.related.map((l) => l.id), seeAlso: view.seeAlso.map((l) => l.id) };
+};
+
+test('a pinned article leads the links and a blocked one never comes, even when a new story would offer itself', async () => {
+  const bridge = ids.get(BRIDGE.externalId!)!;
+  const other = OTHERS[0]!;
+  const pinned = ids.get(other.externalId!)!;
+  const before = await linksOf(bridge);
+  assert.ok(!before.related.includes(pinned) && !before.seeAlso.includes(pinned), 'the engine would not pick it');
+
+  // By its address, full or from /articles/, and its slug: each names it.
+  const res = await api('PATCH', `/api/admin/articles/${bridge}`, { pinnedLinks: [`https://news.example/articles/${encodeURIComponent(slugs.get(other.externalId!)!)}`] });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(res.json().linkRules.pinned.map((l: { id: number }) => l.id), [pinned]);
+  assert.equal((await linksOf(bridge)).related[0], pinned);
+
+  // The follow-up is published: it would go under the original, but the original blocks it.
+  const followUp = (await api('POST', '/api/admin/articles', { title: 'مسودة متابعة', body: 'نص قصير للمسودة.', status: 'draft' })).json();
+  assert.equal((await api('PATCH', `/api/admin/articles/${bridge}`, { blockedLinks: [String(followUp.id)] })).statusCode, 200);
+  const published = await api('PATCH', `/api/admin/articles/${followUp.id}`, { title: BRIDGE_FOLLOW_UP.title, description: BRIDGE_FOLLOW_UP.description, body: BRIDGE_FOLLOW_UP.body, tags: BRIDGE_FOLLOW_UP.tags });
+  assert.equal(published.statusCode, 200);
+  assert.equal((await api('POST', `/api/admin/articles/${followUp.id}/publish`)).statusCode, 200);
+  const after = await linksOf(bridge);
+  assert.ok(![...after.related, ...after.seeAlso].includes(followUp.id), 'blocked: not taken under the original');
+  assert.equal(after.related[0], pinned, 'the pin stays first');
+  // The other way round nothing is blocked: the original is under its follow-up.
+  assert.equal((await linksOf(followUp.id)).related[0], bridge);
+
+  // Unblocked, the follow-up comes under the original when it is next linked.
+  assert.equal((await api('PATCH', `/api/admin/articles/${bridge}`, { blockedLinks: [], pinnedLinks: [] })).statusCode, 200);
+  assert.equal((await linksOf(bridge)).related[0], followUp.id);
+});
+
+test('what an editor names is checked: an article that is not there, the article itself, one both pinned and blocked', async () => {
+  const bridge = ids.get(BRIDGE.externalId!)!;
+  const cases: [unknown, string, RegExp][] = [
+    [{ pinnedLinks: ['/articles/لا-يوجد-خبر-بهذا-الرابط'] }, 'pinnedLinks', /لم نجد خبراً في «\/articles\/لا-يوجد-خبر-بهذا-الرابط»/],
+    [{ blockedLinks: [slugs.get(BRIDGE.externalId!)!] }, 'blockedLinks', /لا يرتبط الخبر بنفسه/],
+    [{ pinnedLinks: [slugs.get(OTHERS[1]!.externalId!)!], blockedLinks: [String(ids.get(OTHERS[1]!.externalId!))] }, 'blockedLinks', /مثبّت ومستبعد معاً/],
+  ];
+  for (const [payload, field, message] of cases) {
+    const res = await api('PATCH', `/api/admin/articles/${bridge}`, payload);
+    assert.equal(res.statusCode, 400, JSON.stringify(payload));
+    assert.equal(res.json().field, field);
+    assert.match(res.json().message_ar, message);
+  }
+  assert.deepEqual((await api('GET', `/api/admin/articles/${bridge}`)).json().linkRules, { pinned: [], blocked: [] }, 'nothing saved');
+});
+
+test('the editor lists the links and blocks a ticked one; its addresses pin', async () => {
+  const bridge = ids.get(BRIDGE.externalId!)!;
+  const { email, password } = await makeUser(site.store, 'editor', 'محرر الروابط');
+  const c = new Client(site.app);
+  await c.login(email, password);
+  const page = await c.get(`/admin/articles/${bridge}`);
+  const shown = (await linksOf(bridge)).related[1]!;
+  assert.match(page.body, new RegExp(`<input type="checkbox" name="block" value="${shown}"> استبعد`));
+
+  const pin = ids.get(OTHERS[2]!.externalId!)!;
+  const article = (await site.store.getArticleById(bridge))!;
+  const form: Record<string, string> = {
+    title: article.title,
+    description: article.description,
+    tags: article.tags.join('، '),
+    body: article.body,
+    action: 'save',
+    block: String(shown),
+    pinned_links: `/articles/${encodeURIComponent(slugs.get(OTHERS[2]!.externalId!)!)}\n`,
+    blocked_links: '',
+  };
+  const saved = await c.post(`/admin/articles/${bridge}`, form);
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  const links = await linksOf(bridge);
+  assert.equal(links.related[0], pin);
+  assert.ok(![...links.related, ...links.seeAlso].includes(shown));
+  const again = (await c.get(`/admin/articles/${bridge}`)).body;
+  assert.match(again, /<textarea id="blocked_links"[^>]*>\/articles\//, 'the blocked one is listed for undoing');
+});
