@@ -3,27 +3,19 @@
 // deleted while a story shows them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arabicArticle, makeKey, multipart, newsroomSite, testPng, type Site } from './helpers.js';
+import { arabicArticle, keyedSite, multipart, testPng, type KeyedSite } from './helpers.js';
 
-let site: Site;
-let auth: Record<string, string>;
+let site: KeyedSite;
 before(async () => {
-  site = await newsroomSite();
-  auth = (await makeKey(site.store, 'editor')).auth;
+  site = await keyedSite('editor');
 });
 after(() => site.close());
 
-const json = (method: string, url: string, payload?: unknown) =>
-  site.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
+const json = (method: string, url: string, payload?: unknown) => site.api(method, url, payload);
 
 async function upload(alt: string) {
   const form = multipart({ alt }, { name: 'file', filename: 'harbour.png', type: 'image/png', data: await testPng(1200, 800) });
-  const res = await site.app.inject({ method: 'POST', url: '/api/admin/media', headers: { ...auth, ...form.headers }, payload: form.payload });
+  const res = await site.app.inject({ method: 'POST', url: '/api/admin/media', headers: { ...site.auth, ...form.headers }, payload: form.payload });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as { id: number; url: string; srcset: string; width: number; height: number };
 }

@@ -1,5 +1,5 @@
 /** Helpers for the newsroom's tests (issue #5): a site with accounts, sessions that carry cookies and the CSRF token. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { addUser, createApiKey } from '../../src/auth/accounts.js';
 import type { Role } from '../../src/auth/roles.js';
@@ -47,6 +47,27 @@ export async function makeUser(store: SqliteStore, role: Role, name = `حساب 
   const email = `${role}${n}@example.com`;
   const user = await addUser(store, { email, role, name, password: PASSWORD });
   return { user, email, password: PASSWORD };
+}
+
+export interface KeyedSite extends Site {
+  /** The Authorization header of a key of the site's role. */
+  auth: Record<string, string>;
+  /** A call to the site with that key, the payload sent as JSON. */
+  api(method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** A new site and an API key of `role` on it, for tests that work through the Admin API. */
+export async function keyedSite(role: Role = 'editor'): Promise<KeyedSite> {
+  const site = await newsroomSite();
+  const { auth } = await makeKey(site.store, role);
+  const api = (method: string, url: string, payload?: unknown) =>
+    site.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+  return { ...site, auth, api };
 }
 
 /** A user and an API key of their role. */

@@ -5,15 +5,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { saveArticles } from '../../src/services/articles.js';
 import { BRIDGE, BRIDGE_FOLLOW_UP, IRAQ_OTHERS, OTHERS } from '../related/articles.js';
-import { Client, makeKey, makeUser, newsroomSite, type Site } from './helpers.js';
+import { Client, keyedSite, makeUser, type KeyedSite } from './helpers.js';
 
-let site: Site;
-let auth: Record<string, string>;
+let site: KeyedSite;
 const ids = new Map<string, number>();
 const slugs = new Map<string, string>();
 before(async () => {
-  site = await newsroomSite();
-  auth = (await makeKey(site.store, 'editor')).auth;
+  site = await keyedSite('editor');
   for (const o of await saveArticles(site.store, [...OTHERS, ...IRAQ_OTHERS, BRIDGE])) {
     ids.set(o.article.externalId!, o.article.id);
     slugs.set(o.article.externalId!, o.article.slug);
@@ -21,13 +19,7 @@ before(async () => {
 });
 after(() => site.close());
 
-const api = (method: string, url: string, payload?: unknown) =>
-  site.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
+const api = (method: string, url: string, payload?: unknown) => site.api(method, url, payload);
 const linksOf = async (id: number) => {
   const view = (await site.store.getArticleView((await site.store.getArticleById(id))!.slug))!;
   return { related: view.related.map((l) => l.id), seeAlso: view.seeAlso.map((l) => l.id) };

@@ -5,19 +5,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { saveArticles } from '../../src/services/articles.js';
 import { BRIDGE, BRIDGE_FOLLOW_UP, IRAQ_OTHERS, OTHERS } from '../related/articles.js';
-import { makeKey, newsroomSite, type Site } from './helpers.js';
+import { keyedSite, type KeyedSite } from './helpers.js';
 
-let site: Site;
-let auth: Record<string, string>;
+let site: KeyedSite;
 before(async () => {
-  site = await newsroomSite();
-  auth = (await makeKey(site.store, 'author')).auth;
+  site = await keyedSite('author');
   await saveArticles(site.store, [...OTHERS, ...IRAQ_OTHERS, BRIDGE]);
 });
 after(() => site.close());
 
-const post = (url: string, payload: unknown) =>
-  site.app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+const post = (url: string, payload: unknown) => site.api('POST', url, payload);
 
 const draft = { title: BRIDGE_FOLLOW_UP.title, description: BRIDGE_FOLLOW_UP.description, body: BRIDGE_FOLLOW_UP.body, tags: BRIDGE_FOLLOW_UP.tags };
 
@@ -41,7 +38,7 @@ test('a follow-up being written is shown under the original story, in the previe
 test('saved as previewed, the article gets the links its preview showed, see-also in the same places', async () => {
   // Dated as the fixture is, so that the preference for stories of the same days is the save's.
   const dated = { ...draft, publishedAt: BRIDGE_FOLLOW_UP.publishedAt };
-  const { html } = (await site.app.inject({ method: 'POST', url: '/api/admin/preview', headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(dated) })).json() as { html: string };
+  const { html } = (await post('/api/admin/preview', dated)).json() as { html: string };
   const { links } = (await post('/api/admin/suggest', dated)).json() as { links: { related: { id: number }[]; seeAlso: { id: number }[] } };
   const [saved] = await saveArticles(site.store, [BRIDGE_FOLLOW_UP]);
   const view = (await site.store.getArticleView(saved!.article.slug))!;
@@ -63,10 +60,9 @@ test('an article being edited is never among its own links, and the preview stil
   const anonymous = (await post('/api/admin/suggest', { ...edited, id: undefined })).json() as { links: { related: { id: number }[] } };
   assert.ok(!anonymous.links.related.some((l) => l.id === original!.id));
 
-  const empty = await newsroomSite();
+  const empty = await keyedSite('author');
   try {
-    const key = await makeKey(empty.store, 'author');
-    const res = await empty.app.inject({ method: 'POST', url: '/api/admin/preview', headers: { ...key.auth, 'content-type': 'application/json' }, payload: JSON.stringify(draft) });
+    const res = await empty.api('POST', '/api/admin/preview', draft);
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(res.json().html, /شاهد أيضاً:/);
   } finally {

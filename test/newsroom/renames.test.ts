@@ -3,23 +3,15 @@
 // the cached pages that show them, and a renamed tag's old addresses move.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arabicArticle, makeKey, multipart, newsroomSite, testPng, type Site } from './helpers.js';
+import { arabicArticle, keyedSite, multipart, testPng, type KeyedSite } from './helpers.js';
 
-let site: Site;
-let auth: Record<string, string>;
+let site: KeyedSite;
 before(async () => {
-  site = await newsroomSite();
-  auth = (await makeKey(site.store, 'editor')).auth;
+  site = await keyedSite('editor');
 });
 after(() => site.close());
 
-const api = (method: string, url: string, payload?: unknown) =>
-  site.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
+const api = (method: string, url: string, payload?: unknown) => site.api(method, url, payload);
 const get = (url: string) => site.app.inject(url);
 const enc = encodeURI;
 
@@ -61,7 +53,7 @@ test('a renamed tag shows under its new name on cached pages, and its old page a
 
 test('a feature image’s corrected alt text, and its deletion, reach the cached pages that show it', async () => {
   const form = multipart({ alt: 'صورة' }, { name: 'file', filename: 'olive.png', type: 'image/png', data: await testPng(900, 500) });
-  const media = (await site.app.inject({ method: 'POST', url: '/api/admin/media', headers: { ...auth, ...form.headers }, payload: form.payload })).json();
+  const media = (await site.app.inject({ method: 'POST', url: '/api/admin/media', headers: { ...site.auth, ...form.headers }, payload: form.payload })).json();
   const created = await api('POST', '/api/admin/articles', { ...arabicArticle('موسم قطاف الزيتون يبدأ مبكراً'), featureImage: media.id, status: 'published' });
   const page = `/articles/${encodeURIComponent(created.json().slug)}`;
   for (const url of [page, '/']) {

@@ -3,23 +3,15 @@
 // and related news reads the merged tag.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, arabicArticle, makeKey, makeUser, newsroomSite, type Site } from './helpers.js';
+import { arabicArticle, Client, keyedSite, makeUser, type KeyedSite } from './helpers.js';
 
-let site: Site;
-let auth: Record<string, string>;
+let site: KeyedSite;
 before(async () => {
-  site = await newsroomSite();
-  auth = (await makeKey(site.store, 'editor')).auth;
+  site = await keyedSite('editor');
 });
 after(() => site.close());
 
-const api = (method: string, url: string, payload?: unknown) =>
-  site.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
+const api = (method: string, url: string, payload?: unknown) => site.api(method, url, payload);
 const publish = async (title: string, tags: string[]) => {
   const res = await api('POST', '/api/admin/articles', { ...arabicArticle(title), tags, status: 'published' });
   assert.equal(res.statusCode, 201, res.body);
