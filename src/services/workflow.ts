@@ -7,7 +7,8 @@
 import type { Article, ArticleInput, ArticleStatus } from '../content/article.js';
 import { isValidSlug } from '../content/slug.js';
 import { mergeTags, tagName } from '../content/tags.js';
-import { imageProblems } from '../content/body.js';
+import { imageProblems, parseBody, uploadKeys } from '../content/body.js';
+import { uploadKeyOf } from '../content/image.js';
 import { ValidationError } from '../content/validate.js';
 import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
 import type { Store } from '../store/store.js';
@@ -69,10 +70,29 @@ function asAppError(e: unknown): never {
   throw e;
 }
 
+/**
+ * A body image at an address of this site's uploads (/media/…) must be one:
+ * a mistyped or half-pasted address would show readers a broken picture.
+ */
+async function checkUploads(store: Store, body: string): Promise<void> {
+  const sections = parseBody(body);
+  const keys = uploadKeys(sections);
+  const known = await store.newsroom.uploadsByKeys(keys);
+  const figures = sections.flatMap((s) => s.blocks).flatMap((b) => (b.figure ? [b.figure.src] : []));
+  for (const src of figures) {
+    const key = uploadKeyOf(src);
+    const ours = src.startsWith('/media/');
+    if (ours && (key === null || !known.has(key))) {
+      throw invalid('body', `image ${src}: no upload of this site has this address`, `الصورة ${src}: لا توجد صورة مرفوعة بهذا العنوان في الموقع`);
+    }
+  }
+}
+
 async function checkDraft(store: Store, draft: Partial<ArticleDraft>, selfId?: number): Promise<void> {
   // The body's images, with the reason in Arabic too (the model's own check says it in English).
   const image = draft.body === undefined ? undefined : imageProblems(draft.body)[0];
   if (image) throw invalid('body', image.en, image.ar);
+  if (draft.body !== undefined) await checkUploads(store, draft.body);
   if (draft.slug !== undefined && draft.slug !== '') {
     if (!isValidSlug(draft.slug)) {
       throw invalid('slug', 'use letters and digits joined by hyphens', 'الرابط المختصر حروف وأرقام تفصل بينها شرطات');

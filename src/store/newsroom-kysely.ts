@@ -423,6 +423,11 @@ export class KyselyNewsroomStore implements NewsroomStore {
     });
   }
 
+  async uploadsByKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    return new Set((await this.db.selectFrom('media').select('file_key').where('file_key', 'in', keys).execute()).map((r) => r.file_key));
+  }
+
   async articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]> {
     return this.db
       .selectFrom('article_uploads as u')
