@@ -49,8 +49,8 @@ export async function findDuplicates(store: Store, inputs: ArticleInput[]): Prom
       for (const id of ids) {
         const p = profiles.get(id);
         const d = described.get(id);
-        // Re-importing an article updates it: it is not a copy of itself.
-        if (!p || !d || (input.externalId !== undefined && d.externalId === input.externalId)) continue;
+        // Re-importing an article updates it, and an editor's draft of it is it: not copies of themselves.
+        if (!p || !d || id === input.id || (input.externalId !== undefined && d.externalId === input.externalId)) continue;
         const s = similarity(sig, p.minhash);
         if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.similarity)) {
           best = { index: i, title: input.title, of: { id, slug: d.slug, title: d.title }, similarity: s };

@@ -27,6 +27,7 @@ import { parseBody } from '../content/body.js';
 import { cutOnWord, DESCRIPTION_MAX } from '../content/lead.js';
 import { tagKey, tagSlug } from '../content/tags.js';
 import type { Store } from '../store/store.js';
+import { findDuplicates } from './duplicates.js';
 import { RelatedEngine } from './engine.js';
 import { analyseArticle, emptyAnalysis, addField, ENTITY_PREFIX, type Analysis, type Vector } from './profile.js';
 
@@ -192,6 +193,17 @@ async function linksOf(store: Store, engine: RelatedEngine, vector: Vector, leng
       return a ? [{ id: l.targetId, slug: a.slug, title: a.title, score: Number(l.score.toFixed(4)) }] : [];
     });
   return { related: describeAll(related), seeAlso: describeAll(seeAlso) };
+}
+
+/**
+ * The stored article (any status) an article being written copies, if it is
+ * a near-duplicate of one (minhash.ts threshold): a wire story already in, or
+ * a colleague's draft of the same dispatch. The editor's preview warns.
+ */
+export async function draftCopyOf(store: Store, input: SuggestInput): Promise<SuggestedLink | null> {
+  const [match] = await findDuplicates(store, [{ title: input.title, description: input.description ?? '', body: input.body, tags: [], ...(input.id ? { id: input.id } : {}) }]);
+  if (!match || !('id' in match.of)) return null;
+  return { id: match.of.id, slug: match.of.slug, title: match.of.title, score: Number(match.similarity.toFixed(2)) };
 }
 
 /** The links an article being written would get if saved now (the editor's preview shows them in place). */

@@ -255,3 +255,22 @@ test('an image uploaded from the editor goes into the body where the cursor is, 
   assert.equal(await noScript.locator('#body-image').isVisible(), false);
   await plain.close();
 });
+
+test('pasting a story the site already has warns at once, with a link to it', async () => {
+  const { email, password } = await makeUser(site.store, 'author', 'محرر الوكالات');
+  const page = await browser.newPage();
+  await signIn(page, email, password);
+  await page.goto(`${base}/admin/articles/new`);
+  assert.equal(await page.locator('#copy-warning').isVisible(), false);
+  await page.getByLabel('العنوان').fill('عمّان: متحف للخط العربي يفتح أبوابه');
+  await page.locator('#body').fill(BODY); // the museum story published above, as a wire service sent it
+  const warning = page.locator('#copy-warning');
+  await warning.waitFor({ state: 'visible' });
+  assert.match((await warning.textContent()) ?? '', /يكاد هذا النص يطابق خبراً موجوداً/);
+  assert.equal(await warning.locator('a').textContent(), TITLE);
+  assert.match((await warning.locator('a').getAttribute('href')) ?? '', /^\/admin\/articles\/\d+$/);
+  // Rewritten into a story of its own, the warning goes.
+  await page.locator('#body').fill('افتتح في عمّان معرض لفنون الخط بمشاركة خطاطين شباب من عدة بلدان، ويستمر أسبوعاً.');
+  await warning.waitFor({ state: 'hidden' });
+  await page.close();
+});

@@ -69,3 +69,17 @@ test('an article being edited is never among its own links, and the preview stil
     await empty.close();
   }
 });
+
+test('a draft that copies a stored story is flagged in the preview; the story itself, edited, is not', async () => {
+  // A wire copy: another headline, the last paragraph dropped.
+  const paragraphs = BRIDGE.body.split('\n\n');
+  const copy = { title: 'الموصل: مقتل ثلاثة في انهيار جسر حديدي فوق دجلة', description: BRIDGE.description, body: paragraphs.slice(0, -1).join('\n\n') };
+  const flagged = (await post('/api/admin/preview', copy)).json() as { copyOf: { id: number; title: string; score: number } | null };
+  assert.equal(flagged.copyOf?.title, BRIDGE.title);
+  assert.ok(flagged.copyOf!.score >= 0.5 && flagged.copyOf!.score <= 1, String(flagged.copyOf!.score));
+
+  const itself = (await post('/api/admin/preview', { ...copy, id: flagged.copyOf!.id })).json() as { copyOf: unknown };
+  assert.equal(itself.copyOf, null, 'editing the story is not copying it');
+  const other = (await post('/api/admin/preview', { title: OTHERS[0]!.title, body: 'نص مختلف تماماً عن أي خبر في الموقع، كتب للاختبار وحده.' })).json() as { copyOf: unknown };
+  assert.equal(other.copyOf, null);
+});

@@ -16,6 +16,7 @@ import type { Article, ArticleStatus } from '../../content/article.js';
 import { AppError, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
+import { draftCopyOf } from '../../related/suggest.js';
 import { linkRulesView } from '../../services/link-rules.js';
 import { mergeTags, renameTag } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
@@ -192,11 +193,25 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     schema: { ...tag('revisions'), summary: 'Bring back a version’s words (status and URL stay)', params: RevParams, response: { 200: S.AdminArticleSchema, ...S.errors(401, 403, 404) } },
   }, async (req) => articleJson(await workflow.restoreRevision(store, actorOf(req), req.params.id, req.params.rev)));
 
+  /** A near-duplicate warning must not cost the editor the preview. */
+  const copyOf = async (draft: { id?: number | null; title: string; description?: string; body: string }) => {
+    try {
+      return await draftCopyOf(store, { title: draft.title, description: draft.description ?? '', body: draft.body, ...(draft.id ? { id: draft.id } : {}) });
+    } catch {
+      return null;
+    }
+  };
+
   // --- Writing aids ---
   app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; featureImage?: number | null; publishedAt?: string | null } }>('/preview', {
     config: { role: 'contributor' },
-    schema: { ...tag('editor'), summary: 'The article page as readers would see it, for a draft, with the links a save would pick', body: S.PreviewBody, response: { 200: { type: 'object', properties: { html: { type: 'string' } } }, ...S.errors(400, 401) } },
-  }, async (req) => ({ html: await renderPreview(store, site, req.body) }));
+    schema: {
+      ...tag('editor'),
+      summary: 'The article page as readers would see it, for a draft, with the links a save would pick; and the stored article it copies, if any',
+      body: S.PreviewBody,
+      response: { 200: S.PreviewSchema, ...S.errors(400, 401) },
+    },
+  }, async (req) => ({ html: await renderPreview(store, site, req.body), copyOf: await copyOf(req.body) }));
 
   app.post<{ Body: { id?: number; title: string; description?: string; body: string; tags?: string[]; publishedAt?: string | null } }>('/suggest', {
     config: { role: 'contributor' },

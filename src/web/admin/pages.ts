@@ -254,6 +254,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   ${editable ? '' : html`<p class="note" role="note">لا يحق لك تعديل هذا الخبر في حالته الحالية.</p>`}
   <label for="title">العنوان</label>
   <input id="title" name="title" required maxlength="300" value="${values.title}"${e('title')}>
+  <p id="copy-warning" class="warning" role="status" hidden></p>
 
   <div class="label-row"><label for="description">الوصف</label><button type="button" class="small" data-suggest="description">اقترح وصفاً</button></div>
   <textarea id="description" name="description" rows="3" maxlength="1000" aria-describedby="description-count"${e('description')}>${values.description}</textarea>

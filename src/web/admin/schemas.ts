@@ -152,6 +152,16 @@ export const SuggestBody = {
 
 const SuggestedLinkSchema = { type: 'object', properties: { id: { type: 'integer' }, slug: { type: 'string' }, title: { type: 'string' }, score: { type: 'number' } } } as const;
 
+export const PreviewSchema = {
+  type: 'object',
+  properties: {
+    html: { type: 'string' },
+    copyOf: {
+      anyOf: [{ type: 'null' }, { ...SuggestedLinkSchema, description: 'The stored article (any status) this draft is a near-duplicate of; score: the MinHash similarity' }],
+    },
+  },
+} as const;
+
 export const SuggestionsSchema = {
   type: 'object',
   properties: {

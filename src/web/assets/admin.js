@@ -74,13 +74,22 @@ function setUpEditor(form) {
   description.addEventListener('input', updateCount);
   updateCount();
 
+  // A near-duplicate of a stored article (a wire story already in, a colleague's draft): said at once.
+  const warning = $('copy-warning');
+  const showCopy = (copy) => {
+    warning.hidden = !copy;
+    if (!copy) return warning.replaceChildren();
+    const link = Object.assign(document.createElement('a'), { href: `/admin/articles/${copy.id}`, textContent: copy.title });
+    warning.replaceChildren(`يكاد هذا النص يطابق خبراً موجوداً (تشابه ${Math.round(copy.score * 100)}٪): `, link);
+  };
+
   // The live preview, rendered by the server through the article page itself.
   const frame = $('preview-frame');
   const refresh = debounce(async () => {
     if (!title.value.trim() && !body.value.trim()) return;
     try {
       const featureImage = form.dataset.featureImage ? Number(form.dataset.featureImage) : null;
-      const { html } = await api('/api/admin/preview', {
+      const { html, copyOf } = await api('/api/admin/preview', {
         // The article itself, once saved, is never among its own links.
         id: form.dataset.articleId ? Number(form.dataset.articleId) : null,
         publishedAt: form.dataset.publishedAt || null,
@@ -92,6 +101,7 @@ function setUpEditor(form) {
         featureImage,
       });
       frame.srcdoc = html;
+      showCopy(copyOf);
     } catch {
       // The preview is a help; saving does not depend on it.
     }
