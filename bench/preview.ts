@@ -4,10 +4,11 @@
  * Imports the corpus into a temporary SQLite database (as `sahifa import`
  * does: profiles, topic space, links), then renders the preview of 200 of its
  * articles as an editor editing each would ask for it (`renderPreview`, the
- * path of POST /api/admin/preview), two ways in alternating rounds: with the
- * links a save would pick (what the preview does now: the draft weighed
+ * path of POST /api/admin/preview), two ways in alternating rounds: as the
+ * preview request does now (the links a save would pick: the draft weighed
  * against the collection, its candidates scored, the links chosen by the
- * save's rule) and without them (the baseline: the page alone, as before).
+ * save's rule; and the near-duplicate check behind its warning) and the page
+ * alone (the baseline, as before).
  * A fresh engine each time, as each request has. Prints medians and p95 of
  * each and their ratio.
  *
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { importFiles } from '../src/services/import.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { siteConfig } from '../src/web/config.js';
+import { draftCopyOf } from '../src/related/suggest.js';
 import { renderPreview } from '../src/web/admin/preview.js';
 
 const ARTICLES = 200;
@@ -46,7 +48,10 @@ async function main(): Promise<void> {
     const times = { with: [] as number[], without: [] as number[] };
     const once = async (links: boolean, r: (typeof sample)[number]) => {
       const a = performance.now();
-      await renderPreview(store, site, { id: r.id, title: r.title, description: r.description, body: r.body, tags: (await store.getArticleById(r.id))!.tags, publishedAt: r.published_at }, { links });
+      const draft = { id: r.id, title: r.title, description: r.description, body: r.body, tags: (await store.getArticleById(r.id))!.tags, publishedAt: r.published_at };
+      await renderPreview(store, site, draft, { links });
+      // The request also checks whether the draft copies a stored article (the warning).
+      if (links) await draftCopyOf(store, draft);
       return performance.now() - a;
     };
     for (const r of sample.slice(0, 10)) await once(true, r); // warm-up
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
     }
     const line = (name: string, xs: number[]) => `${name}: p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
     console.log(`${sample.length} articles × ${ROUNDS} rounds, ${os.cpus().length} CPUs, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`);
-    console.log(line('preview with the links a save would pick', times.with));
+    console.log(line('preview with the links a save would pick and the copy check', times.with));
     console.log(line('preview without links (baseline)', times.without));
     console.log(`ratio at p50: ${(quantile(times.with, 0.5) / quantile(times.without, 0.5)).toFixed(1)}×; added at p50 ${(quantile(times.with, 0.5) - quantile(times.without, 0.5)).toFixed(2)} ms`);
     await store.close();
