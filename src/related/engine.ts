@@ -43,11 +43,11 @@
  *
  * Links: articles the editors pinned come first, in their order (while
  * public), and articles they blocked never come (content/article.ts
- * LinkRules); then the best: the first three are the related list at the end
- * of the page, the next three the inline "see also" links (placed by placement.ts); when
- * fewer than six score at least MIN_SCORE, articles sharing a tag fill the
- * rest, and the newest articles complete the related list only: an inline
- * link must have something to do with the story.
+ * LinkRules); then the best: the first three are the related list at the
+ * end of the page, the next three the inline "see also" links (placed by
+ * placement.ts); when fewer than six score at least MIN_SCORE, articles
+ * sharing a tag fill the rest, and the newest articles complete the related
+ * list only: an inline link must have something to do with the story.
  *
  * On save, the saved articles are profiled and linked; then each saved
  * article goes under those of its best NEIGHBOURS where it beats the
@@ -309,9 +309,10 @@ export class RelatedEngine {
   }
 
   /**
-   * The links among the scored candidates: the best above MIN_SCORE, then
-   * articles sharing a tag, then (for the related list only) the newest.
-   * `tagIds` stand for the stored tags of a draft.
+   * The links among the scored candidates: the editors' pinned articles
+   * first, then the best above MIN_SCORE, then articles sharing a tag, then
+   * (for the related list only) the newest; never a blocked one. `tagIds`
+   * stand for the stored tags of a draft.
    */
   private async choose(a: Subject | undefined, articleId: number, scored: Scored[], tagIds?: number[]): Promise<Links> {
     // The editors' say first: pinned articles that are public now lead, blocked ones never come.
@@ -367,8 +368,9 @@ export class RelatedEngine {
       this.vectors.clear();
     }
     const savedSet = new Set(saved);
-    // Articles that linked to a changed one are linked again from scratch.
-    const again = new Set((await this.index.linkingTo(changed)).filter((id) => !savedSet.has(id)));
+    // Articles that linked to a changed one are linked again from scratch, and those whose
+    // editors pinned a saved one (it may have just been published, or taken down).
+    const again = new Set([...(await this.index.linkingTo(changed)), ...(await this.index.pinning(saved))].filter((id) => !savedSet.has(id)));
     const offers = new Map<number, LinkChoice[]>();
     for (const id of saved) {
       const { links, scored, isPublic } = await this.linksFor(id);
@@ -417,9 +419,10 @@ export class RelatedEngine {
 
   /**
    * A subject for a profile that is not stored (an editor's draft). Without
-   * `draft`, it has no id, tags, date or signature; with it, it stands in for
-   * that article (never its own candidate), published when it says or now, its tags count,
-   * and its wire copies are left out as they will be once it is saved.
+   * `draft`, it has no id, tags, date or signature; with it, it stands in
+   * for that article (never its own candidate), published when it says or
+   * now, its tags count, and its wire copies are left out as they will be
+   * once it is saved.
    */
   async draftSubject(vector: Vector, length: number, draft?: { id?: number; tags?: string[]; title: string; body: string; publishedAt?: string | null }): Promise<Subject> {
     const topics = (await this.index.topicModelSize()) === null ? null : topicVector(vector, await this.index.topicTerms(vector.map(([t]) => t)));

@@ -310,6 +310,15 @@ export class SqliteRelatedStore implements RelatedStore {
     return out;
   }
 
+  async pinning(ids: number[]): Promise<number[]> {
+    const out = new Set<number>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db.selectFrom('article_link_rules').select('article_id').where('rule', '=', 'pin').where('target_id', 'in', part).execute();
+      for (const r of rows) out.add(r.article_id);
+    }
+    return [...out];
+  }
+
   async syncTags(ids: number[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const part of chunks(ids)) {

@@ -93,6 +93,8 @@ export interface RelatedStore {
   syncPublication(ids: number[]): Promise<void>;
   /** The editors' pinned and blocked links of these articles (only those that have some). */
   linkRules(ids: number[]): Promise<Map<number, LinkRules>>;
+  /** Articles whose editors pinned any of these. */
+  pinning(ids: number[]): Promise<number[]>;
   /** Copies the articles' tags into their profiles (after tags were merged: the shared-tag term reads them). */
   syncTags(ids: number[]): Promise<void>;
   /**

@@ -100,3 +100,15 @@ test('the editor lists the links and blocks a ticked one; its addresses pin', as
   const again = (await c.get(`/admin/articles/${bridge}`)).body;
   assert.match(again, /<textarea id="blocked_links"[^>]*>\/articles\//, 'the blocked one is listed for undoing');
 });
+
+test('a pinned draft shows under the article once it is published, without saving the article again', async () => {
+  const host = ids.get(OTHERS[3]!.externalId!)!;
+  const draft = (await api('POST', '/api/admin/articles', { title: 'تقرير خاص قيد الإعداد عن أسواق المنطقة', body: 'فقرة أولى من التقرير الخاص.', status: 'draft' })).json();
+  assert.equal((await api('PATCH', `/api/admin/articles/${host}`, { pinnedLinks: [String(draft.id)] })).statusCode, 200);
+  assert.ok(![...(await linksOf(host)).related, ...(await linksOf(host)).seeAlso].includes(draft.id), 'a draft is linked from nowhere');
+  assert.equal((await api('POST', `/api/admin/articles/${draft.id}/publish`)).statusCode, 200);
+  assert.equal((await linksOf(host)).related[0], draft.id);
+  // Taken down again, it leaves.
+  assert.equal((await api('POST', `/api/admin/articles/${draft.id}/unpublish`)).statusCode, 200);
+  assert.ok(!(await linksOf(host)).related.includes(draft.id));
+});
