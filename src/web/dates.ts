@@ -5,6 +5,7 @@
  * ("منذ ساعتين"), reading time ("قراءة في 3 دقائق"), and the choice of
  * Latin or Arabic-Indic digits in all of it.
  */
+import { counted } from './counted.js';
 
 /** Latin digits (0-9) or Arabic-Indic (٠-٩), as `SiteConfig.digits`. */
 export type Digits = 'latn' | 'arab';
@@ -102,22 +103,11 @@ export function readingMinutes(words: number, wpm = ARABIC_WPM): number {
   return Math.max(1, Math.round(words / wpm));
 }
 
-const plural = new Intl.PluralRules('ar');
-
 /**
  * "قراءة في دقيقة", "قراءة في دقيقتين", "قراءة في 3 دقائق", "قراءة في 11 دقيقة":
  * the noun after في takes the form Arabic grammar gives the number.
  */
 export function readingTime(minutes: number, digits: Digits = 'latn'): string {
   const n = formatNumber(minutes, digits);
-  switch (plural.select(minutes)) {
-    case 'one':
-      return 'قراءة في دقيقة';
-    case 'two':
-      return 'قراءة في دقيقتين';
-    case 'few':
-      return `قراءة في ${n} دقائق`;
-    default:
-      return `قراءة في ${n} دقيقة`;
-  }
+  return counted(minutes, { one: 'قراءة في دقيقة', two: 'قراءة في دقيقتين', few: `قراءة في ${n} دقائق`, other: `قراءة في ${n} دقيقة` });
 }

@@ -16,6 +16,7 @@ import type { ImportReport } from '../../services/import.js';
 import type { LinkRulesView } from '../../services/link-rules.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
+import { counted } from '../counted.js';
 
 export const STATUS_AR: Record<ArticleStatus, string> = {
   draft: 'مسودة',
@@ -476,22 +477,9 @@ ${list('ملاحظات', report.notes, 'import-notes')}
   );
 }
 
-const arabicPlural = new Intl.PluralRules('ar');
-
-/** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر": the noun in the form Arabic grammar gives the number. */
+/** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر". */
 export function articleCount(n: number): string {
-  switch (arabicPlural.select(n)) {
-    case 'one':
-      return 'خبر واحد';
-    case 'two':
-      return 'خبران';
-    case 'few':
-      return `${n} أخبار`;
-    case 'many':
-      return `${n} خبراً`;
-    default:
-      return `${n} خبر`;
-  }
+  return counted(n, { one: 'خبر واحد', two: 'خبران', few: `${n} أخبار`, many: `${n} خبراً`, other: `${n} خبر` });
 }
 
 function mediaUses(m: MediaUse): string {

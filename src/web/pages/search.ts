@@ -11,6 +11,7 @@ import { html, trusted, type Html } from '../html.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
+import { counted } from '../counted.js';
 
 export interface SearchPageData {
   q: string;
@@ -33,12 +34,7 @@ export function searchUrl({ q, tag, sort, page }: { q: string; tag?: string; sor
 
 /** "N نتيجة" with the noun Arabic grammar asks for after N. */
 export function resultCount(n: number): string {
-  if (n === 0) return 'لا نتائج';
-  if (n === 1) return 'نتيجة واحدة';
-  if (n === 2) return 'نتيجتان';
-  const mod100 = n % 100;
-  if (mod100 >= 3 && mod100 <= 10) return `${n} نتائج`;
-  return `${n} نتيجة`;
+  return counted(n, { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: `${n} نتائج`, other: `${n} نتيجة` });
 }
 
 function searchForm(data: SearchPageData): Html {

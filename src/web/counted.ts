@@ -1,0 +1,13 @@
+/**
+ * A number with its noun, in Arabic: the noun takes the form grammar gives
+ * the number — one (1), two (2), few (3–10, 103–110 …), many (11–99 …),
+ * other (100, 101 …), zero (0) — by the CLDR rules Intl.PluralRules knows.
+ * The caller writes each form whole ("3 أخبار", "11 خبراً", "نتيجتان").
+ */
+const rules = new Intl.PluralRules('ar');
+
+export type CountedForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export function counted(n: number, forms: CountedForms): string {
+  return forms[rules.select(n)] ?? forms.other;
+}
