@@ -63,6 +63,7 @@
  * links everything again from empty tables: for a database made before
  * migration 0003, or after the analysis or the weights change.
  */
+import type { LinkRules } from '../content/article.js';
 import type { LinkChoice, Store } from '../store/store.js';
 import { isNearDuplicate, signatureOf, duplicateText } from './minhash.js';
 import { analyseArticle, dot, packVector, vectorMap, weigh, type Analysis, type CollectionStats, type StoredVector, type Vector } from './profile.js';
@@ -312,11 +313,11 @@ export class RelatedEngine {
    * The links among the scored candidates: the editors' pinned articles
    * first, then the best above MIN_SCORE, then articles sharing a tag, then
    * (for the related list only) the newest; never a blocked one. `tagIds`
-   * stand for the stored tags of a draft.
+   * and `given` stand for the stored tags and rules of a draft.
    */
-  private async choose(a: Subject | undefined, articleId: number, scored: Scored[], tagIds?: number[]): Promise<Links> {
+  private async choose(a: Subject | undefined, articleId: number, scored: Scored[], tagIds?: number[], given?: LinkRules): Promise<Links> {
     // The editors' say first: pinned articles that are public now lead, blocked ones never come.
-    const rules = articleId ? (await this.index.linkRules([articleId])).get(articleId) : undefined;
+    const rules = given ?? (articleId ? (await this.index.linkRules([articleId])).get(articleId) : undefined);
     const blocked = new Set(rules?.blocked ?? []);
     const pinnedProfiles = rules?.pinned.length ? await this.profiles(rules.pinned) : new Map<number, StoredProfile>();
     const chosen: LinkChoice[] = (rules?.pinned ?? []).filter((id) => pinnedProfiles.get(id)?.isPublic).map((id) => ({ targetId: id, score: PINNED_SCORE }));
@@ -435,9 +436,13 @@ export class RelatedEngine {
     return { id: draft?.id ?? 0, length, tagIds, minhash, publishedAt: draft ? (draft.publishedAt ?? new Date().toISOString()) : null, isPublic: false, topics, vector: packVector(vector) };
   }
 
-  /** The links an article being written would get if it were saved now, by the rule a save applies: what the editor sees. */
-  async draftLinks(draft: Subject): Promise<Links> {
-    return this.choose(draft, draft.id, await this.scoredFor(draft), draft.tagIds);
+  /**
+   * The links an article being written would get if it were saved now, by
+   * the rule a save applies: what the editor sees. `rules` stand for its
+   * stored pins and blocks (the form's, not yet saved).
+   */
+  async draftLinks(draft: Subject, rules?: LinkRules): Promise<Links> {
+    return this.choose(draft, draft.id, await this.scoredFor(draft), draft.tagIds, rules);
   }
 }
 

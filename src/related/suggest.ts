@@ -23,6 +23,7 @@
  * sentences of the lead preferred; a short one takes the next sentence
  * too; at most 160 characters, cut on a word boundary.
  */
+import type { LinkRules } from '../content/article.js';
 import { parseBody } from '../content/body.js';
 import { cutOnWord, DESCRIPTION_MAX } from '../content/lead.js';
 import { tagKey, tagSlug } from '../content/tags.js';
@@ -41,6 +42,8 @@ export interface SuggestInput {
   tags?: string[];
   /** When it is (or will be) published, if not now: the links prefer stories of the same days. */
   publishedAt?: string | null;
+  /** Pinned and blocked links in place of the stored ones (the editor's form, not yet saved). */
+  linkRules?: LinkRules;
 }
 
 export interface SuggestedLink {
@@ -185,7 +188,7 @@ export async function suggest(store: Store, input: SuggestInput): Promise<Sugges
 
 async function linksOf(store: Store, engine: RelatedEngine, vector: Vector, length: number, input: SuggestInput): Promise<Suggestions['links']> {
   const draft = await engine.draftSubject(vector, length, input);
-  const { related, seeAlso } = await engine.draftLinks(draft);
+  const { related, seeAlso } = await engine.draftLinks(draft, input.linkRules);
   const about = await store.related.describe([...related, ...seeAlso].map((l) => l.targetId));
   const describeAll = (links: { targetId: number; score: number }[]) =>
     links.flatMap((l) => {

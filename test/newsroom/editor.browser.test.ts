@@ -274,3 +274,20 @@ test('pasting a story the site already has warns at once, with a link to it', as
   await warning.waitFor({ state: 'hidden' });
   await page.close();
 });
+
+test('typing an address into the pinned links moves it to the top of the preview, before saving', async () => {
+  const { email, password } = await makeUser(site.store, 'editor', 'محررة الروابط');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await signIn(page, email, password);
+  const { articles } = await site.store.listArticles({ page: 1, limit: 50 });
+  const museum = articles.find((a) => a.title === TITLE)!;
+  const tourism = articles.find((a) => a.title === 'موسم سياحي واعد في الأردن')!;
+  await page.goto(`${base}/admin/articles/${museum.id}`);
+  const preview = page.frameLocator('#preview-frame');
+  await preview.locator('article.article h1').waitFor();
+  await page.getByText('روابط الخبر').click();
+  await page.locator('#pinned_links').fill(`${base}/articles/${encodeURIComponent(tourism.slug)}`);
+  await preview.locator('aside.related li:first-child a', { hasText: tourism.title }).waitFor();
+  assert.deepEqual((await site.store.related.linkRules([museum.id])).get(museum.id), undefined, 'nothing saved yet');
+  await page.close();
+});

@@ -112,3 +112,22 @@ test('a pinned draft shows under the article once it is published, without savin
   assert.equal((await api('POST', `/api/admin/articles/${draft.id}/unpublish`)).statusCode, 200);
   assert.ok(!(await linksOf(host)).related.includes(draft.id));
 });
+
+test('the preview follows the rules as the form has them, before they are saved', async () => {
+  const bridge = ids.get(BRIDGE.externalId!)!;
+  const pin = OTHERS[4]!;
+  const firstRelated = (html: string) => /<aside class="related"[\s\S]*?<a href="[^"]*">([^<]*)<\/a>/.exec(html)?.[1];
+  const draft = { id: bridge, title: BRIDGE.title, description: BRIDGE.description, body: BRIDGE.body, tags: BRIDGE.tags };
+  assert.equal((await api('PATCH', `/api/admin/articles/${bridge}`, { pinnedLinks: [], blockedLinks: [] })).statusCode, 200);
+  const pinned = (await api('POST', '/api/admin/preview', { ...draft, pinnedLinks: [`/articles/${slugs.get(pin.externalId!)}`] })).json();
+  assert.equal(firstRelated(pinned.html), pin.title);
+  const plain = (await api('POST', '/api/admin/preview', draft)).json();
+  const top = firstRelated(plain.html)!;
+  assert.notEqual(top, pin.title, 'nothing is stored: without the form\'s rules the engine picks');
+  const topId = (await api('POST', '/api/admin/suggest', draft)).json().links.related[0].id as number;
+  const blocked = (await api('POST', '/api/admin/preview', { ...draft, blockedLinks: [String(topId)] })).json();
+  assert.ok(!blocked.html.includes(`>${top}</a>`), 'the blocked one is gone from the preview');
+  // A half-typed address does not break the preview: the stored rules stand in.
+  assert.equal((await api('POST', '/api/admin/preview', { ...draft, pinnedLinks: ['/articles/نصف-عنوا'] })).statusCode, 200);
+  assert.deepEqual((await api('GET', `/api/admin/articles/${bridge}`)).json().linkRules, { pinned: [], blocked: [] }, 'a preview saves nothing');
+});

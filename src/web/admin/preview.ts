@@ -10,6 +10,7 @@ import { parseTags } from '../../services/workflow.js';
 import type { ArticleView, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { draftLinks } from '../../related/suggest.js';
+import { resolveLinkRules } from '../../services/link-rules.js';
 import { articlePage } from '../pages/article.js';
 
 export interface PreviewInput {
@@ -22,12 +23,25 @@ export interface PreviewInput {
   author?: string;
   featureImage?: number | null;
   publishedAt?: string | null;
+  /** The pinned and blocked links as the form has them now (addresses); absent: the stored ones. */
+  pinnedLinks?: string[];
+  blockedLinks?: string[];
 }
 
 /** The links a save would pick now, in place; none if the engine cannot tell (the preview must not fail for them). */
 async function linksNow(store: Store, input: PreviewInput, tags: string[]): Promise<Pick<ArticleView, 'seeAlso' | 'related'>> {
   try {
-    const draft = { title: input.title, description: input.description ?? '', body: input.body, tags, publishedAt: input.publishedAt ?? null, ...(input.id ? { id: input.id } : {}) };
+    // Rules typed but not saved count too; ones that do not resolve yet (half-typed) are the stored ones.
+    const rules = await resolveLinkRules(store, input, input.id ?? undefined).catch(() => undefined);
+    const draft = {
+      title: input.title,
+      description: input.description ?? '',
+      body: input.body,
+      tags,
+      publishedAt: input.publishedAt ?? null,
+      ...(input.id ? { id: input.id } : {}),
+      ...(rules ? { linkRules: rules } : {}),
+    };
     const { seeAlso, related } = await draftLinks(store, draft);
     const link = ({ id, slug, title }: { id: number; slug: string; title: string }) => ({ id, slug, title });
     return { seeAlso: seeAlso.map(link), related: related.map(link) };

@@ -134,6 +134,8 @@ export const PreviewBody = {
     author: { type: 'string', maxLength: 200 },
     featureImage: nullableInt,
     publishedAt: { type: ['string', 'null'], format: 'date-time', description: 'When it is (or will be) published, if not now' },
+    pinnedLinks: { type: 'array', maxItems: 6, items: { type: 'string', maxLength: 500 }, description: 'The pinned links as the form has them (else the stored ones)' },
+    blockedLinks: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 500 }, description: 'The blocked links as the form has them (else the stored ones)' },
   },
 } as const;
 

@@ -33,6 +33,9 @@ for (const form of document.querySelectorAll('form[data-confirm]')) {
 const editor = document.getElementById('editor');
 if (editor) setUpEditor(editor);
 
+/** The non-empty lines of a text area (one address a line). */
+const lines = (value) => (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
 function splitTags(value) {
   return value.split(/[,،]/).map((t) => t.trim().replace(/^#/, '').replace(/_/g, ' ')).filter(Boolean);
 }
@@ -93,6 +96,9 @@ function setUpEditor(form) {
         // The article itself, once saved, is never among its own links.
         id: form.dataset.articleId ? Number(form.dataset.articleId) : null,
         publishedAt: form.dataset.publishedAt || null,
+        // The links' rules as the form has them, saved or not.
+        pinnedLinks: lines($('pinned_links')?.value),
+        blockedLinks: [...lines($('blocked_links')?.value), ...[...form.querySelectorAll('input[name="block"]:checked')].map((b) => b.value)],
         title: title.value,
         description: description.value,
         tags: splitTags(tags.value),
@@ -106,7 +112,8 @@ function setUpEditor(form) {
       // The preview is a help; saving does not depend on it.
     }
   }, 500);
-  for (const el of [title, description, tags, body, author]) el?.addEventListener('input', refresh);
+  for (const el of [title, description, tags, body, author, $('pinned_links'), $('blocked_links')]) el?.addEventListener('input', refresh);
+  for (const box of form.querySelectorAll('input[name="block"]')) box.addEventListener('change', refresh);
   refresh();
 
   setUpAutocomplete(tags);
