@@ -291,3 +291,16 @@ test('typing an address into the pinned links moves it to the top of the preview
   assert.deepEqual((await site.store.related.linkRules([museum.id])).get(museum.id), undefined, 'nothing saved yet');
   await page.close();
 });
+
+test('scheduling without a time is stopped in the page, with the reason', async () => {
+  const { email, password } = await makeUser(site.store, 'editor', 'محرر الجدولة');
+  const page = await browser.newPage();
+  await signIn(page, email, password);
+  await page.goto(`${base}/admin/articles/new`);
+  await page.getByLabel('العنوان').fill('خبر ينتظر موعده');
+  await page.locator('#body').fill('فقرة أولى.');
+  await page.getByRole('button', { name: 'جدولة' }).click();
+  assert.equal(await page.locator('#publish_at').evaluate((el: HTMLInputElement) => el.validationMessage), 'حدد موعد النشر أولاً');
+  assert.match(page.url(), /\/admin\/articles\/new$/, 'nothing was sent');
+  await page.close();
+});

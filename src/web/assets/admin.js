@@ -33,6 +33,14 @@ for (const form of document.querySelectorAll('form[data-confirm]')) {
 const editor = document.getElementById('editor');
 if (editor) setUpEditor(editor);
 
+/** Says what a field lacks, in the browser's own way, until it is typed in. */
+function refuse(field, message) {
+  field.setCustomValidity(message);
+  field.reportValidity();
+  field.focus();
+  field.addEventListener('input', () => field.setCustomValidity(''), { once: true });
+}
+
 /** The non-empty lines of a text area (one address a line). */
 const lines = (value) => (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
@@ -125,10 +133,7 @@ function setUpEditor(form) {
       const field = $(button.dataset.needs);
       if (field && !field.value) {
         e.preventDefault();
-        field.setCustomValidity('حدد موعد النشر أولاً');
-        field.reportValidity();
-        field.focus();
-        field.addEventListener('input', () => field.setCustomValidity(''), { once: true });
+        refuse(field, 'حدد موعد النشر أولاً');
       }
     });
   }
@@ -165,12 +170,6 @@ function setUpBodyImage(body) {
   const status = $('body-image-status');
   if (!box) return;
   box.hidden = false;
-  const refuse = (field, message) => {
-    field.setCustomValidity(message);
-    field.reportValidity();
-    field.focus();
-    field.addEventListener('input', () => field.setCustomValidity(''), { once: true });
-  };
   // Markdown's own escapes, so that a bracket or a quotation mark in the text cannot end the image early.
   const escape = (text, chars) => text.replace(/\s+/g, ' ').trim().replace(chars, (c) => `\\${c}`);
   const insertFigure = (altText, url) => {
