@@ -77,7 +77,7 @@ function asAppError(e: unknown): never {
 async function checkUploads(store: Store, body: string): Promise<void> {
   const sections = parseBody(body);
   const keys = uploadKeys(sections);
-  const known = await store.newsroom.uploadsByKeys(keys);
+  const known = await store.newsroom.uploads(keys);
   const figures = sections.flatMap((s) => s.blocks).flatMap((b) => (b.figure ? [b.figure.src] : []));
   for (const src of figures) {
     const key = uploadKeyOf(src);

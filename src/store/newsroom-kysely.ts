@@ -149,11 +149,12 @@ export async function afterArticleSave(
 export class KyselyNewsroomStore implements NewsroomStore {
   private readonly db: Kysely<NDb>;
   constructor(
-    db: Kysely<Database>,
+    /** The same connection with the articles' tables, as the store's shared functions take it. */
+    private readonly articles: Kysely<Database>,
     /** Told what a write changed on the public pages (a tag's name, a feature image's alt text), as the store's saves are. */
     private readonly changes: ChangeBus,
   ) {
-    this.db = db.withTables<NewsroomTables>();
+    this.db = articles.withTables<NewsroomTables>();
   }
 
   /** The articles using an upload as their feature image, whose pages and cards show it. */
@@ -423,9 +424,8 @@ export class KyselyNewsroomStore implements NewsroomStore {
     });
   }
 
-  async uploadsByKeys(keys: string[]): Promise<Set<string>> {
-    if (!keys.length) return new Set();
-    return new Set((await this.db.selectFrom('media').select('file_key').where('file_key', 'in', keys).execute()).map((r) => r.file_key));
+  async uploads(keys: string[]): Promise<Map<string, ImageRef>> {
+    return uploadsByKey(this.articles, keys);
   }
 
   async articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]> {

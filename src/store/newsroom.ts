@@ -149,8 +149,8 @@ export interface NewsroomStore {
   listMedia(limit: number): Promise<MediaRecord[]>;
   updateMediaAlt(id: number, alt: string): Promise<MediaRecord | null>;
   deleteMedia(id: number): Promise<boolean>;
-  /** Which of these file keys are uploads of the site. */
-  uploadsByKeys(keys: string[]): Promise<Set<string>>;
+  /** The uploads of the site among these file keys, by key. */
+  uploads(keys: string[]): Promise<Map<string, ImageRef>>;
   /** Articles, any status, whose body shows an upload: deleting it would break them. */
   articlesShowingUpload(mediaId: number): Promise<{ id: number; title: string }[]>;
   /** The media library: uploads newest first, a page at a time, each with how many articles use it. */
