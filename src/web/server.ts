@@ -3,7 +3,7 @@
  * assets, each a plugin of its own. It reads through the Store interface only.
  */
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -41,6 +41,8 @@ export interface ServerOptions {
 
 const isApi = (url: string) => url.startsWith('/api/');
 
+const BAD_ADDRESS = 'في عنوان هذه الصفحة ما لا يصلح: رقم صفحة أو حرف غير مقروء.';
+
 const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1024;
 
 export async function buildServer({ store, site, logger = false, newsroom, cacheBytes = DEFAULT_CACHE_BYTES }: ServerOptions): Promise<FastifyInstance> {
@@ -55,6 +57,9 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
     logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     logController: new LogController({ disableRequestLogging: process.env.SAHIFA_LOG_REQUESTS !== '1' }),
     routerOptions: { maxParamLength: 500 },
+    // A path Fastify cannot decode (/tags/%E0%A4%A) never reaches a route: answered like any other bad request.
+    frameworkErrors: (err, req, reply) =>
+      err.code === 'FST_ERR_BAD_URL' ? badRequest(req.url, reply, 400, 'bad address', BAD_ADDRESS) : serverError(req, reply, err),
   });
 
   // Set before the routes: Fastify plugins take the handlers in place when registered.
@@ -65,12 +70,30 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) req.log.error(err);
-    const message = status === 500 ? 'خطأ في الخادم / server error' : err.message;
-    if (isApi(req.url)) return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message });
-    const page = layout(site, { title: 'خطأ' }, html`<section class="not-found"><h1>${status === 500 ? 'حدث خطأ' : 'طلب غير صالح'}</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`);
-    return reply.code(status).type('text/html; charset=utf-8').send(page.value);
+    if (status === 500) return serverError(req, reply, err);
+    return badRequest(req.url, reply, status, err.message, err.validation ? BAD_ADDRESS : err.message);
   });
+
+  /**
+   * A 4xx: the API keeps the validator's message for developers; a reader
+   * gets it in Arabic when it is about the address they followed (a page
+   * number of 0, a broken percent-encoding), not the validator's English.
+   */
+  function badRequest(url: string, reply: FastifyReply, status: number, apiMessage: string, readerMessage: string) {
+    if (isApi(url)) return reply.code(status).send({ error: 'bad_request', message: apiMessage });
+    return errorPage(reply, status, 'طلب غير صالح', readerMessage);
+  }
+
+  function serverError(req: FastifyRequest, reply: FastifyReply, err: Error) {
+    req.log.error(err);
+    if (isApi(req.url)) return reply.code(500).send({ error: 'server_error', message: 'خطأ في الخادم / server error' });
+    return errorPage(reply, 500, 'حدث خطأ', 'خطأ في الخادم / server error');
+  }
+
+  function errorPage(reply: FastifyReply, status: number, heading: string, message: string) {
+    const page = layout(site, { title: 'خطأ' }, html`<section class="not-found"><h1>${heading}</h1><p>${message}</p><p><a href="/">العودة إلى الصفحة الرئيسية</a></p></section>`);
+    return reply.code(status).type('text/html; charset=utf-8').send(page.value);
+  }
 
   const day = 24 * 60 * 60;
   await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: day * 1000 });

@@ -85,9 +85,22 @@ test('unknown things get Arabic 404s, bad input a clear 400', async () => {
   const badPage = await get('/?page=0');
   assert.equal(badPage.statusCode, 400);
   assert.match(badPage.body, /lang="ar"/);
+  // The reader is told in Arabic what is wrong with the address, not the validator's English.
+  assert.match(badPage.body, /في عنوان هذه الصفحة ما لا يصلح/);
+  assert.doesNotMatch(badPage.body, /querystring|must be/);
+  // A path that cannot be decoded gets the same page, not Fastify's JSON.
+  const badPath = await get('/tags/%E0%A4%A');
+  assert.equal(badPath.statusCode, 400);
+  assert.match(badPath.headers['content-type'] as string, /text\/html/);
+  assert.match(badPath.body, /في عنوان هذه الصفحة ما لا يصلح/);
+  const badApiPath = await get('/api/articles/%E0%A4%A');
+  assert.equal(badApiPath.statusCode, 400);
+  assert.equal(badApiPath.json().error, 'bad_request');
   const badLimit = await get('/api/articles?limit=1000');
   assert.equal(badLimit.statusCode, 400);
   assert.equal(badLimit.json().error, 'bad_request');
+  // Developers keep the validator's message.
+  assert.match(badLimit.json().message, /limit/);
   assert.equal((await get('/api/articles?page=abc')).statusCode, 400);
 });
 
