@@ -41,6 +41,7 @@ export interface ServerOptions {
 
 const isApi = (url: string) => url.startsWith('/api/');
 
+const ARABIC = /[\u0600-\u06FF]/;
 const BAD_ADDRESS = 'في عنوان هذه الصفحة ما لا يصلح: رقم صفحة أو حرف غير مقروء.';
 
 const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1024;
@@ -71,13 +72,14 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) return serverError(req, reply, err);
-    return badRequest(req.url, reply, status, err.message, err.validation ? BAD_ADDRESS : err.message);
+    return badRequest(req.url, reply, status, err.message, err.validation && !ARABIC.test(err.message) ? BAD_ADDRESS : err.message);
   });
 
   /**
-   * A 4xx: the API keeps the validator's message for developers; a reader
-   * gets it in Arabic when it is about the address they followed (a page
-   * number of 0, a broken percent-encoding), not the validator's English.
+   * A 4xx: the API keeps the validator's message for developers. A reader
+   * gets a route's own Arabic message (search explains its limits), and in
+   * place of the validator's English one that the address they followed is
+   * wrong (a page number of 0, a broken percent-encoding).
    */
   function badRequest(url: string, reply: FastifyReply, status: number, apiMessage: string, readerMessage: string) {
     if (isApi(url)) return reply.code(status).send({ error: 'bad_request', message: apiMessage });
