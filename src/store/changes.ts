@@ -6,6 +6,7 @@
  *   card:ID      its summary wherever it is shown (title, description, tags, date, image)
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
+ *   list:author:NAME which articles an author's page lists (the byline as stored)
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
@@ -14,7 +15,7 @@ import type { Kysely, Transaction } from 'kysely';
 export interface Change {
   pages: number[];
   cards: number[];
-  /** 'home' or 'tag:<tag key>'. */
+  /** 'home', 'tag:<tag key>' or 'author:<byline>'. */
   lists: string[];
   /** Anything may have changed: purge every cached page. */
   everything?: boolean;
@@ -83,6 +84,12 @@ export class ChangeSet {
   listings(tagKeys: Iterable<string>): this {
     this.lists.add('home');
     for (const key of tagKeys) this.lists.add(`tag:${key}`);
+    return this;
+  }
+
+  /** The pages of these bylines (articles without one are on none). */
+  authors(bylines: Iterable<string | undefined>): this {
+    for (const byline of bylines) if (byline) this.lists.add(`author:${byline}`);
     return this;
   }
 

@@ -74,8 +74,8 @@ const isPublic = (row: Row, now: string) => row.status === 'published' && row.pu
 
 /**
  * What a save changed for readers: always the article's page; its card when
- * something a list or link shows changed; the lists (home, its tags, old
- * and new) when it entered, left or moved in them.
+ * something a list or link shows changed; the lists (home, its tags and
+ * bylines, old and new) when it entered, left or moved in them.
  */
 function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: string): void {
   const { row } = after;
@@ -88,9 +88,9 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
     tagsChanged ||
     (['slug', 'title', 'description', 'published_at', 'status', 'feature_image'] as const).some((k) => before.row[k] !== row[k]);
   if (cardChanged) change.card(row.id);
-  if (wasPublic !== isPublic(row, now) || tagsChanged || before?.row.published_at !== row.published_at) {
-    change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
-  }
+  const moved = wasPublic !== isPublic(row, now) || before?.row.published_at !== row.published_at;
+  if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
+  if (moved || before?.row.author !== row.author) change.authors([before?.row.author, row.author]);
 }
 
 
@@ -427,9 +427,9 @@ export class KyselyStore implements Store {
    * reads its rows and count from article_tags by (tag_id, published_at)
    * (migration 0005), an index range scan however many articles the tag has.
    */
-  async listArticles({ page, limit, tag, entity }: ListQuery): Promise<ArticlePage> {
+  async listArticles({ page, limit, tag, entity, author }: ListQuery): Promise<ArticlePage> {
     // Built once per shape with these stand-ins, run with the values (templates.ts).
-    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity };
+    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity, author };
     const now = arg<string>('now');
     const lim = arg<number>('limit');
     const off = arg<number>('offset');
@@ -530,6 +530,7 @@ export class KyselyStore implements Store {
     const listed = () => {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
       if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
+      if (author !== undefined) q = q.where('a.author', '=', arg<string>('author'));
       return q;
     };
     const home = () =>
@@ -550,7 +551,8 @@ export class KyselyStore implements Store {
           tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
         ).as('page_tags'),
       ]);
-    const [found] = await this.#templates.run(entity === undefined ? 'list:home' : 'list:entity', home, args);
+    const shape = author !== undefined ? (entity === undefined ? 'list:author' : 'list:author+entity') : entity === undefined ? 'list:home' : 'list:entity';
+    const [found] = await this.#templates.run(shape, home, args);
     return toPage(found!);
   }
 
@@ -833,7 +835,7 @@ export class KyselyStore implements Store {
         .set({ status: 'published', updated_at: now })
         .where('status', '=', 'scheduled')
         .where('published_at', '<=', now)
-        .returning(['id', 'title', 'description', 'sections'])
+        .returning(['id', 'title', 'description', 'sections', 'author'])
         .execute();
       if (rows.length) {
         // Their tag rows enter the tag pages' index (migration 0005).
@@ -848,7 +850,7 @@ export class KyselyStore implements Store {
       for (const r of rows) {
         const sections = JSON.parse(r.sections) as Section[];
         await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
-        change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey));
+        change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey)).authors([r.author]);
       }
       return rows.map((r) => r.id);
     });
@@ -857,7 +859,8 @@ export class KyselyStore implements Store {
   async deleteArticle(id: number): Promise<number[] | null> {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
-      change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey));
+      const byline = await trx.selectFrom('articles').select('author').where('id', '=', id).executeTakeFirst();
+      change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey)).authors([byline?.author]);
       // Related news: its words leave the document frequencies, its postings the index (issue #4).
       await forgetArticles(trx, [id]);
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();

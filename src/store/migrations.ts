@@ -188,6 +188,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_link_rules_by_target').ifNotExists().on('article_link_rules').column('target_id').execute();
     },
   },
+  // An author's page (/authors/:name) reads one byline's public articles newest first: a range of this index.
+  '0012_articles_by_author': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('articles_by_author')
+        .ifNotExists()
+        .on('articles')
+        .columns(['author', 'status', 'published_at', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

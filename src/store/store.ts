@@ -36,6 +36,8 @@ export interface ListQuery {
   tag?: string;
   /** Related news (issue #4): only articles naming this gazetteer entity (its display name). */
   entity?: string;
+  /** An author's page: only articles signed with this byline, exactly as stored. */
+  author?: string;
 }
 
 export interface ArticlePage {

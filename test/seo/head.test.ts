@@ -71,7 +71,8 @@ test('NewsArticle JSON-LD parses and has every field', async () => {
   assert.equal(news.datePublished, '2026-03-10T22:30:00.000Z');
   assert.equal(news.dateModified, article.updatedAt);
   assert.ok(!Number.isNaN(Date.parse(news.dateModified)));
-  assert.deepEqual(news.author, [{ '@type': 'Person', name: 'ليلى حسن' }]);
+  // The byline's page is the Person's address (Google reads author.url).
+  assert.deepEqual(news.author, [{ '@type': 'Person', name: 'ليلى حسن', url: 'https://sahifa.example/authors/%D9%84%D9%8A%D9%84%D9%89_%D8%AD%D8%B3%D9%86' }]);
   assert.equal(news.publisher['@type'], 'NewsMediaOrganization');
   assert.equal(news.publisher.name, 'صحيفة');
   assert.equal(news.publisher.logo['@type'], 'ImageObject');

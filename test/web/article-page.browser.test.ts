@@ -2,7 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { saveArticles } from '../../src/services/articles.js';
+import { articleUrl } from '../../src/web/urls.js';
 import { SEED_SLUG, seedSite } from '../helpers/site.js';
+import { article } from '../helpers/store.js';
 
 let site: Awaited<ReturnType<typeof seedSite>>;
 let browser: Browser;
@@ -66,5 +69,23 @@ test('desktop and dark scheme render', async () => {
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(18, 18, 18)');
   await page.screenshot({ path: screenshotPath('article-desktop-dark.png') });
+  await page.close();
+});
+
+test("a byline in Chromium leads to the author's page, which lists the article", async () => {
+  const [signed] = await saveArticles(site.store, [
+    article({ author: 'سامر الخطيب', tags: ['سوريا'], title: 'معبر نصيب: عودة حركة الشاحنات بين سوريا والأردن' }),
+  ]);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}${articleUrl(signed!.article.slug)}`);
+  const byline = page.locator('.meta a[rel="author"]');
+  assert.equal(await byline.textContent(), 'سامر الخطيب');
+  assert.ok(await byline.isVisible());
+  await byline.click();
+  await page.waitForURL(/\/authors\//);
+  assert.equal(decodeURIComponent(new URL(page.url()).pathname), '/authors/سامر_الخطيب');
+  assert.equal(await page.locator('h1').textContent(), 'سامر الخطيب');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).direction), 'rtl');
+  assert.deepEqual(await page.locator('.card h2').allTextContents(), ['معبر نصيب: عودة حركة الشاحنات بين سوريا والأردن']);
   await page.close();
 });

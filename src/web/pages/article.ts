@@ -11,7 +11,7 @@ import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { arabicDates, countWords, readingMinutes, readingTime, relativeTime } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
 import { bodyFigure, featureFigure } from './media.js';
@@ -70,7 +70,7 @@ ${section.blocks.map((b) => {
 <header>
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
-  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <span class="author">${article.author}</span>` : ''} ${readingLine(article, site)}</div>
+  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <a class="author" rel="author" href="${authorUrl(article.author)}">${article.author}</a>` : ''} ${readingLine(article, site)}</div>
   ${tagLinks(article.tags)}
 </header>
 ${featureFigure(article.featureImage)}

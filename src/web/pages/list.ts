@@ -1,9 +1,9 @@
-/** Lists of articles: the home page and tag pages, with pagination. */
+/** Lists of articles: the home page, tag and author pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
 import type { SiteConfig } from '../config.js';
 import { formatNumber } from '../dates.js';
 import { html, type Html } from '../html.js';
-import { listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
+import { authorDescription, listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
 import { articleUrl, pageUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
@@ -18,6 +18,8 @@ export interface ListPage {
   articles: ArticleSummary[];
   /** The tag a tag page lists (its feeds and CollectionPage); absent on the home page. */
   tag?: string;
+  /** The byline an author's page lists (its ProfilePage). */
+  author?: string;
 }
 
 function pagination(list: ListPage, site: SiteConfig): Html {
@@ -48,7 +50,8 @@ ${
     : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
 }
 ${pagination(list, site)}`;
-  const description = list.tag === undefined ? site.description : tagDescription(site, list.tag);
+  const description =
+    list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag) : site.description;
   return layout(site, { title, description, seo: listSeo(list, site) }, main);
 }
 

@@ -1,4 +1,4 @@
-/** The reader's site: home, tag pages, article pages. */
+/** The reader's site: home, tag pages, author pages, article pages. */
 import type { FastifyPluginAsync } from 'fastify';
 import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
-import { articleUrl, pageUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, bylineOf, pageUrl, tagUrl } from '../urls.js';
 
 export interface PublicRoutesOptions {
   store: Store;
@@ -57,6 +57,23 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
       reply.cacheFor([`list:tag:${tagKey(tag.name)}`, ...articles.map((a) => `card:${a.id}`)]);
       return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name }, site).value;
+    },
+  );
+
+  // Every byline has a page, as WordPress and Ghost give each author an archive: the articles signed
+  // with it. It is the article's "اسم الكاتب" as typed, not an account (a newsroom signs agency copy too).
+  app.get<{ Params: { name: string }; Querystring: { page: number } }>(
+    '/authors/:name',
+    { schema: { querystring: pageQuery } },
+    async (req, reply) => {
+      const { page } = req.query;
+      const byline = bylineOf(req.params.name);
+      const { total, articles, lastModified } = byline ? await store.listArticles({ page, limit: site.pageSize, author: byline }) : { total: 0, articles: [] };
+      if (total === 0) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا توجد أخبار بهذا الاسم.').value);
+      setLastModified(reply, lastModified ?? null);
+      reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+      reply.cacheFor([`list:author:${byline}`, ...articles.map((a) => `card:${a.id}`)]);
+      return listPage({ heading: byline, base: authorUrl(byline), page, pageSize: site.pageSize, total, articles, author: byline }, site).value;
     },
   );
 

@@ -9,7 +9,7 @@ import { cutOnWord } from '../../content/lead.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { trusted, type Html } from '../html.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import { absoluteUrl } from './links.js';
 
 export type JsonLd = Record<string, unknown>;
@@ -65,7 +65,7 @@ export function newsArticle(
     description,
     datePublished: published,
     dateModified: article.updatedAt > published ? article.updatedAt : published,
-    author: article.author ? [{ '@type': 'Person', name: article.author }] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
+    author: article.author ? [{ '@type': 'Person', name: article.author, url: absoluteUrl(site, authorUrl(article.author)) }] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
     publisher: publisher(site),
     image: [shareImage(site, image)],
     keywords: article.tags,
@@ -124,6 +124,20 @@ export function webSite(site: SiteConfig): JsonLd {
       target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl(site, SEARCH_TEMPLATE) },
       'query-input': 'required name=search_term_string',
     },
+  };
+}
+
+/** An author's page: Google reads the byline's Person from it. */
+export function profilePage(site: SiteConfig, page: { byline: string; path: string; description: string }): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'ProfilePage',
+    name: page.byline,
+    url: absoluteUrl(site, page.path),
+    description: page.description,
+    inLanguage: 'ar',
+    isPartOf: { '@type': 'WebSite', name: site.name, url: `${site.baseUrl}/` },
+    mainEntity: { '@type': 'Person', name: page.byline, url: absoluteUrl(site, authorUrl(page.byline)) },
   };
 }
 

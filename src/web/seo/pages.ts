@@ -2,10 +2,10 @@
 import type { ArticleSummary } from '../../content/article.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
-import { articleUrl, pageUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, pageUrl, tagUrl } from '../urls.js';
 import { mediaUrl } from '../pages/media.js';
 import { metaDescription, type SeoMeta, type ShareImage } from './head.js';
-import { articleCrumbs, breadcrumbList, collectionPage, HOME_CRUMB, newsArticle, webSite } from './jsonld.js';
+import { articleCrumbs, breadcrumbList, collectionPage, HOME_CRUMB, newsArticle, profilePage, webSite } from './jsonld.js';
 import { feedLinks } from './links.js';
 
 /** The article's feature image (issue #5) in its original format, the one every reader of OpenGraph takes. */
@@ -36,6 +36,12 @@ export interface ListSeoInput {
   articles: ArticleSummary[];
   /** The tag a tag page lists; absent on the home page. */
   tag?: string;
+  /** The byline an author's page lists. */
+  author?: string;
+}
+
+export function authorDescription(site: SiteConfig, byline: string): string {
+  return `أخبار بقلم ${byline} في ${site.name}`;
 }
 
 export function tagDescription(site: SiteConfig, tag: string): string {
@@ -44,6 +50,13 @@ export function tagDescription(site: SiteConfig, tag: string): string {
 
 export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
   const path = pageUrl(list.base, list.page);
+  if (list.author !== undefined) {
+    const description = authorDescription(site, list.author);
+    return {
+      path,
+      jsonLd: [profilePage(site, { byline: list.author, path, description }), breadcrumbList(site, [HOME_CRUMB, { name: list.author, path: authorUrl(list.author) }])],
+    };
+  }
   if (list.tag === undefined) {
     return { path, jsonLd: list.base === '/' ? [webSite(site)] : [] };
   }

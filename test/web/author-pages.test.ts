@@ -1,0 +1,108 @@
+/**
+ * Author pages (/authors/:name): a byline's public articles newest first,
+ * linked from the article's byline, and purged from every web process's
+ * render cache when an article joins or leaves the byline.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { saveArticles } from '../../src/services/articles.js';
+import type { SaveOutcome } from '../../src/store/store.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { siteConfig } from '../../src/web/config.js';
+import { buildServer } from '../../src/web/server.js';
+import { articleUrl, authorUrl } from '../../src/web/urls.js';
+import { article, memoryStore } from '../helpers/store.js';
+
+const REPORTER = 'ليلى الحسيني';
+const DESK = 'مكتب بيروت';
+const hour = 3600_000;
+const at = (h: number) => new Date(Date.UTC(2026, 2, 1) + h * hour).toISOString();
+
+let store: SqliteStore;
+let app: Awaited<ReturnType<typeof buildServer>>;
+let reports: SaveOutcome['article'][];
+
+before(async () => {
+  store = await memoryStore();
+  const saved = await saveArticles(store, [
+    article({ author: REPORTER, title: 'انتخابات بلدية في بيروت: إقبال ضعيف في الساعات الأولى', publishedAt: at(1) }),
+    article({ author: REPORTER, title: 'موازنة لبنان: البرلمان يقر الأرقام بعد جلسة طويلة', publishedAt: at(2) }),
+    article({ author: REPORTER, title: 'الكهرباء في لبنان: ساعات تغذية أطول هذا الصيف', publishedAt: at(3) }),
+    article({ author: DESK, title: 'مرفأ بيروت: إعادة فتح الرصيف الشمالي أمام السفن', publishedAt: at(4) }),
+    article({ author: REPORTER, status: 'draft', title: 'مسودة: مقابلة مع وزير الطاقة' }),
+  ]);
+  reports = saved.map((o) => o.article);
+  app = await buildServer({ store, site: siteConfig({ pageSize: 2 }, {}) });
+});
+after(async () => {
+  await app.close();
+  await store.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+const listed = (body: string) => [...body.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => decodeURIComponent(m[1]!));
+
+test("an author's page lists the byline's public articles newest first, paged, with its ProfilePage", async () => {
+  const url = authorUrl(REPORTER);
+  assert.equal(url, `/authors/${encodeURIComponent('ليلى_الحسيني')}`);
+  const first = await get(url);
+  assert.equal(first.statusCode, 200);
+  assert.match(first.body, /<h1 class="list-heading">ليلى الحسيني<\/h1>/);
+  assert.deepEqual(listed(first.body), [reports[2]!, reports[1]!].map((a) => articleUrl(a.slug)).map(decodeURIComponent));
+  assert.match(first.body, /<meta name="description" content="أخبار بقلم ليلى الحسيني في صحيفة">/);
+  const ld = [...first.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
+  const profile = ld.find((d) => d['@type'] === 'ProfilePage');
+  assert.equal(profile?.mainEntity.name, REPORTER);
+  assert.equal(profile?.mainEntity.url, `http://127.0.0.1:3000${url}`);
+
+  const second = await get(`${url}?page=2`);
+  assert.deepEqual(listed(second.body), [decodeURIComponent(articleUrl(reports[0]!.slug))], 'the oldest on page 2; the draft on none');
+  assert.match(second.body, /<link rel="canonical" href="[^"]+\?page=2">/);
+});
+
+test('the byline links to its page, and the article says so to search engines', async () => {
+  const page = (await get(articleUrl(reports[0]!.slug))).body;
+  assert.ok(page.includes(`<a class="author" rel="author" href="${authorUrl(REPORTER)}">${REPORTER}</a>`));
+  const ld = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
+  const news = ld.find((d) => d['@type'] === 'NewsArticle');
+  assert.deepEqual(news.author, [{ '@type': 'Person', name: REPORTER, url: `http://127.0.0.1:3000${authorUrl(REPORTER)}` }]);
+});
+
+test('a byline without public articles, or none at all, is a 404', async () => {
+  for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
+    const res = await get(url);
+    assert.equal(res.statusCode, 404, url);
+    assert.match(res.body, /لا توجد أخبار بهذا الاسم/);
+  }
+});
+
+test('cached author pages follow a scheduled publication, a change of byline and a deletion', async () => {
+  const desk = authorUrl(DESK);
+  const reporter = authorUrl(REPORTER);
+  const slugsOn = async (url: string) => listed((await get(url)).body).map((u) => u.replace('/articles/', ''));
+  const deskStory = reports[3]!;
+  assert.deepEqual(await slugsOn(desk), [deskStory.slug]);
+  await get(reporter);
+  assert.equal((await get(desk)).headers['x-cache'], 'hit', 'served from the render cache');
+
+  // A scheduled story joins its byline's page when the scheduler publishes it, not before (its time has come).
+  const [scheduled] = await saveArticles(store, [article({ author: DESK, status: 'scheduled', publishedAt: at(5), title: 'ميناء طرابلس: صفقة تشغيل جديدة' })]);
+  assert.deepEqual(await slugsOn(desk), [deskStory.slug]);
+  assert.deepEqual(await store.publishDue(new Date().toISOString()), [scheduled!.article.id]);
+  assert.deepEqual(await slugsOn(desk), [scheduled!.article.slug, deskStory.slug]);
+
+  // The desk's story was the reporter's: it moves from one page to the other.
+  assert.equal((await get(reporter)).headers['x-cache'], 'hit');
+  await saveArticles(store, [{ ...article(), id: deskStory.id, title: deskStory.title, author: REPORTER, publishedAt: deskStory.publishedAt! }]);
+  assert.deepEqual(await slugsOn(desk), [scheduled!.article.slug]);
+  assert.equal((await slugsOn(reporter))[0], deskStory.slug);
+
+  // Deleted, a story leaves its page, and the pages after it move up (they do not show it: only the list says so).
+  const reporterPage2 = `${reporter}?page=2`;
+  assert.deepEqual(await slugsOn(reporterPage2), [reports[1]!.slug, reports[0]!.slug]);
+  assert.equal((await get(reporterPage2)).headers['x-cache'], 'hit');
+  await store.deleteArticle(deskStory.id);
+  assert.deepEqual(await slugsOn(reporterPage2), [reports[0]!.slug]);
+  await store.deleteArticle(scheduled!.article.id);
+  assert.equal((await get(desk)).statusCode, 404);
+});
