@@ -27,6 +27,16 @@ export interface ImportMeta {
   images?: Record<string, string>;
 }
 
+/**
+ * An author's archive on the site an import came from (WordPress's
+ * /author/<login>/, Ghost's /author/<slug>/), and the byline its posts
+ * carry here: the old address redirects to the byline's page.
+ */
+export interface AuthorAlias {
+  alias: string;
+  byline: string;
+}
+
 export interface ArticleInput {
   title: string;
   description: string;

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArticleInput } from '../content/article.js';
+import type { ArticleInput, AuthorAlias } from '../content/article.js';
 import { parseGhost } from '../content/parsers/ghost.js';
 import { parseJsonLines } from '../content/parsers/jsonl.js';
 import { postArticles } from '../content/parsers/post.js';
@@ -66,16 +66,17 @@ export interface ImportFile {
   inputs: ArticleInput[];
   notes: string[];
   extras: PostExtras[];
-  /** The old site's tag addresses (WordPress and Ghost exports). */
+  /** The old site's tag and author addresses (WordPress and Ghost exports). */
   aliases: TagAlias[];
+  authorAliases: AuthorAlias[];
 }
 
 function parseSource(source: string, format: ImportFormat): ImportFile {
   switch (format) {
     case 'text':
-      return { inputs: [parseTextArticle(source)], notes: [], extras: [], aliases: [] };
+      return { inputs: [parseTextArticle(source)], notes: [], extras: [], aliases: [], authorAliases: [] };
     case 'jsonl':
-      return { inputs: parseJsonLines(source), notes: [], extras: [], aliases: [] };
+      return { inputs: parseJsonLines(source), notes: [], extras: [], aliases: [], authorAliases: [] };
     case 'wordpress':
       return postArticles(parseWordPress(source));
     case 'ghost':
@@ -167,6 +168,7 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
     for (const o of outcomes) o.created ? report.imported++ : report.updated++;
     // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
     await store.addTagAliases(parsed.aliases);
+    await store.addAuthorAliases(parsed.authorAliases);
     await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
     report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes].map((n) => `${file}: ${n}`));
   } catch (e) {

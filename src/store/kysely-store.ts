@@ -8,7 +8,7 @@
  * own transaction, so it goes out exactly when the write commits).
  */
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type ImportMeta, type LinkRules } from '../content/article.js';
+import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type ImportMeta, type LinkRules } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
@@ -575,6 +575,17 @@ export class KyselyStore implements Store {
       .where('tag_aliases.alias', '=', alias)
       .executeTakeFirst();
     return row?.name ?? null;
+  }
+
+  async addAuthorAliases(aliases: AuthorAlias[]): Promise<void> {
+    const rows = [...new Map(aliases.filter((a) => a.alias && a.byline).map((a) => [a.alias, a])).values()];
+    // Like a tag's: the first import that named an address keeps it.
+    if (rows.length) await this.db.insertInto('author_aliases').values(rows).onConflict((oc) => oc.column('alias').doNothing()).execute();
+  }
+
+  async bylineByAlias(alias: string): Promise<string | null> {
+    const row = await this.db.selectFrom('author_aliases').select('byline').where('alias', '=', alias).executeTakeFirst();
+    return row?.byline ?? null;
   }
 
   async getTag(nameOrSlug: string): Promise<Tag | null> {

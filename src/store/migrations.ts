@@ -199,6 +199,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The author archives of a site migrated from WordPress or Ghost (/author/x/), by slug.
+  '0013_author_aliases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('author_aliases')
+        .ifNotExists()
+        .addColumn('alias', 'text', (c) => c.primaryKey())
+        .addColumn('byline', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -39,6 +39,12 @@ export interface TagAliasesTable {
   tag_id: number;
 }
 
+/** Another site's address of an author's archive (a WordPress login, a Ghost user's slug) and the byline it stands for. */
+export interface AuthorAliasesTable {
+  alias: string;
+  byline: string;
+}
+
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
@@ -83,6 +89,7 @@ export interface Database {
   articles: ArticlesTable;
   tags: TagsTable;
   tag_aliases: TagAliasesTable;
+  author_aliases: AuthorAliasesTable;
   article_tags: ArticleTagsTable;
   article_links: ArticleLinksTable;
   article_link_rules: ArticleLinkRulesTable;

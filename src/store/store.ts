@@ -3,7 +3,7 @@
  * to this, never to SQL, so that a PostgreSQL implementation can stand in
  * for SQLite without changing a caller.
  */
-import type { Article, ArticleInput, ArticleLink, ArticleSummary } from '../content/article.js';
+import type { Article, ArticleInput, ArticleLink, ArticleSummary, AuthorAlias } from '../content/article.js';
 import type { Section } from '../content/body.js';
 import type { ChangeBus } from './changes.js';
 import type { ImageRef } from '../content/image.js';
@@ -133,6 +133,10 @@ export interface Store {
   addTagAliases(aliases: TagAlias[]): Promise<void>;
   /** The name of the tag an old address (a slug recorded by addTagAliases) stands for. */
   tagNameByAlias(alias: string): Promise<string | null>;
+  /** Records other sites' addresses (slugs) of authors' archives; an alias already recorded keeps its byline. */
+  addAuthorAliases(aliases: AuthorAlias[]): Promise<void>;
+  /** The byline an old author address (a slug recorded by addAuthorAliases) stands for. */
+  bylineByAlias(alias: string): Promise<string | null>;
   /** Public articles sharing any of the tags, newest first (the foundation's related rule). */
   listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]>;
   /** The newest public articles' ids. */

@@ -86,6 +86,19 @@ test("migrate: the old category and tag archives redirect to the tags' pages", a
   assert.equal(await moved('/tag/no-such-tag/'), 404);
 });
 
+test("migrate: the old author archive redirects to the byline's page, which lists the author's public posts", async () => {
+  const res = await get('/author/admin/');
+  assert.equal(res.statusCode, 301);
+  assert.equal(res.headers.location, '/authors/admin');
+  assert.equal((await get('/author/ADMIN')).headers.location, '/authors/admin', 'WordPress lower-cases the login');
+  const page = await get('/authors/admin');
+  assert.equal(page.statusCode, 200);
+  // The export's 22 published posts, 12 a page; its drafts and its scheduled post are not listed.
+  assert.equal(page.body.match(/<li class="card">/g)?.length, 12);
+  assert.match(page.body, /صفحة 1 من 2/);
+  assert.equal((await get('/author/no-such-author/')).statusCode, 404);
+});
+
 test('migrate: importing the export again updates; the Ghost export of the same posts is reported as copies', async () => {
   const again = await sahifa('import', '--db', place.location, WXR);
   assert.equal(again.stdout.trim().split('\n').at(-1), 'imported 0, updated 25, failed 0');

@@ -48,6 +48,7 @@ test('wordpress: a post becomes an article with its section, tags, author, date,
     { alias: 'uncategorized', name: 'غير مصنف' },
     { alias: 'economy', name: 'اقتصاد' },
   ], "the post's own terms name the tags' old addresses when the export lists none apart");
+  assert.deepEqual(parsed.authorAliases, [{ alias: 'huda', byline: 'هدى الخطيب' }], "the author's archive, /author/<login>/");
   const [a] = inputs;
   assert.equal(a!.title, 'ميناء العقبة: وصول أول سفينة بعد التوسعة');
   assert.deepEqual(a!.tags, ['اقتصاد', 'الموانئ'], 'the category first, "uncategorized" left out');
@@ -134,7 +135,10 @@ test('ghost: posts with their primary tag first, author, UTC date and id', () =>
       { post_id: 'p1', tag_id: 't3', sort_order: 2 },
       { post_id: 'p1', tag_id: 't2', sort_order: 0 },
     ],
-    users: [{ id: 'u1', name: 'هدى الخطيب', password: 'REDACTED' }],
+    users: [
+      { id: 'u1', name: 'هدى الخطيب', slug: 'huda', password: 'REDACTED' },
+      { id: 'u2', name: '  ', slug: 'nameless' },
+    ],
     posts_authors: [{ post_id: 'p1', author_id: 'u1', sort_order: 0 }],
   });
   const { inputs, notes } = postArticles(parseGhost(json));
@@ -146,6 +150,7 @@ test('ghost: posts with their primary tag first, author, UTC date and id', () =>
   assert.equal(a!.externalId, 'ghost:p1');
   assert.equal(a!.slug, 'myna-lqb');
   assert.deepEqual(parseGhost(json).aliases, [{ alias: 'lmwan', name: 'الموانئ' }], "public tags' slugs, for their old addresses");
+  assert.deepEqual(parseGhost(json).authorAliases, [{ alias: 'huda', byline: 'هدى الخطيب' }], 'authors with a name, by slug (/author/x/)');
 });
 
 test('ghost: members-only posts stay drafts, newsletters are not pages of the site, plain text stands in for HTML', () => {

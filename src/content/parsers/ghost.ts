@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import type { ArticleStatus } from '../article.js';
+import { cleanLine } from '../text-cleanup.js';
 import { ParseError } from './errors.js';
 import { mediaFileUnder, type Post, type Posts } from './post.js';
 
@@ -43,7 +44,7 @@ const GhostData = z.object({
   posts: z.array(GhostPost),
   tags: z.array(z.object({ id, name: z.string(), slug: text, visibility: text })).default([]),
   posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })).default([]),
-  users: z.array(z.object({ id, name: z.string() })).default([]),
+  users: z.array(z.object({ id, name: z.string(), slug: text })).default([]),
   posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text })).default([]),
   posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })).default([]),
 });
@@ -133,5 +134,7 @@ export function parseGhost(json: string): Posts {
   if (pages) notes.push(`${pages} page${pages === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   // The tags' slugs, for their old addresses (/tag/x/).
   const aliases = data.tags.flatMap((t) => (t.slug && t.name.trim() && t.visibility !== 'internal' ? [{ alias: t.slug, name: t.name }] : []));
-  return { posts, notes, aliases, mediaFile };
+  // The authors' slugs, for their archives (/author/x/).
+  const authorAliases = data.users.flatMap((u) => (u.slug && cleanLine(u.name) ? [{ alias: u.slug.toLowerCase(), byline: cleanLine(u.name) }] : []));
+  return { posts, notes, aliases, authorAliases, mediaFile };
 }

@@ -4,7 +4,7 @@
  * way (the body through htmlBody and structureBody, the description from the
  * excerpt or the lead, tags in order with the section first).
  */
-import type { ArticleInput, ArticleStatus } from '../article.js';
+import type { ArticleInput, ArticleStatus, AuthorAlias } from '../article.js';
 import { leadSentence } from '../lead.js';
 import { isValidSlug } from '../slug.js';
 import { mergeTags, tagName, type TagAlias } from '../tags.js';
@@ -53,11 +53,12 @@ export interface FeatureImage {
   alt: string;
 }
 
-/** A file's posts, what it holds besides them (for the import report), and its tags' old addresses. */
+/** A file's posts, what it holds besides them (for the import report), and its tags' and authors' old addresses. */
 export interface Posts {
   posts: Post[];
   notes: string[];
   aliases: TagAlias[];
+  authorAliases: AuthorAlias[];
   /** The export's own way of naming an image's file in the old site's media folder. */
   mediaFile?: MediaFile;
 }
@@ -119,7 +120,13 @@ const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n
  * index). Any bad post fails the file, and the message names up to five of
  * them.
  */
-export function postArticles({ posts, notes, aliases, mediaFile }: Posts): { inputs: ArticleInput[]; notes: string[]; extras: PostExtras[]; aliases: TagAlias[] } {
+export function postArticles({ posts, notes, aliases, authorAliases, mediaFile }: Posts): {
+  inputs: ArticleInput[];
+  notes: string[];
+  extras: PostExtras[];
+  aliases: TagAlias[];
+  authorAliases: AuthorAlias[];
+} {
   const inputs: ArticleInput[] = [];
   const extras: PostExtras[] = [];
   const left: string[] = [];
@@ -140,5 +147,5 @@ export function postArticles({ posts, notes, aliases, mediaFile }: Posts): { inp
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left], extras, aliases };
+  return { inputs, notes: [...notes, ...left], extras, aliases, authorAliases };
 }

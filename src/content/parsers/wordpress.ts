@@ -17,9 +17,10 @@
  *   block comments are comments).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ArticleStatus } from '../article.js';
+import type { ArticleStatus, AuthorAlias } from '../article.js';
 import { ParseError } from './errors.js';
 import type { TagAlias } from '../tags.js';
+import { cleanLine } from '../text-cleanup.js';
 import { mediaFileUnder, type FeatureImage, type Post, type Posts } from './post.js';
 
 const STATUS: Record<string, ArticleStatus> = {
@@ -91,8 +92,14 @@ export function parseWordPress(xml: string): Posts {
   if (!channel || !('wp:wxr_version' in channel)) throw new ParseError('not a WordPress export (WXR): no <rss><channel> with wp:wxr_version');
 
   const authors = new Map<string, string>();
+  const authorAliases: AuthorAlias[] = [];
   for (const a of (channel['wp:author'] as Node[] | undefined) ?? []) {
-    authors.set(text(a['wp:author_login']), text(a['wp:author_display_name']) || text(a['wp:author_login']));
+    const login = text(a['wp:author_login']);
+    const byline = text(a['wp:author_display_name']) || login;
+    authors.set(login, byline);
+    // The archive is /author/<user_nicename>/, which WXR leaves out; WordPress makes it from the login (sanitize_title).
+    const nicename = login.toLowerCase().trim().replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
+    if (nicename && cleanLine(byline)) authorAliases.push({ alias: nicename, byline: cleanLine(byline) });
   }
 
   // The site's categories and tags by slug, for their old addresses (/category/x/, /tag/x/).
@@ -161,5 +168,5 @@ export function parseWordPress(xml: string): Posts {
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   const unused = attachments.size - featured.size;
   if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (Sahifa brings in only the images that posts show)`);
-  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()], mediaFile: UPLOADS };
+  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()], authorAliases, mediaFile: UPLOADS };
 }

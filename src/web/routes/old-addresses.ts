@@ -6,14 +6,15 @@
  * and the old address answers with a permanent redirect to the article's:
  * links from other sites and search engines' entries keep working. So do
  * the archives of a category or tag (/category/sports/, /tag/x/), through
- * the slugs the import recorded (tag_aliases). Anything else is the site's
+ * the slugs the import recorded (tag_aliases), and an author's (/author/x/)
+ * through author_aliases. Anything else is the site's
  * 404. The site's own routes are static paths, which the router tries
  * before these parametric ones.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidSlug } from '../../content/slug.js';
 import type { Store } from '../../store/store.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, bylineOf, tagUrl } from '../urls.js';
 
 export interface OldAddressOptions {
   store: Store;
@@ -55,4 +56,14 @@ export const oldAddressRoutes: FastifyPluginAsync<OldAddressOptions> = async (ap
     app.get(path, tagHandler);
     app.get(`${path}/`, tagHandler);
   }
+
+  // An author's archive: the login or slug there, as the import recorded it, or the byline itself.
+  const authorHandler = async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
+    const byline = (await store.bylineByAlias(req.params.slug.toLowerCase())) ?? bylineOf(req.params.slug);
+    const signed = byline ? await store.listArticles({ page: 1, limit: 1, author: byline }) : null;
+    if (signed && signed.total > 0) return reply.redirect(authorUrl(byline), 301);
+    return reply.callNotFound();
+  };
+  app.get('/author/:slug', authorHandler);
+  app.get('/author/:slug/', authorHandler);
 };
