@@ -714,9 +714,11 @@ export class KyselyStore implements Store {
    * Public articles as of `now`, narrowed by the range's tag and start; null
    * when the tag does not exist (nothing can match).
    */
-  private async publicRange(range: Pick<PublicRange, 'since' | 'tag'>, now: string) {
+  private async publicRange(range: Pick<PublicRange, 'since' | 'tag' | 'author'>, now: string) {
     let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
     if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
+    // A byline's rows: a range of articles_by_author (migration 0012), in the callers' order.
+    if (range.author !== undefined) query = query.where('author', '=', range.author);
     if (range.tag === undefined) return query;
     const key = tagKey(range.tag);
     const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;

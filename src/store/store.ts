@@ -81,6 +81,8 @@ export interface PublicRange {
   since?: string;
   /** A tag's name or slug, in any spelling variant. */
   tag?: string;
+  /** A byline, exactly as stored (not with `tag`). */
+  author?: string;
 }
 
 export interface PublicStreamOptions extends PublicRange {

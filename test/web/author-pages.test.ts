@@ -68,6 +68,24 @@ test('the byline links to its page, and the article says so to search engines', 
   assert.deepEqual(news.author, [{ '@type': 'Person', name: REPORTER, url: `http://127.0.0.1:3000${authorUrl(REPORTER)}` }]);
 });
 
+test("a byline's feeds carry its public articles only, and its page advertises them", async () => {
+  const base = authorUrl(REPORTER);
+  const page = (await get(base)).body;
+  assert.ok(page.includes(`<link rel="alternate" type="application/rss+xml" title="صحيفة: ليلى الحسيني (RSS)" href="http://127.0.0.1:3000${base}/feed.xml">`));
+  const rss = await get(`${base}/feed.xml`);
+  assert.equal(rss.statusCode, 200);
+  assert.match(rss.headers['content-type'] as string, /application\/rss\+xml/);
+  assert.match(rss.body, /<title>صحيفة: ليلى الحسيني<\/title>/);
+  const items = [...rss.body.matchAll(/<item>[\s\S]*?<title><!\[CDATA\[(.*?)\]\]><\/title>/g)].map((m) => m[1]);
+  assert.deepEqual(items, [reports[2]!.title, reports[1]!.title, reports[0]!.title], 'newest first; no draft, no other byline');
+  const json = (await get(`${base}/feed.json`)).json();
+  assert.equal(json.title, 'صحيفة: ليلى الحسيني');
+  assert.equal(json.items.length, 3);
+  assert.ok(json.items.every((i: { authors: { name: string }[] }) => i.authors[0]!.name === REPORTER));
+  assert.equal((await get(`${base}/atom.xml`)).statusCode, 200);
+  assert.equal((await get(`${authorUrl('كاتب لا يوجد')}/feed.xml`)).statusCode, 404);
+});
+
 test('a byline without public articles, or none at all, is a 404', async () => {
   for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
     const res = await get(url);
@@ -88,8 +106,12 @@ test('cached author pages follow a scheduled publication, a change of byline and
   // A scheduled story joins its byline's page when the scheduler publishes it, not before (its time has come).
   const [scheduled] = await saveArticles(store, [article({ author: DESK, status: 'scheduled', publishedAt: at(5), title: 'ميناء طرابلس: صفقة تشغيل جديدة' })]);
   assert.deepEqual(await slugsOn(desk), [deskStory.slug]);
+  const feedTitles = async () => ((await get(`${desk}/feed.json`)).json().items as { title: string }[]).map((i) => i.title);
+  assert.deepEqual(await feedTitles(), [deskStory.title]);
+  assert.equal((await get(`${desk}/feed.json`)).headers['x-cache'], 'hit');
   assert.deepEqual(await store.publishDue(new Date().toISOString()), [scheduled!.article.id]);
   assert.deepEqual(await slugsOn(desk), [scheduled!.article.slug, deskStory.slug]);
+  assert.deepEqual(await feedTitles(), [scheduled!.article.title, deskStory.title], 'the feed too');
 
   // The desk's story was the reporter's: it moves from one page to the other.
   assert.equal((await get(reporter)).headers['x-cache'], 'hit');

@@ -1,6 +1,7 @@
 /**
  * Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the site (`/feed.xml`,
- * `/atom.xml`, `/feed.json`) and for each tag (`/tags/:tag/feed.xml` …),
+ * `/atom.xml`, `/feed.json`), each tag (`/tags/:tag/feed.xml` …) and each
+ * byline (`/authors/:name/feed.xml` …),
  * with the articles' full text or their descriptions (`SiteConfig.feedContent`).
  * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
  * `toJsonFeed11` brings up to 1.1 (authors, language).
@@ -13,9 +14,9 @@ import type { PublicArticleRow, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { escapeHtml } from '../html.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
-import { absoluteUrl, feedPath, FEED_TYPES, type FeedFormat } from '../seo/links.js';
-import { tagDescription } from '../seo/pages.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { absoluteUrl, feedPath, FEED_TYPES, scopePath, scopeTitle, type FeedFormat, type FeedScope } from '../seo/links.js';
+import { authorDescription, tagDescription } from '../seo/pages.js';
+import { articleUrl, bylineOf, tagUrl } from '../urls.js';
 
 export interface FeedRoutesOptions {
   store: Store;
@@ -54,12 +55,17 @@ interface FeedItem {
 
 const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
 
-function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], tag: string | undefined, updated: Date): Feed {
-  const home = absoluteUrl(site, tag === undefined ? '/' : tagUrl(tag));
+function scopeDescription(site: SiteConfig, scope: FeedScope): string {
+  if (scope === null) return site.description;
+  return 'tag' in scope ? tagDescription(site, scope.tag) : authorDescription(site, scope.author);
+}
+
+function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scope: FeedScope, updated: Date): Feed {
+  const home = absoluteUrl(site, scopePath(scope));
   const feed = new Feed({
     id: home,
-    title: tag === undefined ? site.name : `${site.name}: #${tag.replace(/ /g, '_')}`,
-    description: tag === undefined ? site.description : tagDescription(site, tag),
+    title: scopeTitle(site, scope),
+    description: scopeDescription(site, scope),
     link: home,
     language: 'ar',
     updated,
@@ -68,9 +74,9 @@ function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], tag:
     copyright: `© ${site.name}`,
     author: { name: site.name, link: `${site.baseUrl}/` },
     feedLinks: {
-      rss: absoluteUrl(site, feedPath('rss', tag)),
-      atom: absoluteUrl(site, feedPath('atom', tag)),
-      json: absoluteUrl(site, feedPath('json', tag)),
+      rss: absoluteUrl(site, feedPath('rss', scope)),
+      atom: absoluteUrl(site, feedPath('atom', scope)),
+      json: absoluteUrl(site, feedPath('json', scope)),
     },
   });
   const scheme = `${site.baseUrl}/tags/`;
@@ -139,22 +145,27 @@ function send(reply: FastifyReply, format: FeedFormat, feed: Feed, summaryOnly: 
 const FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 
 export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { store, site }) => {
-  async function render(format: FeedFormat, reply: FastifyReply, tagParam?: string) {
-    let tag: string | undefined;
-    if (tagParam !== undefined) {
-      const found = await store.getTag(tagParam);
+  /** The scope a feed's address names: the site's, a tag's (found in any spelling) or a byline's. */
+  async function render(format: FeedFormat, reply: FastifyReply, wanted: { tag: string } | { author: string } | null = null) {
+    let scope: FeedScope = null;
+    if (wanted !== null && 'tag' in wanted) {
+      const found = await store.getTag(wanted.tag);
       if (!found) {
         // A renamed tag's feed: readers subscribed under the old name follow it.
-        const renamed = await store.tagNameByAlias(tagKey(tagParam));
+        const renamed = await store.tagNameByAlias(tagKey(wanted.tag));
         if (renamed) return reply.redirect(`${tagUrl(renamed)}/${FILES[format]}`, 301);
       }
       if (!found || found.count === 0) return reply.callNotFound();
-      tag = found.name;
+      scope = { tag: found.name };
+    } else if (wanted !== null) {
+      if (!wanted.author) return reply.callNotFound();
+      scope = wanted;
     }
     const rows: PublicArticleRow[] = [];
-    for await (const row of store.streamPublic({ order: 'desc', limit: FEED_SIZE, ...(tag !== undefined ? { tag } : {}) })) {
+    for await (const row of store.streamPublic({ order: 'desc', limit: FEED_SIZE, ...scope })) {
       rows.push(row);
     }
+    if (scope !== null && 'author' in scope && rows.length === 0) return reply.callNotFound();
     const full = site.feedContent === 'full';
     const items: FeedItem[] = [];
     for (const row of rows) {
@@ -163,9 +174,9 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     }
     const newest = rows.map(latestOf).sort().at(-1);
     setLastModified(reply, newest);
-    const feed = buildFeed(format, site, items, tag, newest ? new Date(newest) : new Date(0));
+    const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0));
     reply.cacheFor([
-      tag !== undefined ? `list:tag:${tagKey(tag)}` : 'list:home',
+      scope === null ? 'list:home' : 'tag' in scope ? `list:tag:${tagKey(scope.tag)}` : `list:author:${scope.author}`,
       ...rows.map((r) => `card:${r.id}`),
       ...(full ? rows.map((r) => `page:${r.id}`) : []),
     ]);
@@ -174,6 +185,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
 
   for (const format of ['rss', 'atom', 'json'] as const) {
     app.get(`/${FILES[format]}`, (_req, reply) => render(format, reply));
-    app.get<{ Params: { tag: string } }>(`/tags/:tag/${FILES[format]}`, (req, reply) => render(format, reply, req.params.tag));
+    app.get<{ Params: { tag: string } }>(`/tags/:tag/${FILES[format]}`, (req, reply) => render(format, reply, { tag: req.params.tag }));
+    app.get<{ Params: { name: string } }>(`/authors/:name/${FILES[format]}`, (req, reply) => render(format, reply, { author: bylineOf(req.params.name) }));
   }
 };

@@ -1,9 +1,9 @@
 /**
  * Absolute URLs from the configured public base, and the feeds a page
- * advertises: the site's on every page, a tag's on its pages.
+ * advertises: the site's on every page, a tag's or a byline's on its pages.
  */
 import type { SiteConfig } from '../config.js';
-import { tagUrl } from '../urls.js';
+import { authorUrl, tagUrl } from '../urls.js';
 
 /** A path on the site (or an already absolute URL) as an absolute URL. */
 export function absoluteUrl(site: SiteConfig, pathOrUrl: string): string {
@@ -30,16 +30,31 @@ export interface FeedLink {
   href: string;
 }
 
-/** `/feed.xml`, `/atom.xml`, `/feed.json`; a tag's under `/tags/:tag/`. */
-export function feedPath(format: FeedFormat, tag?: string): string {
-  return tag === undefined ? `/${FEED_FILES[format]}` : `${tagUrl(tag)}/${FEED_FILES[format]}`;
+/** Whose articles a feed carries: the site's (null), a tag's or a byline's. */
+export type FeedScope = { tag: string } | { author: string } | null;
+
+/** The page of a scope, under which its feeds live. */
+export function scopePath(scope: FeedScope): string {
+  if (scope === null) return '/';
+  return 'tag' in scope ? tagUrl(scope.tag) : authorUrl(scope.author);
 }
 
-export function feedLinks(site: SiteConfig, tag?: string): FeedLink[] {
+/** A feed's title: the site's name, with the hashtag or the byline. */
+export function scopeTitle(site: SiteConfig, scope: FeedScope): string {
+  if (scope === null) return site.name;
+  return 'tag' in scope ? `${site.name}: #${scope.tag.replace(/ /g, '_')}` : `${site.name}: ${scope.author}`;
+}
+
+/** `/feed.xml`, `/atom.xml`, `/feed.json`; a tag's under `/tags/:tag/`, a byline's under `/authors/:name/`. */
+export function feedPath(format: FeedFormat, scope: FeedScope = null): string {
+  return scope === null ? `/${FEED_FILES[format]}` : `${scopePath(scope)}/${FEED_FILES[format]}`;
+}
+
+export function feedLinks(site: SiteConfig, scope: FeedScope = null): FeedLink[] {
   return (['rss', 'atom', 'json'] as const).map((format) => ({
     format,
     type: FEED_TYPES[format],
-    title: tag === undefined ? `${site.name} (${FEED_NAMES[format]})` : `${site.name}: #${tag.replace(/ /g, '_')} (${FEED_NAMES[format]})`,
-    href: feedPath(format, tag),
+    title: `${scopeTitle(site, scope)} (${FEED_NAMES[format]})`,
+    href: feedPath(format, scope),
   }));
 }

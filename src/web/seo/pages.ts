@@ -54,6 +54,7 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
     const description = authorDescription(site, list.author);
     return {
       path,
+      feeds: feedLinks(site, { author: list.author }),
       jsonLd: [profilePage(site, { byline: list.author, path, description }), breadcrumbList(site, [HOME_CRUMB, { name: list.author, path: authorUrl(list.author) }])],
     };
   }
@@ -63,7 +64,7 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
   const name = `#${list.tag.replace(/ /g, '_')}`;
   return {
     path,
-    feeds: feedLinks(site, list.tag),
+    feeds: feedLinks(site, { tag: list.tag }),
     jsonLd: [
       collectionPage(site, {
         name,
