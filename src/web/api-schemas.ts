@@ -8,9 +8,23 @@ export const listQuery = {
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
     tag: { type: 'string', minLength: 1, maxLength: 100 },
+    author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, exactly as articles carry it (not with tag)' },
   },
   additionalProperties: false,
 } as const;
+
+export interface ListQuerystring {
+  page: number;
+  limit: number;
+  tag?: string;
+  author?: string;
+}
+
+/** The list's filter: a tag or a byline; both at once is refused with a reason (the store lists one or the other). */
+export function listFilter({ tag, author }: ListQuerystring): { tag?: string; author?: string } {
+  if (tag && author) throw Object.assign(new Error('give tag or author, not both / وسم أو كاتب، لا الاثنان معاً'), { statusCode: 400 });
+  return tag ? { tag } : author ? { author } : {};
+}
 
 export const summaryProperties = {
   slug: { type: 'string' },

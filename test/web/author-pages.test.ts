@@ -86,6 +86,17 @@ test("a byline's feeds carry its public articles only, and its page advertises t
   assert.equal((await get(`${authorUrl('كاتب لا يوجد')}/feed.xml`)).statusCode, 404);
 });
 
+test('the public API and the Content API list a byline\'s articles; a tag and a byline at once is refused', async () => {
+  for (const base of ['/api/articles', '/api/content/articles']) {
+    const list = (await get(`${base}?author=${encodeURIComponent(REPORTER)}`)).json();
+    assert.equal(list.total, 3, base);
+    assert.deepEqual(list.articles.map((a: { slug: string }) => a.slug), [reports[2]!, reports[1]!, reports[0]!].map((a) => a.slug));
+    const both = await get(`${base}?author=${encodeURIComponent(REPORTER)}&tag=${encodeURIComponent('سياسة')}`);
+    assert.equal(both.statusCode, 400, base);
+    assert.match(both.json().message, /tag or author, not both/);
+  }
+});
+
 test('a byline without public articles, or none at all, is a 404', async () => {
   for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
     const res = await get(url);

@@ -15,7 +15,7 @@ import { articleUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { figureJson, figureProperties, linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
+import { figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -71,7 +71,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
 
   const common = { tags: ['content'], ...(keys.length ? { security: [{ contentKey: [] }] } : {}) };
 
-  app.get<{ Querystring: { page: number; limit: number; tag?: string } }>('/articles', {
+  app.get<{ Querystring: ListQuerystring }>('/articles', {
     schema: {
       ...common,
       summary: 'Public articles, newest first',
@@ -79,8 +79,8 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       response: { 200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, articles: { type: 'array', items: SummarySchema } } }, ...S.errors(400, 401) },
     },
   }, async (req) => {
-    const { page, limit, tag } = req.query;
-    const { total, articles } = await store.listArticles({ page, limit, ...(tag ? { tag } : {}) });
+    const { page, limit } = req.query;
+    const { total, articles } = await store.listArticles({ page, limit, ...listFilter(req.query) });
     return {
       total,
       page,

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { figureJson, figureProperties, linkProperties, listQuery, summaryProperties } from '../api-schemas.js';
+import { figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -50,12 +50,12 @@ const articleResponse = {
 } as const;
 
 export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { store }) => {
-  app.get<{ Querystring: { page: number; limit: number; tag?: string } }>(
+  app.get<{ Querystring: ListQuerystring }>(
     '/api/articles',
     { schema: { querystring: listQuery, response: listResponse } },
     async (req) => {
-      const { page, limit, tag } = req.query;
-      const { total, articles } = await store.listArticles({ page, limit, ...(tag ? { tag } : {}) });
+      const { page, limit } = req.query;
+      const { total, articles } = await store.listArticles({ page, limit, ...listFilter(req.query) });
       return { total, page, articles };
     },
   );
