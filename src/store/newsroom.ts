@@ -159,6 +159,8 @@ export interface NewsroomStore {
   imageRefs(ids: (number | null | undefined)[]): Promise<Map<number, ImageRef>>;
 
   listAdmin(query: AdminListQuery): Promise<{ total: number; articles: AdminArticleRow[] }>;
+  /** The bylines of the latest articles, most used first: the editor offers them, so that one author keeps one page. */
+  recentBylines(limit: number): Promise<string[]>;
   slugOwner(slug: string): Promise<number | null>;
   /** Tags of articles of any status, by name; `q` filters on the start of a folded name. */
   listAllTags(q?: string, limit?: number): Promise<AdminTag[]>;

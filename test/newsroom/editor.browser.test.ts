@@ -61,6 +61,8 @@ test('an editor signs in, writes in Arabic, accepts suggested tags, uploads an i
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   await page.getByLabel('العنوان').fill(TITLE);
   await page.locator('#body').fill(BODY);
+  // The byline is the writer's own unless another is typed; the field says so.
+  assert.equal(await page.locator('#author').getAttribute('placeholder'), 'سلمى المحررة');
 
   // Suggestions: a description and hashtags, accepted.
   await page.getByRole('button', { name: 'اقترح وصفاً' }).click();
@@ -115,6 +117,12 @@ test('an editor signs in, writes in Arabic, accepts suggested tags, uploads an i
   assert.equal(await img.getAttribute('alt'), 'قاعة العرض في متحف الخط العربي');
   assert.match((await page.locator('.feature-image source').getAttribute('srcset')) ?? '', /480w.*960w.*1600w/);
   assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the image loads');
+  // Signed with the editor's name, which leads to her page.
+  assert.equal(await page.locator('.meta a[rel=author]').textContent(), 'سلمى المحررة');
+
+  // The next article's author field offers the bylines in use.
+  await page.goto(`${base}/admin/articles/new`);
+  assert.deepEqual(await page.$$eval('#bylines option', (os) => os.map((o) => (o as HTMLOptionElement).value)), ['سلمى المحررة']);
   await context.close();
 });
 

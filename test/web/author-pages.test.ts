@@ -42,6 +42,12 @@ after(async () => {
 const get = (url: string) => app.inject({ method: 'GET', url });
 const listed = (body: string) => [...body.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => decodeURIComponent(m[1]!));
 
+test('the editor is offered the bylines in use, most used first, none blank', async () => {
+  await saveArticles(store, [article({ author: '', status: 'draft', title: 'مسودة بلا كاتب: ملاحظات أولية' })]);
+  assert.deepEqual(await store.newsroom.recentBylines(10), [REPORTER, DESK]);
+  assert.deepEqual(await store.newsroom.recentBylines(1), [REPORTER]);
+});
+
 test("an author's page lists the byline's public articles newest first, paged, with its ProfilePage", async () => {
   const url = authorUrl(REPORTER);
   assert.equal(url, `/authors/${encodeURIComponent('ليلى_الحسيني')}`);

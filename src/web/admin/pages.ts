@@ -228,6 +228,8 @@ export interface EditorData {
   links: { id: number; slug: string; title: string; kind: 'related' | 'see_also'; pinned: boolean }[];
   /** The field an error is about, to mark it. */
   errorField?: string;
+  /** Bylines in use, offered as the author field's suggestions. */
+  bylines: string[];
 }
 
 function field(id: string, errorField: string | undefined): Html {
@@ -310,7 +312,9 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <input id="slug" name="slug" dir="auto" maxlength="200" value="${values.slug}" aria-describedby="slug-hint"${e('slug')}>
     <p id="slug-hint" class="hint">يُشتق من العنوان إن تُرك فارغاً. تغييره بعد النشر يُبقي الرابط القديم محوّلاً إلى الجديد.</p>
     <label for="author">اسم الكاتب</label>
-    <input id="author" name="author" maxlength="200" value="${values.author}"${e('author')}>
+    <input id="author" name="author" maxlength="200" list="bylines" value="${values.author}"${article ? '' : html` placeholder="${actor.name}"`} aria-describedby="author-hint"${e('author')}>
+    <datalist id="bylines">${data.bylines.map((b) => html`<option value="${b}">`)}</datalist>
+    <p id="author-hint" class="hint">${article ? '' : 'يُنشر الخبر باسمك إن تُرك فارغاً. '}لكل اسم صفحة بأخباره: اختره كما كُتب من قبل لتجتمع الأخبار في صفحة واحدة.</p>
   </details>
 
   <details class="more links-rules"${errorField === 'pinnedLinks' || errorField === 'blockedLinks' ? html` open` : ''}>

@@ -188,6 +188,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       values: extra.values ?? P.valuesOf(article, image, site, rules),
       revisions,
       links: article ? await currentLinks(article.id, rules!) : [],
+      bylines: await store.newsroom.recentBylines(50),
       ...(extra.error?.field ? { errorField: extra.error.field } : {}),
     });
     return send(reply, page, extra.error?.status ?? 200);
