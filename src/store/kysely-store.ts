@@ -551,8 +551,7 @@ export class KyselyStore implements Store {
           tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
         ).as('page_tags'),
       ]);
-    const shape = author !== undefined ? (entity === undefined ? 'list:author' : 'list:author+entity') : entity === undefined ? 'list:home' : 'list:entity';
-    const [found] = await this.#templates.run(shape, home, args);
+    const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${entity === undefined ? '' : '+entity'}`, home, args);
     return toPage(found!);
   }
 

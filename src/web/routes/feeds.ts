@@ -146,7 +146,7 @@ const FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', j
 
 export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { store, site }) => {
   /** The scope a feed's address names: the site's, a tag's (found in any spelling) or a byline's. */
-  async function render(format: FeedFormat, reply: FastifyReply, wanted: { tag: string } | { author: string } | null = null) {
+  async function render(format: FeedFormat, reply: FastifyReply, wanted: FeedScope = null) {
     let scope: FeedScope = null;
     if (wanted !== null && 'tag' in wanted) {
       const found = await store.getTag(wanted.tag);
@@ -158,7 +158,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
       if (!found || found.count === 0) return reply.callNotFound();
       scope = { tag: found.name };
     } else if (wanted !== null) {
-      if (!wanted.author) return reply.callNotFound();
+      if (!wanted.author) return reply.callNotFound(); // '' would be the articles signed by no one
       scope = wanted;
     }
     const rows: PublicArticleRow[] = [];
