@@ -46,6 +46,8 @@ export function* scaledArticles(corpus: ArticleInput[], count: number, seed = 20
       tags: pick(corpus).tags.slice(0, 3),
       body: shape.map(() => pick(pick(paragraphs))).join('\n\n'),
       externalId: `scaled-${i}`,
+      // Bylines in the corpus's proportions, taken without the random stream so the texts stay as they were.
+      ...(corpus[i % corpus.length]!.author ? { author: corpus[i % corpus.length]!.author! } : {}),
       publishedAt,
       status: 'published',
     };

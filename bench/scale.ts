@@ -4,7 +4,7 @@
  * Sahifa at scale on one backend: imports `size` articles through the real
  * path (validate, store, index for search, profile and link related news),
  * then serves them from one web process and measures, one request at a time,
- * the latency of home, article, tag, search and feed pages with the render
+ * the latency of home, article, tag, author, search and feed pages with the render
  * cache off (the work itself) and on; then the database's size and the web
  * process's resident memory. Corpus: ANT Corpus v2.1 subset (../shared/corpus).
  */
@@ -21,7 +21,7 @@ import { saveArticles } from '../src/services/articles.js';
 import { openStore } from '../src/store/open.js';
 import { parsePostgresUrl } from '../src/store/postgres.js';
 import pg from 'pg';
-import { articleUrl } from '../src/web/urls.js';
+import { articleUrl, authorUrl } from '../src/web/urls.js';
 import { mulberry32, readCorpus, scaledArticles } from './corpus.js';
 import { freePort, median, startServer } from './lib.js';
 
@@ -78,6 +78,7 @@ for (let i = 0; i < 200; i++) {
   if (a) sampleArticles.push(a.slug);
 }
 const tags = (await store.listTags()).sort((a, b) => b.count - a.count).slice(0, 50).map((t) => t.name);
+const bylines = await store.newsroom.recentBylines(50);
 const words = corpus.slice(0, 300).map((a) => a.title.split(/\s+/).filter((w) => w.length > 3).slice(0, 2).join(' ')).filter(Boolean);
 await store.close();
 const dbBytes = backend === 'sqlite' ? ['', '-wal'].reduce((n, s) => n + (statSync(location + s, { throwIfNoEntry: false })?.size ?? 0), 0) : await pgBytes(location);
@@ -105,6 +106,7 @@ const routes: Record<string, () => string> = {
   home: () => `/?page=${1 + Math.floor(rand() * 5)}`,
   article: () => articleUrl(sampleArticles[Math.floor(rand() * sampleArticles.length)]!),
   tag: () => `/tags/${encodeURIComponent(tagSlug(tags[Math.floor(rand() * tags.length)]!))}`,
+  author: () => authorUrl(bylines[Math.floor(rand() * bylines.length)]!),
   search: () => `/search?q=${encodeURIComponent(words[Math.floor(rand() * words.length)]!)}`,
   feed: () => (rand() < 0.5 ? '/feed.xml' : `/tags/${encodeURIComponent(tagSlug(tags[Math.floor(rand() * tags.length)]!))}/feed.xml`),
 };
