@@ -51,6 +51,12 @@ export interface ArticleInput {
   status?: ArticleStatus;
   /** ISO 8601. Published articles without one are published now. */
   publishedAt?: string;
+  /**
+   * ISO 8601: when the site an import came from last changed the article. A
+   * new article keeps it as its update time (dateModified, sitemaps' lastmod)
+   * instead of the import's instant; any later save takes its own time.
+   */
+  modifiedAt?: string;
   importMeta?: ImportMeta;
   // --- Newsroom (issue #5) ---
   /** Update this article (by id) instead of creating one or matching by externalId. */

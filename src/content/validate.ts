@@ -28,6 +28,7 @@ export const ArticleInputSchema = z.object({
   externalId: z.string().min(1).max(200).optional(),
   status: z.enum(ARTICLE_STATUSES).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
+  modifiedAt: z.iso.datetime({ offset: true }).optional(),
   importMeta: z
     .object({
       seeAlso: z.array(z.string()),

@@ -94,6 +94,19 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
 }
 
 
+/**
+ * A new article's update time: the old site's last change when an import
+ * says it (so that a migrated archive does not claim to be revised on the
+ * day of the move), kept between its publication and now.
+ */
+function importedUpdate(modifiedAt: string | undefined, publishedAt: string | null, now: string): string {
+  const modified = modifiedAt === undefined ? Number.NaN : Date.parse(modifiedAt);
+  if (Number.isNaN(modified)) return now;
+  const iso = new Date(modified).toISOString();
+  const notBeforePublication = publishedAt !== null && iso < publishedAt ? publishedAt : iso;
+  return notBeforePublication > now ? now : notBeforePublication;
+}
+
 function toArticle(row: Row, tags: string[]): Article {
   return { ...articleFields(row, tags), body: row.body, importMeta: JSON.parse(row.import_meta) as ImportMeta };
 }
@@ -289,7 +302,7 @@ export class KyselyStore implements Store {
       const slug = await this.uniqueSlug(trx, input.slug, values.title);
       const inserted = await trx
         .insertInto('articles')
-        .values({ ...values, slug, external_id: input.externalId ?? null, created_at: now })
+        .values({ ...values, updated_at: importedUpdate(input.modifiedAt, values.published_at, now), slug, external_id: input.externalId ?? null, created_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = inserted.id;

@@ -48,6 +48,11 @@ test('migrate: a WordPress export imports whole; drafts and the scheduled post s
   assert.equal(page.body.match(/<h2>/g)?.length, 1);
   assert.match(page.body, /<blockquote>/);
   assert.match(page.body, /href="\/tags\/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9">#رياضة<\/a>/, 'the category is the first tag');
+  // Its dates are the old site's: published 2018, last changed when the export's site was made.
+  const article = (await get('/api/articles/fr-sport-11-20180204')).json();
+  assert.equal(article.publishedAt, '2018-02-04T07:13:06.000Z');
+  assert.equal(article.updatedAt, '2026-11-28T22:58:58.000Z', "WordPress's post_modified_gmt, not the import's instant");
+  assert.match(page.body, /"dateModified":"2026-11-28T22:58:58.000Z"/);
   assert.equal((await get(`/articles/${encodeURIComponent('المؤلف-الموسيقي-الأيسلندي-الشهير')}`)).statusCode, 200, 'the Arabic slug');
   assert.equal((await get('/articles/al-sport-1-20180218')).statusCode, 404, 'a draft');
   assert.equal((await get('/articles/sk-economy-1011-20180719')).statusCode, 404, 'scheduled for 2027');
@@ -102,6 +107,7 @@ test("migrate: the old author archive redirects to the byline's page, which list
 test('migrate: importing the export again updates; the Ghost export of the same posts is reported as copies', async () => {
   const again = await sahifa('import', '--db', place.location, WXR);
   assert.equal(again.stdout.trim().split('\n').at(-1), 'imported 0, updated 25, failed 0');
+  assert.ok((await get('/api/articles/fr-sport-11-20180204')).json().updatedAt > '2026-11-28T22:58:58.000Z', 'an update is a change made now');
   const ghost = await sahifa('import', '--db', place.location, '--skip-duplicates', GHOST);
   assert.equal(ghost.code, 0, ghost.stderr);
   assert.equal(ghost.stdout.match(/^duplicate: /gm)?.length, 25);

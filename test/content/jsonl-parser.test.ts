@@ -14,6 +14,7 @@ test('a full line maps every field, and hashtags in the text become tags', () =>
     tags: ['سياسة'],
     slug: 'amman-talks',
     published_at: '2026-05-01T10:00:00+03:00',
+    updated_at: '2026-05-02T08:30:00Z',
     author: 'مراسلنا',
     source: 'وكالة',
     url: 'https://example.org/a',
@@ -22,6 +23,7 @@ test('a full line maps every field, and hashtags in the text become tags', () =>
   assert.equal(a.externalId, 'X-1');
   assert.equal(a.slug, 'amman-talks');
   assert.equal(a.publishedAt, '2026-05-01T07:00:00.000Z');
+  assert.equal(a.modifiedAt, '2026-05-02T08:30:00.000Z');
   assert.deepEqual(a.tags, ['سياسة', 'الأردن', 'عمّان']);
   assert.equal(a.description, 'اتفاق مبدئي بين الوفدين.');
   assert.equal(a.importMeta?.url, 'https://example.org/a');

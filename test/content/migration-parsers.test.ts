@@ -18,7 +18,7 @@ const item = (o: { id: number; title: string; body: string; status?: string; typ
 <item><title><![CDATA[${o.title}]]></title><link>https://old.example/${o.slug ?? o.id}/</link>
 <dc:creator><![CDATA[huda]]></dc:creator><guid isPermaLink="false">https://old.example/?p=${o.id}</guid>
 <content:encoded><![CDATA[${o.body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
-<wp:post_id>${o.id}</wp:post_id><wp:post_date_gmt><![CDATA[${o.date ?? '2026-10-02 07:30:00'}]]></wp:post_date_gmt>
+<wp:post_id>${o.id}</wp:post_id><wp:post_date_gmt><![CDATA[${o.date ?? '2026-10-02 07:30:00'}]]></wp:post_date_gmt><wp:post_modified_gmt><![CDATA[2026-10-03 09:15:00]]></wp:post_modified_gmt>
 <wp:post_name><![CDATA[${o.slug ?? ''}]]></wp:post_name><wp:status><![CDATA[${o.status ?? 'publish'}]]></wp:status>
 <wp:post_type><![CDATA[${o.type ?? 'post'}]]></wp:post_type>${o.extra ?? ''}</item>`;
 
@@ -56,6 +56,7 @@ test('wordpress: a post becomes an article with its section, tags, author, date,
   assert.equal(a!.author, 'هدى الخطيب');
   assert.equal(a!.status, 'published');
   assert.equal(a!.publishedAt, '2026-10-02T07:30:00.000Z');
+  assert.equal(a!.modifiedAt, '2026-10-03T09:15:00.000Z', 'its last change there (post_modified_gmt)');
   assert.equal(a!.externalId, 'https://old.example/?p=7');
   assert.equal(a!.importMeta?.url, `https://old.example/${SLUG}/`, 'the old address, kept');
   assert.equal(a!.description, 'وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.', 'no excerpt: the lead sentence');
@@ -121,7 +122,7 @@ test('wordpress: media left behind are noted per post', () => {
 const ghost = (posts: object[], extra: object = {}) =>
   JSON.stringify({ db: [{ meta: { version: '5.130.6' }, data: { posts, tags: [], posts_tags: [], users: [], posts_authors: [], ...extra } }] });
 
-const post = (o: object) => ({ id: 'p1', title: 'ميناء العقبة: وصول أول سفينة', slug: 'myna-lqb', html: PORT, plaintext: null, custom_excerpt: null, status: 'published', type: 'post', visibility: 'public', published_at: '2026-10-02 07:30:00', feature_image: null, ...o });
+const post = (o: object) => ({ id: 'p1', title: 'ميناء العقبة: وصول أول سفينة', slug: 'myna-lqb', html: PORT, plaintext: null, custom_excerpt: null, status: 'published', type: 'post', visibility: 'public', published_at: '2026-10-02 07:30:00', updated_at: '2026-10-03 09:15:00', feature_image: null, ...o });
 
 test('ghost: posts with their primary tag first, author, UTC date and id', () => {
   const json = ghost([post({})], {
@@ -147,6 +148,7 @@ test('ghost: posts with their primary tag first, author, UTC date and id', () =>
   assert.deepEqual(a!.tags, ['اقتصاد', 'الموانئ'], 'primary tag first, internal tags left out');
   assert.equal(a!.author, 'هدى الخطيب');
   assert.equal(a!.publishedAt, '2026-10-02T07:30:00.000Z');
+  assert.equal(a!.modifiedAt, '2026-10-03T09:15:00.000Z');
   assert.equal(a!.externalId, 'ghost:p1');
   assert.equal(a!.slug, 'myna-lqb');
   assert.deepEqual(parseGhost(json).aliases, [{ alias: 'lmwan', name: 'الموانئ' }], "public tags' slugs, for their old addresses");

@@ -37,6 +37,7 @@ const GhostPost = z.object({
   page: z.union([z.boolean(), z.number()]).nullish(),
   visibility: text,
   published_at: text,
+  updated_at: text,
   feature_image: text,
 });
 const id = z.union([z.string(), z.number()]);
@@ -119,6 +120,7 @@ export function parseGhost(json: string): Posts {
       author: author ? (users.get(String(author.author_id)) ?? '') : '',
       status,
       publishedAt: status === 'draft' ? undefined : utc(p.published_at),
+      modifiedAt: utc(p.updated_at),
       externalId: `ghost:${p.id}`,
       ...(p.feature_image
         ? {

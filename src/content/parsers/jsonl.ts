@@ -1,7 +1,7 @@
 /**
  * JSON lines, one article per line: `title` and `body` required;
- * `description`, `tags`, `slug`, `id`, `published_at`, `author`, `source`,
- * `url` optional; anything else is ignored. Body paragraphs are separated by
+ * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
+ * source's last change), `author`, `source`, `url` optional; anything else is ignored. Body paragraphs are separated by
  * blank lines and follow the same subheading rule as the text format.
  */
 import { z } from 'zod';
@@ -21,6 +21,7 @@ const JsonArticle = z.object({
   slug: z.string().optional(),
   id: z.union([z.string(), z.number()]).optional(),
   published_at: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
+  updated_at: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
   author: z.string().optional(),
   source: z.string().optional(),
   url: z.string().optional(),
@@ -48,6 +49,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.slug ? { slug: a.slug.trim() } : {}),
     ...(a.id !== undefined ? { externalId: String(a.id) } : {}),
     ...(a.published_at ? { publishedAt: new Date(a.published_at).toISOString() } : {}),
+    ...(a.updated_at ? { modifiedAt: new Date(a.updated_at).toISOString() } : {}),
     ...(a.author ? { author: cleanLine(a.author) } : {}),
     ...(a.source ? { source: cleanLine(a.source) } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },

@@ -29,6 +29,8 @@ export interface Post {
   status: ArticleStatus;
   /** ISO 8601, or undefined for a draft never published. */
   publishedAt?: string;
+  /** ISO 8601: the old site's last change. */
+  modifiedAt?: string;
   externalId: string;
   url?: string;
   featureImage?: FeatureImage;
@@ -101,6 +103,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
     externalId: p.externalId,
     status: p.status,
     ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
+    ...(p.modifiedAt ? { modifiedAt: p.modifiedAt } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(p.url ? { url: p.url } : {}) },
   };
   try {

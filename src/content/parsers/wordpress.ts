@@ -158,6 +158,7 @@ export function parseWordPress(xml: string): Posts {
       status,
       // A draft has no publication time yet; WordPress still writes its creation date.
       publishedAt: status === 'draft' || status === 'submitted' ? undefined : gmtDate(text(item['wp:post_date_gmt'])) ?? gmtDate(text(item['wp:post_date'])),
+      modifiedAt: gmtDate(text(item['wp:post_modified_gmt'])),
       externalId: text(item['guid']).trim() || `wordpress:${text(item['wp:post_id'])}`,
       url: text(item['link']).trim() || undefined,
       ...(image ? { featureImage: image } : {}),
