@@ -6,16 +6,17 @@
  *   card:ID      its summary wherever it is shown (title, description, tags, date, image)
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
- *   list:author:NAME which articles an author's page lists (the byline as stored)
+ *   list:author:KEY which articles an author's page and feeds list (the byline's folded key)
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { bylineKey } from '../content/bylines.js';
 
 export interface Change {
   pages: number[];
   cards: number[];
-  /** 'home', 'tag:<tag key>' or 'author:<byline>'. */
+  /** 'home', 'tag:<tag key>' or 'author:<byline key>'. */
   lists: string[];
   /** Anything may have changed: purge every cached page. */
   everything?: boolean;
@@ -87,9 +88,9 @@ export class ChangeSet {
     return this;
   }
 
-  /** The pages of these bylines (articles without one are on none). */
+  /** The pages of these bylines, in any spelling (articles without one are on none). */
   authors(bylines: Iterable<string | undefined>): this {
-    for (const byline of bylines) if (byline) this.lists.add(`author:${byline}`);
+    for (const byline of bylines) if (byline) this.lists.add(`author:${bylineKey(byline)}`);
     return this;
   }
 

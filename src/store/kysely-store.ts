@@ -10,6 +10,7 @@
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type ImportMeta, type LinkRules } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
+import { bylineKey } from '../content/bylines.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
@@ -112,7 +113,7 @@ function toArticle(row: Row, tags: string[]): Article {
 }
 
 /** An article's fields but its source (ArticleView's). */
-function articleFields(row: Omit<Row, 'body' | 'import_meta'>, tags: string[]): Omit<Article, 'body' | 'importMeta'> {
+function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, tags: string[]): Omit<Article, 'body' | 'importMeta'> {
   return {
     id: row.id,
     slug: row.slug,
@@ -148,7 +149,7 @@ const VIEW_COLUMNS = [
   'articles.feature_image',
 ] as const;
 
-type ViewRow = Omit<Row, 'body' | 'import_meta'> & {
+type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
   tag_list: unknown;
   link_list: unknown;
   image_id: number | null;
@@ -280,6 +281,7 @@ export class KyselyStore implements Store {
       body: input.body,
       sections: JSON.stringify(sections),
       author: input.author ?? existing?.author ?? '',
+      author_key: bylineKey(input.author ?? existing?.author ?? ''),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:
@@ -442,7 +444,7 @@ export class KyselyStore implements Store {
    */
   async listArticles({ page, limit, tag, entity, author }: ListQuery): Promise<ArticlePage> {
     // Built once per shape with these stand-ins, run with the values (templates.ts).
-    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity, author };
+    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity, author: author === undefined ? undefined : bylineKey(author) };
     const now = arg<string>('now');
     const lim = arg<number>('limit');
     const off = arg<number>('offset');
@@ -543,7 +545,7 @@ export class KyselyStore implements Store {
     const listed = () => {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
       if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
-      if (author !== undefined) q = q.where('a.author', '=', arg<string>('author'));
+      if (author !== undefined) q = q.where('a.author_key', '=', arg<string>('author'));
       return q;
     };
     const home = () =>
@@ -563,9 +565,12 @@ export class KyselyStore implements Store {
           db,
           tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
         ).as('page_tags'),
+        // An author's page goes by the spelling of the newest article signed with any of the name's.
+        ...(author === undefined ? [] : [listed().select('a.author').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(1).as('byline')]),
       ]);
     const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${entity === undefined ? '' : '+entity'}`, home, args);
-    return toPage(found!);
+    const listedPage = toPage(found!);
+    return author === undefined ? listedPage : { ...listedPage, byline: (found as { byline?: string | null }).byline ?? null };
   }
 
   async addTagAliases(aliases: TagAlias[]): Promise<void> {
@@ -729,8 +734,8 @@ export class KyselyStore implements Store {
   private async publicRange(range: Pick<PublicRange, 'since' | 'tag' | 'author'>, now: string) {
     let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
     if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
-    // A byline's rows: a range of articles_by_author (migration 0012), in the callers' order.
-    if (range.author !== undefined) query = query.where('author', '=', range.author);
+    // A byline's rows, in any spelling: a range of articles_by_author_key (migration 0014), in the callers' order.
+    if (range.author !== undefined) query = query.where('author_key', '=', bylineKey(range.author));
     if (range.tag === undefined) return query;
     const key = tagKey(range.tag);
     const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;

@@ -5,6 +5,7 @@
  * article's old slug keeps redirecting, or neither happens.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { bylineKey } from '../content/bylines.js';
 import type { ArticleInput, ArticleStatus } from '../content/article.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { tagKey } from '../content/tags.js';
@@ -478,9 +479,15 @@ export class KyselyNewsroomStore implements NewsroomStore {
       .groupBy('recent.author')
       .orderBy('n', 'desc')
       .orderBy('recent.author')
-      .limit(limit)
       .execute();
-    return rows.map((r) => r.author);
+    // One name, one suggestion: its spellings counted together, offered as the most used one is written.
+    const names = new Map<string, { byline: string; n: number }>();
+    for (const r of rows) {
+      const name = names.get(bylineKey(r.author));
+      if (name) name.n += Number(r.n);
+      else names.set(bylineKey(r.author), { byline: r.author, n: Number(r.n) });
+    }
+    return [...names.values()].sort((a, b) => b.n - a.n).slice(0, limit).map((x) => x.byline);
   }
 
   async listAdmin(query: AdminListQuery): Promise<{ total: number; articles: AdminArticleRow[] }> {

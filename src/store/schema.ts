@@ -13,6 +13,8 @@ export interface ArticlesTable {
   /** The parsed body (sections with sanitized HTML), JSON: rendered once, on save. */
   sections: string;
   author: string;
+  /** The byline's folded key (content/bylines.ts, migration 0014): an author's page matches every spelling. */
+  author_key: Generated<string>;
   source: string;
   external_id: string | null;
   status: string;

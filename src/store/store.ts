@@ -36,7 +36,7 @@ export interface ListQuery {
   tag?: string;
   /** Related news (issue #4): only articles naming this gazetteer entity (its display name). */
   entity?: string;
-  /** An author's page: only articles signed with this byline, exactly as stored. */
+  /** An author's page: only articles signed with this byline, in any spelling (content/bylines.ts). */
   author?: string;
 }
 
@@ -47,6 +47,8 @@ export interface ArticlePage {
   lastModified?: string | null;
   /** With `tag` in the query: the tag found (null when none), its count the same as `total`. */
   tag?: Tag | null;
+  /** With `author`: the byline as the newest of its articles spells it (null when none); the page goes by it. */
+  byline?: string | null;
 }
 
 export interface Tag {
@@ -81,7 +83,7 @@ export interface PublicRange {
   since?: string;
   /** A tag's name or slug, in any spelling variant. */
   tag?: string;
-  /** A byline, exactly as stored (not with `tag`). */
+  /** A byline, in any spelling (not with `tag`). */
   author?: string;
 }
 

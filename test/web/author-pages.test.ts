@@ -103,6 +103,35 @@ test('the public API and the Content API list a byline\'s articles; a tag and a 
   }
 });
 
+test("every spelling of a name is one author: one page, at the newest article's spelling, and one feed", async () => {
+  // Typed three ways: hamza, alef maqsura, taa marbuta. The newest article spells it «أحمد الشامي».
+  const [a, b, c] = await saveArticles(store, [
+    article({ author: 'احمد الشامى', title: 'معرض دمشق الدولي: مشاركة عربية أوسع', publishedAt: at(20) }),
+    article({ author: 'أحمد الشامي', title: 'سوق الحميدية: ترميم الأسقف قبل الشتاء', publishedAt: at(22) }),
+    article({ author: 'أحمدْ الشّامي', title: 'قلعة حلب: افتتاح قاعة العرش للزوار', publishedAt: at(21) }),
+  ]);
+  const canonical = authorUrl('أحمد الشامي');
+  const res = await get(canonical);
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /<h1 class="list-heading">أحمد الشامي<\/h1>/);
+  const slugsOf = (...outcomes: (typeof a)[]) => outcomes.map((o) => decodeURIComponent(articleUrl(o!.article.slug)));
+  assert.deepEqual(listed(res.body), slugsOf(b, c), 'two a page');
+  assert.deepEqual(listed((await get(`${canonical}?page=2`)).body), slugsOf(a));
+  for (const variant of ['احمد الشامى', 'أحمدْ الشّامي']) {
+    const moved = await get(`${authorUrl(variant)}?page=1`);
+    assert.equal(moved.statusCode, 301, variant);
+    assert.equal(moved.headers.location, canonical);
+  }
+  // The byline on each article leads to its spelling's address, which leads to the one page.
+  const page = (await get(articleUrl(a!.article.slug))).body;
+  assert.ok(page.includes(`href="${authorUrl('احمد الشامى')}"`));
+  const feed = (await get(`${authorUrl('احمد الشامى')}/feed.json`)).json();
+  assert.equal(feed.title, 'صحيفة: أحمد الشامي');
+  assert.equal(feed.items.length, 3);
+  const offered = (await store.newsroom.recentBylines(10)).filter((x) => x.includes('الش'));
+  assert.equal(offered.length, 1, `one suggestion for the name: ${offered.join(', ')}`);
+});
+
 test('a byline without public articles, or none at all, is a 404', async () => {
   for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
     const res = await get(url);

@@ -6,6 +6,7 @@
  * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
  * `toJsonFeed11` brings up to 1.1 (authors, language).
  */
+import { bylineKey } from '../../content/bylines.js';
 import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
@@ -165,7 +166,11 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     for await (const row of store.streamPublic({ order: 'desc', limit: FEED_SIZE, ...scope })) {
       rows.push(row);
     }
-    if (scope !== null && 'author' in scope && rows.length === 0) return reply.callNotFound();
+    if (scope !== null && 'author' in scope) {
+      if (rows.length === 0) return reply.callNotFound();
+      // Named as the page is: the newest article's spelling of the byline.
+      scope = { author: rows[0]!.author };
+    }
     const full = site.feedContent === 'full';
     const items: FeedItem[] = [];
     for (const row of rows) {
@@ -176,7 +181,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     setLastModified(reply, newest);
     const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0));
     reply.cacheFor([
-      scope === null ? 'list:home' : 'tag' in scope ? `list:tag:${tagKey(scope.tag)}` : `list:author:${scope.author}`,
+      scope === null ? 'list:home' : 'tag' in scope ? `list:tag:${tagKey(scope.tag)}` : `list:author:${bylineKey(scope.author)}`,
       ...rows.map((r) => `card:${r.id}`),
       ...(full ? rows.map((r) => `page:${r.id}`) : []),
     ]);

@@ -61,7 +61,7 @@ export const oldAddressRoutes: FastifyPluginAsync<OldAddressOptions> = async (ap
   const authorHandler = async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
     const byline = (await store.bylineByAlias(req.params.slug.toLowerCase())) ?? bylineOf(req.params.slug);
     const signed = byline ? await store.listArticles({ page: 1, limit: 1, author: byline }) : null;
-    if (signed && signed.total > 0) return reply.redirect(authorUrl(byline), 301);
+    if (signed?.byline) return reply.redirect(authorUrl(signed.byline), 301);
     return reply.callNotFound();
   };
   app.get('/author/:slug', authorHandler);

@@ -1,5 +1,6 @@
 /** The reader's site: home, tag pages, author pages, article pages. */
 import type { FastifyPluginAsync } from 'fastify';
+import { bylineKey } from '../../content/bylines.js';
 import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -61,18 +62,20 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   );
 
   // Every byline has a page, as WordPress and Ghost give each author an archive: the articles signed
-  // with it. It is the article's "اسم الكاتب" as typed, not an account (a newsroom signs agency copy too).
+  // with it. It is the article's "اسم الكاتب" as typed, not an account (a newsroom signs agency copy too),
+  // in any spelling (أحمد, احمد: content/bylines.ts); other spellings' addresses redirect to the newest's.
   app.get<{ Params: { name: string }; Querystring: { page: number } }>(
     '/authors/:name',
     { schema: { querystring: pageQuery } },
     async (req, reply) => {
       const { page } = req.query;
-      const byline = bylineOf(req.params.name);
-      const { total, articles, lastModified } = byline ? await store.listArticles({ page, limit: site.pageSize, author: byline }) : { total: 0, articles: [] };
-      if (total === 0) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا توجد أخبار بهذا الاسم.').value);
+      const asked = bylineOf(req.params.name);
+      const { total, articles, lastModified, byline } = asked ? await store.listArticles({ page, limit: site.pageSize, author: asked }) : { total: 0, articles: [], byline: null };
+      if (total === 0 || !byline) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا توجد أخبار بهذا الاسم.').value);
+      if (asked !== byline) return reply.redirect(pageUrl(authorUrl(byline), page), 301);
       setLastModified(reply, lastModified ?? null);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
-      reply.cacheFor([`list:author:${byline}`, ...articles.map((a) => `card:${a.id}`)]);
+      reply.cacheFor([`list:author:${bylineKey(byline)}`, ...articles.map((a) => `card:${a.id}`)]);
       return listPage({ heading: byline, base: authorUrl(byline), page, pageSize: site.pageSize, total, articles, author: byline }, site).value;
     },
   );
