@@ -45,6 +45,7 @@ import type {
   Store,
   Tag,
   TagStat,
+  AuthorStat,
 } from './store.js';
 
 type Row = Selectable<ArticlesTable>;
@@ -850,6 +851,37 @@ export class KyselyStore implements Store {
       count: Number(r.n),
       lastModified: latest(r.published, r.updated)!,
     }));
+  }
+
+  async listAuthors(): Promise<AuthorStat[]> {
+    const now = new Date().toISOString();
+    const rows = await this.db
+      .selectFrom('articles as a')
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', now)
+      // `> ''` rather than `<> ''`: a range of articles_by_author_key, which holds every column read here, so
+      // SQLite scans that index (10 ms at 100,000) instead of the table by date (200 ms) even without statistics.
+      .where('a.author_key', '>', '')
+      .groupBy('a.author_key')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('a.published_at').as('published'),
+        eb.fn.max('a.updated_at').as('updated'),
+        // The spelling the author's page goes by: its newest article's (listArticles).
+        eb
+          .selectFrom('articles as b')
+          .select('b.author')
+          .whereRef('b.author_key', '=', 'a.author_key')
+          .where('b.status', '=', 'published')
+          .where('b.published_at', '<=', now)
+          .orderBy('b.published_at', 'desc')
+          .orderBy('b.id', 'desc')
+          .limit(1)
+          .as('byline'),
+      ])
+      .orderBy('a.author_key')
+      .execute();
+    return rows.map((r) => ({ byline: r.byline ?? '', count: Number(r.n), lastModified: latest(r.published, r.updated)! }));
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {

@@ -92,6 +92,13 @@ export interface PublicStreamOptions extends PublicRange {
   batchSize?: number;
 }
 
+/** A byline with public articles (every spelling of it): the newest's spelling, how many, when the newest appeared or changed. */
+export interface AuthorStat {
+  byline: string;
+  count: number;
+  lastModified: string;
+}
+
 /** A tag with public articles: how many, and when the newest appeared or changed. */
 export interface TagStat {
   name: string;
@@ -171,6 +178,8 @@ export interface Store {
   lastModifiedPublic(range?: PublicRange): Promise<string | null>;
   /** Tags with at least one public article, by name. */
   listTags(): Promise<TagStat[]>;
+  /** Every byline with public articles (the authors' sitemap). */
+  listAuthors(): Promise<AuthorStat[]>;
 
   // --- Search (issue #3) ---
   /** Public articles matching a reader's query (see src/search/query.ts), with snippets. */

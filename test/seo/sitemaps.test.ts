@@ -22,7 +22,7 @@ before(async () => {
     story({ externalId: 'fresh', title: 'خبر نشر قبل دقيقة', publishedAt: at(MINUTE), tags: ['اقتصاد'] }),
     story({ externalId: 'inside', title: 'خبر على حافة اليومين من الداخل', publishedAt: at(NEWS_WINDOW_MS - 2 * MINUTE) }),
     story({ externalId: 'outside', title: 'خبر على حافة اليومين من الخارج', publishedAt: at(NEWS_WINDOW_MS + 2 * MINUTE) }),
-    story({ externalId: 'old', title: 'خبر قديم من الأسبوع الماضي', publishedAt: at(7 * 24 * HOUR), tags: ['رياضة'] }),
+    story({ externalId: 'old', title: 'خبر قديم من الأسبوع الماضي', publishedAt: at(7 * 24 * HOUR), tags: ['رياضة'], author: 'مكتب الرياضة' }),
     story({ externalId: 'future', title: 'خبر مجدول للغد', publishedAt: new Date(now + HOUR).toISOString() }),
     story({ externalId: 'draft', title: 'مسودة حديثة', status: 'draft', publishedAt: at(10 * MINUTE) }),
   ]);
@@ -47,12 +47,12 @@ test('robots.txt points at the sitemap index', async () => {
   assert.ok(lines.includes(`Sitemap: ${BASE}/sitemap.xml`));
 });
 
-test('the sitemap index lists the article, tag and news sitemaps, each with lastmod', async () => {
+test('the sitemap index lists the article, tag, author and news sitemaps, each with lastmod', async () => {
   assert.ok((await s.app.inject('/sitemap.xml')).headers['last-modified']);
   const { sitemapindex } = await xml('/sitemap.xml');
   assert.equal(sitemapindex['@xmlns'], SITEMAP_NS);
   const locs = sitemapindex.sitemap.map((m: any) => m.loc);
-  assert.deepEqual(locs, [`${BASE}/sitemaps/articles-1.xml`, `${BASE}/sitemaps/tags.xml`, `${BASE}/sitemaps/news.xml`]);
+  assert.deepEqual(locs, [`${BASE}/sitemaps/articles-1.xml`, `${BASE}/sitemaps/tags.xml`, `${BASE}/sitemaps/authors.xml`, `${BASE}/sitemaps/news.xml`]);
   for (const m of sitemapindex.sitemap) assert.match(m.lastmod, RFC3339);
   for (const loc of locs) assert.equal((await s.app.inject(local(loc))).statusCode, 200, loc);
 });
@@ -84,6 +84,17 @@ test('the tag sitemap lists the tags with public articles, and each resolves', a
     assert.match(u.lastmod, RFC3339);
     assert.equal((await s.app.inject(local(u.loc))).statusCode, 200);
   }
+});
+
+test('the author sitemap lists the bylines with public articles, each at its page, dated by its latest', async () => {
+  const { urlset } = await xml('/sitemaps/authors.xml');
+  const urls = urlset.url as { loc: string; lastmod: string }[];
+  assert.deepEqual(urls.map((u) => decodeURIComponent(local(u.loc))).sort(), ['/authors/ليلى_حسن', '/authors/مكتب_الرياضة'], 'not the byline of the draft or the scheduled story alone');
+  const desk = urls.find((u) => u.loc.endsWith(encodeURIComponent('مكتب_الرياضة')))!;
+  let only: { publishedAt: string; updatedAt: string } | undefined;
+  for await (const row of s.store.streamPublic({ author: 'مكتب الرياضة' })) only = row;
+  assert.equal(Date.parse(desk.lastmod), Date.parse(only!.updatedAt > only!.publishedAt ? only!.updatedAt : only!.publishedAt), 'its one article\'s latest change');
+  for (const u of urls) assert.equal((await s.app.inject(local(u.loc))).statusCode, 200, u.loc);
 });
 
 test('the news sitemap holds exactly the articles of the last 48 hours, with the Google News elements', async () => {
@@ -123,8 +134,8 @@ test('an empty site has well-formed, empty sitemaps', async () => {
   const empty = await testSite([]);
   try {
     const index = await xml('/sitemap.xml', empty.app);
-    assert.equal(index.sitemapindex.sitemap.length, 3);
-    for (const url of ['/sitemaps/articles-1.xml', '/sitemaps/news.xml', '/sitemaps/tags.xml']) {
+    assert.equal(index.sitemapindex.sitemap.length, 4);
+    for (const url of ['/sitemaps/articles-1.xml', '/sitemaps/news.xml', '/sitemaps/tags.xml', '/sitemaps/authors.xml']) {
       const res = await empty.app.inject(url);
       assert.equal(res.statusCode, 200);
       const { urlset } = parseXml(res.body);

@@ -128,6 +128,9 @@ test("every spelling of a name is one author: one page, at the newest article's 
   const feed = (await get(`${authorUrl('احمد الشامى')}/feed.json`)).json();
   assert.equal(feed.title, 'صحيفة: أحمد الشامي');
   assert.equal(feed.items.length, 3);
+  // The sitemap lists the name once, at its page's spelling.
+  const inSitemap = (await store.listAuthors()).filter((x) => x.byline.includes('الش'));
+  assert.deepEqual(inSitemap.map((x) => [x.byline, x.count]), [['أحمد الشامي', 3]]);
   const offered = (await store.newsroom.recentBylines(10)).filter((x) => x.includes('الش'));
   assert.equal(offered.length, 1, `one suggestion for the name: ${offered.join(', ')}`);
 });

@@ -3,6 +3,7 @@
  * - `/sitemaps/articles-N.xml`: every public article, oldest first, 50,000 a
  *   file (the protocol's limit), each with its lastmod;
  * - `/sitemaps/tags.xml`: every tag with public articles;
+ * - `/sitemaps/authors.xml`: every byline with public articles (its page);
  * - `/sitemaps/news.xml`: the Google News sitemap, articles published in the
  *   last 48 hours (at most 1,000, Google's limit).
  * Article sitemaps are streamed from the store's keyset-paginated reader
@@ -16,7 +17,7 @@ import type { PublicArticleRow, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { CACHE, isFresh, setLastModified } from '../plugins/conditional.js';
 import { absoluteUrl } from '../seo/links.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 
 export interface SitemapRoutesOptions {
   store: Store;
@@ -97,6 +98,7 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
     }
     const all = await store.lastModifiedPublic();
     items.push({ url: absoluteUrl(site, '/sitemaps/tags.xml'), ...(all ? { lastmod: all } : {}) });
+    items.push({ url: absoluteUrl(site, '/sitemaps/authors.xml'), ...(all ? { lastmod: all } : {}) });
     const news = await store.lastModifiedPublic({ since: newsSince() });
     items.push({ url: absoluteUrl(site, '/sitemaps/news.xml'), ...(news ? { lastmod: news } : {}) });
     const index = new SitemapIndexStream();
@@ -113,6 +115,14 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
     if (notModified(req, reply, await store.lastModifiedPublic(), CACHE.long)) return reply;
     const tags = await store.listTags();
     const items = tags.map((t) => ({ url: absoluteUrl(site, tagUrl(t.name)), lastmod: t.lastModified }));
+    return reply.send(await sitemapStream(Readable.from(items)));
+  });
+
+  app.get('/sitemaps/authors.xml', async (req, reply) => {
+    // As for tags: the site's latest change dates the file.
+    if (notModified(req, reply, await store.lastModifiedPublic(), CACHE.long)) return reply;
+    const authors = await store.listAuthors();
+    const items = authors.map((a) => ({ url: absoluteUrl(site, authorUrl(a.byline)), lastmod: a.lastModified }));
     return reply.send(await sitemapStream(Readable.from(items)));
   });
 
