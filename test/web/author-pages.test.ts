@@ -135,6 +135,15 @@ test("every spelling of a name is one author: one page, at the newest article's 
   assert.equal(offered.length, 1, `one suggestion for the name: ${offered.join(', ')}`);
 });
 
+test('a byline typed with two spaces or an underscore has a page, not a redirect to itself', async () => {
+  for (const byline of ['هيئة  التحرير', 'فريق_الأخبار']) {
+    await saveArticles(store, [article({ author: byline, title: `بيان من ${byline.replace('_', ' ')}: مواعيد النشر في العيد` })]);
+    const res = await get(authorUrl(byline));
+    assert.equal(res.statusCode, 200, byline);
+    assert.equal((await get(authorUrl(byline))).headers['x-cache'], 'hit');
+  }
+});
+
 test('a byline without public articles, or none at all, is a 404', async () => {
   for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
     const res = await get(url);

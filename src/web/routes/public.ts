@@ -72,7 +72,8 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       const asked = bylineOf(req.params.name);
       const { total, articles, lastModified, byline } = asked ? await store.listArticles({ page, limit: site.pageSize, author: asked }) : { total: 0, articles: [], byline: null };
       if (total === 0 || !byline) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا توجد أخبار بهذا الاسم.').value);
-      if (asked !== byline) return reply.redirect(pageUrl(authorUrl(byline), page), 301);
+      // Compared as addresses: a byline's spaces and underscores all read as one _ there (no redirect loop).
+      if (authorUrl(asked) !== authorUrl(byline)) return reply.redirect(pageUrl(authorUrl(byline), page), 301);
       setLastModified(reply, lastModified ?? null);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
       reply.cacheFor([`list:author:${bylineKey(byline)}`, ...articles.map((a) => `card:${a.id}`)]);
