@@ -144,6 +144,15 @@ test('a byline typed with two spaces or an underscore has a page, not a redirect
   }
 });
 
+test('a byline of 200 letters, the longest the editor takes, has a page', async () => {
+  const long = 'مراسل '.repeat(34).trim().slice(0, 200);
+  assert.equal(long.length, 200);
+  await saveArticles(store, [article({ author: long, title: 'تقرير مطول: حصاد الموسم الزراعي في الجزيرة السورية' })]);
+  const res = await get(authorUrl(long));
+  assert.equal(res.statusCode, 200);
+  assert.ok(authorUrl(long).length > 1000, 'over 1,000 characters percent-encoded (the router counts decoded ones)');
+});
+
 test('a byline without public articles, or none at all, is a 404', async () => {
   for (const url of [authorUrl('كاتب لا يوجد'), '/authors/_', '/authors/%20']) {
     const res = await get(url);
