@@ -131,6 +131,8 @@ test("every spelling of a name is one author: one page, at the newest article's 
   // The sitemap lists the name once, at its page's spelling.
   const inSitemap = (await store.listAuthors()).filter((x) => x.byline.includes('الش'));
   assert.deepEqual(inSitemap.map((x) => [x.byline, x.count]), [['أحمد الشامي', 3]]);
+  const fromApi = ((await get('/api/content/authors')).json() as { name: string; count: number; url: string }[]).filter((x) => x.name.includes('الش'));
+  assert.deepEqual(fromApi.map((x) => [x.name, x.count, x.url]), [['أحمد الشامي', 3, canonical]], 'the Content API lists the name once too');
   const offered = (await store.newsroom.recentBylines(10)).filter((x) => x.includes('الش'));
   assert.equal(offered.length, 1, `one suggestion for the name: ${offered.join(', ')}`);
 });

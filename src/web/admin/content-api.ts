@@ -11,7 +11,7 @@ import type { ImageRef } from '../../content/image.js';
 import { AppError, notFound } from '../../services/newsroom-errors.js';
 import type { Store } from '../../store/store.js';
 import { mediaUrl, srcsetOf } from '../../media/images.js';
-import { articleUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
@@ -172,6 +172,14 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, slug: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
     },
   }, async () => (await store.listTags()).map((t) => ({ ...t, url: tagUrl(t.name) })));
+
+  app.get('/authors', {
+    schema: {
+      ...common,
+      summary: "Bylines with public articles, each at its page's spelling (list one's articles with /articles?author=)",
+      response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
+    },
+  }, async () => (await store.listAuthors()).map((a) => ({ name: a.byline, count: a.count, url: authorUrl(a.byline), lastModified: a.lastModified })));
 
   // Search, when the store has it (issue #3).
   if (typeof (store as Partial<Store>).search === 'function') {
