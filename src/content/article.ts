@@ -104,6 +104,8 @@ export interface Article {
   status: ArticleStatus;
   publishedAt: string | null;
   updatedAt: string;
+  /** When Sahifa first stored it (an import's instant, not the old site's). */
+  createdAt: string;
   importMeta: ImportMeta;
   /** Newsroom (issue #5): the feature image's media id and the owning account. */
   featureImageId?: number | null;

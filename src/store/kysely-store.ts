@@ -127,6 +127,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     status: row.status as Article['status'],
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
+    createdAt: row.created_at,
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
   };

@@ -67,6 +67,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     status: 'draft' as ArticleStatus,
     publishedAt: input.publishedAt ?? now,
     updatedAt: now,
+    createdAt: now,
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,

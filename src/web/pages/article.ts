@@ -40,6 +40,23 @@ export function publishedLine(iso: string | null, site: SiteConfig, { relative =
   return html`<time datetime="${iso}"><span class="gregorian">${d.gregorian}</span> <span class="sep">—</span> <span class="hijri">${d.hijri}</span> <span class="clock">${d.time}</span></time>${ago ? html` <span class="relative">${ago}</span>` : ''}`;
 }
 
+/** Saves closer together than this are one edit (a typo fixed right after publishing is no update). */
+export const UPDATE_NOTICE_MS = 30 * 60 * 1000;
+
+/**
+ * "آخر تحديث: …" when the story was edited after it was published: saved
+ * again well after both its publication and its creation here (an import's
+ * or a backdated story's first save is not an edit, nor is the scheduler's
+ * publication). The date readers and dateModified agree on.
+ */
+export function updatedLine(article: Pick<ArticleView, 'publishedAt' | 'updatedAt' | 'createdAt'>, site: SiteConfig): Html {
+  const updated = Date.parse(article.updatedAt);
+  const published = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
+  if (!(updated - published > UPDATE_NOTICE_MS && updated - Date.parse(article.createdAt) > UPDATE_NOTICE_MS)) return html``;
+  const d = arabicDates(article.updatedAt, site.timeZone, site.digits);
+  return html` <span class="updated">آخر تحديث: <time datetime="${article.updatedAt}">${d.gregorian} ${d.time}</time></span>`;
+}
+
 /** "قراءة في 3 دقائق", from the words of the headings and paragraphs. */
 export function readingLine(article: ArticleView, site: SiteConfig): Html {
   const words = article.sections.reduce(
@@ -70,7 +87,7 @@ ${section.blocks.map((b) => {
 <header>
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
-  <div class="meta">${publishedLine(article.publishedAt, site)}${article.author ? html` <a class="author" rel="author" href="${authorUrl(article.author)}">${article.author}</a>` : ''} ${readingLine(article, site)}</div>
+  <div class="meta">${publishedLine(article.publishedAt, site)}${updatedLine(article, site)}${article.author ? html` <a class="author" rel="author" href="${authorUrl(article.author)}">${article.author}</a>` : ''} ${readingLine(article, site)}</div>
   ${tagLinks(article.tags)}
 </header>
 ${featureFigure(article.featureImage)}
