@@ -189,7 +189,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_link_rules_by_target').ifNotExists().on('article_link_rules').column('target_id').execute();
     },
   },
-  // An author's page (/authors/:name) reads one byline's public articles newest first: a range of this index.
+  // An author's page (/authors/:name) read one byline's public articles newest first from this index,
+  // until 0014 put the byline's folded key in its place (its backfill reads bylines through this one first).
   '0012_articles_by_author': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -200,7 +201,6 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // (0012's index is replaced by 0014's, on the byline's folded key.)
   // The author archives of a site migrated from WordPress or Ghost (/author/x/), by slug.
   '0013_author_aliases': {
     async up(db: Kysely<unknown>) {
