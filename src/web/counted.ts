@@ -4,10 +4,18 @@
  * other (100, 101 …), zero (0) — by the CLDR rules Intl.PluralRules knows.
  * The caller writes each form whole ("3 أخبار", "11 خبراً", "نتيجتان").
  */
+import { formatNumber, type Digits } from './dates.js';
+
 const rules = new Intl.PluralRules('ar');
 
 export type CountedForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export function counted(n: number, forms: CountedForms): string {
   return forms[rules.select(n)] ?? forms.other;
+}
+
+/** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر", in the site's digits. */
+export function articleCount(n: number, digits: Digits = 'latn'): string {
+  const x = formatNumber(n, digits);
+  return counted(n, { one: 'خبر واحد', two: 'خبران', few: `${x} أخبار`, many: `${x} خبراً`, other: `${x} خبر` });
 }

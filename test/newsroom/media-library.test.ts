@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../src/auth/roles.js';
-import { articleCount } from '../../src/web/admin/pages.js';
+import { articleCount } from '../../src/web/counted.js';
 import { Client, arabicArticle, makeKey, makeUser, multipart, newsroomSite, testPng, type Site } from './helpers.js';
 
 let site: Site;
@@ -28,7 +28,8 @@ async function uploadThrough(c: Client, alt: string) {
 }
 
 test('Arabic counts of articles take the noun form the number asks for', () => {
-  assert.deepEqual([1, 2, 3, 10, 11, 99, 100].map(articleCount), ['خبر واحد', 'خبران', '3 أخبار', '10 أخبار', '11 خبراً', '99 خبراً', '100 خبر']);
+  assert.deepEqual([1, 2, 3, 10, 11, 99, 100].map((n) => articleCount(n)), ['خبر واحد', 'خبران', '3 أخبار', '10 أخبار', '11 خبراً', '99 خبراً', '100 خبر']);
+  assert.equal(articleCount(11, 'arab'), '١١ خبراً', "in the site's digits");
 });
 
 test('a contributor uploads from the library and sees the Markdown to use it, but corrects and deletes nothing', async () => {

@@ -53,7 +53,7 @@ test("an author's page lists the byline's public articles newest first, paged, w
   assert.equal(url, `/authors/${encodeURIComponent('ليلى_الحسيني')}`);
   const first = await get(url);
   assert.equal(first.statusCode, 200);
-  assert.match(first.body, /<h1 class="list-heading">ليلى الحسيني<\/h1>/);
+  assert.match(first.body, /<h1 class="list-heading">ليلى الحسيني<\/h1>\n<p class="list-count">3 أخبار<\/p>/, 'with its count, in Arabic number agreement');
   assert.deepEqual(listed(first.body), [reports[2]!, reports[1]!].map((a) => articleUrl(a.slug)).map(decodeURIComponent));
   assert.match(first.body, /<meta name="description" content="أخبار بقلم ليلى الحسيني في صحيفة">/);
   const ld = [...first.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));

@@ -65,6 +65,8 @@ test('home and tag pages list newest first with pagination', async () => {
   assert.equal(tag.statusCode, 200);
   assert.equal(tag.body.match(/class="card"/g)?.length, 5);
   assert.ok(!tag.body.includes('مسودة'));
+  assert.ok(tag.body.includes('<p class="list-count">5 أخبار</p>'), 'a tag page says how many it holds');
+  assert.ok(!home.body.includes('list-count'), 'the home page does not');
   const api = (await get(`/api/articles?limit=4&page=2&tag=${encodeURIComponent('سوريا')}`)).json();
   assert.equal(api.total, 5);
   assert.equal(api.page, 2);

@@ -16,7 +16,7 @@ import type { ImportReport } from '../../services/import.js';
 import type { LinkRulesView } from '../../services/link-rules.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
-import { counted } from '../counted.js';
+import { articleCount } from '../counted.js';
 
 export const STATUS_AR: Record<ArticleStatus, string> = {
   draft: 'مسودة',
@@ -479,11 +479,6 @@ ${list('ملاحظات', report.notes, 'import-notes')}
   <button type="submit" class="primary">استيراد</button>
 </form>`,
   );
-}
-
-/** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر". */
-export function articleCount(n: number): string {
-  return counted(n, { one: 'خبر واحد', two: 'خبران', few: `${n} أخبار`, many: `${n} خبراً`, other: `${n} خبر` });
 }
 
 function mediaUses(m: MediaUse): string {

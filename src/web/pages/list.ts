@@ -1,6 +1,7 @@
 /** Lists of articles: the home page, tag and author pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
 import type { SiteConfig } from '../config.js';
+import { articleCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
 import { html, type Html } from '../html.js';
 import { authorDescription, listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
@@ -43,7 +44,10 @@ export function articleCard(a: ArticleSummary, site: SiteConfig): Html {
 }
 
 export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
+  // A tag's or an author's page says how much it holds; the home page is everything.
+  const count = list.tag !== undefined || list.author !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
   const main = html`<h1 class="list-heading">${list.heading}</h1>
+${count}
 ${
   list.articles.length
     ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
