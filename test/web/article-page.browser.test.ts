@@ -87,5 +87,27 @@ test("a byline in Chromium leads to the author's page, which lists the article",
   assert.equal(await page.locator('h1').textContent(), 'سامر الخطيب');
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).direction), 'rtl');
   assert.deepEqual(await page.locator('.card h2').allTextContents(), ['معبر نصيب: عودة حركة الشاحنات بين سوريا والأردن']);
+  assert.equal(await page.locator('.list-count').textContent(), 'خبر واحد');
+  await page.close();
+});
+
+test('an edited story in Chromium: the update time, the byline and the reading time fit a phone, right to left', async () => {
+  const hour = 3600_000;
+  const publishedAt = new Date(Date.now() - 5 * hour).toISOString();
+  const [first] = await saveArticles(site.store, [
+    article({ author: 'هدى العلي', tags: ['الأردن'], title: 'أمطار غزيرة في عمّان: إغلاق طرق في وسط البلد', publishedAt }),
+  ]);
+  // Written five hours ago, edited now with the latest figures.
+  await site.store.db.updateTable('articles').set({ created_at: publishedAt }).where('id', '=', first!.article.id).execute();
+  await saveArticles(site.store, [{ ...article(), id: first!.article.id, title: first!.article.title, tags: ['الأردن'], author: 'هدى العلي', publishedAt, body: `${first!.article.body}\n\nوأعيد فتح الطرق مساءً بعد توقف الأمطار.` }]);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}${articleUrl(first!.article.slug)}`);
+  const updated = page.locator('.meta .updated');
+  assert.ok(await updated.isVisible());
+  assert.match((await updated.textContent()) ?? '', /^آخر تحديث: .+/);
+  const meta = page.locator('header .meta');
+  assert.ok(await meta.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the line wraps inside the page');
+  assert.equal(await meta.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+  await page.screenshot({ path: screenshotPath('article-updated-phone.png'), clip: { x: 0, y: 0, width: 390, height: 420 } });
   await page.close();
 });
