@@ -41,6 +41,8 @@ export function* scaledArticles(corpus: ArticleInput[], count: number, seed = 20
     }
     const shape = pick(paragraphs);
     yield {
+      // About one story in a thousand featured, as a desk picks a few a day (without the random stream, as bylines).
+      featured: i % 997 === 0,
       title: `${pick(corpus).title} (${i})`,
       description: pick(corpus).description,
       tags: pick(corpus).tags.slice(0, 3),

@@ -104,6 +104,8 @@ async function pgBytes(url: string): Promise<number> {
 
 const routes: Record<string, () => string> = {
   home: () => `/?page=${1 + Math.floor(rand() * 5)}`,
+  // The first page alone: the list and the featured stories it leads with (no draw, so the other routes' stay as they were).
+  'home 1': () => '/',
   article: () => articleUrl(sampleArticles[Math.floor(rand() * sampleArticles.length)]!),
   tag: () => `/tags/${encodeURIComponent(tagSlug(tags[Math.floor(rand() * tags.length)]!))}`,
   author: () => authorUrl(bylines[Math.floor(rand() * bylines.length)]!),

@@ -57,6 +57,11 @@ export interface ArticleInput {
    * instead of the import's instant; any later save takes its own time.
    */
   modifiedAt?: string;
+  /**
+   * One of the stories the home page leads with ("أبرز الأخبار"): Ghost's
+   * featured posts, WordPress's sticky ones. Absent: as it was (a new article is not).
+   */
+  featured?: boolean;
   importMeta?: ImportMeta;
   // --- Newsroom (issue #5) ---
   /** Update this article (by id) instead of creating one or matching by externalId. */
@@ -106,6 +111,8 @@ export interface Article {
   updatedAt: string;
   /** When Sahifa first stored it (an import's instant, not the old site's). */
   createdAt: string;
+  /** Led with on the home page (ArticleInput.featured). */
+  featured: boolean;
   importMeta: ImportMeta;
   /** Newsroom (issue #5): the feature image's media id and the owning account. */
   featureImageId?: number | null;
@@ -120,6 +127,7 @@ export interface ArticleSummary {
   description: string;
   tags: string[];
   publishedAt: string | null;
+  featured: boolean;
   /** Newsroom (issue #5): set only when the article has a feature image. */
   featureImage?: ImageRef;
 }

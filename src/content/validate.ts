@@ -29,6 +29,7 @@ export const ArticleInputSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   modifiedAt: z.iso.datetime({ offset: true }).optional(),
+  featured: z.boolean().optional(),
   importMeta: z
     .object({
       seeAlso: z.array(z.string()),

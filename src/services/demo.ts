@@ -16,6 +16,17 @@ export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const DATED = /^(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})-/;
 
+/**
+ * The stories the demo's home page leads with, as an editor would pick them:
+ * not simply the newest (the crossings reopening is weeks older than the
+ * latest news below it, and stays on top until unfeatured).
+ */
+const FEATURED = new Set([
+  '2026-11-20-2245-culture-cairo-film-festival-awards.txt',
+  '2026-11-12-0905-politics-amman-refugees-conference.txt',
+  '2026-10-05-0745-politics-syria-turkey-crossings-reopen.txt',
+]);
+
 export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): Promise<number> {
   const files = (await readdir(dir)).filter((f) => DATED.test(f) && f.endsWith('.txt')).sort();
   const dated: { input: ArticleInput; time: number }[] = [];
@@ -23,7 +34,7 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     const [, y, mo, d, h, mi] = DATED.exec(file)!;
     const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
     const [input] = await parseFile(path.join(dir, file), 'text');
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author: 'فريق صحيفة' }, time });
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author: 'فريق صحيفة', featured: FEATURED.has(file) }, time });
   }
   const newest = Math.max(...dated.map((a) => a.time));
   const shift = Math.max(0, now - 60 * 60 * 1000 - newest);

@@ -24,6 +24,8 @@ export interface ArticleDraft {
   slug?: string;
   author?: string;
   featureImage?: number | null;
+  /** Led with on the home page; editors' and owners' choice. Absent: unchanged. */
+  featured?: boolean;
   /** Articles always linked under this one, first (addresses, slugs or ids); absent: unchanged. */
   pinnedLinks?: string[];
   /** Articles never linked under it; absent: unchanged. */
@@ -85,6 +87,17 @@ async function checkUploads(store: Store, body: string): Promise<void> {
     if (ours && (key === null || !known.has(key))) {
       throw invalid('body', `image ${src}: no upload of this site has this address`, `الصورة ${src}: لا توجد صورة مرفوعة بهذا العنوان في الموقع`);
     }
+  }
+}
+
+/**
+ * What the home page leads with is the desk's call, as WordPress lets only
+ * editors make a post sticky: an author or contributor who sends the flag
+ * as it already is (a form or client echoing it back) is let through.
+ */
+function checkFeatured(actor: Actor, draft: Partial<ArticleDraft>, current = false): void {
+  if (draft.featured !== undefined && draft.featured !== current && !editsAny(actor)) {
+    throw forbidden('Only editors choose the featured stories', 'اختيار الأخبار البارزة للمحررين وحدهم');
   }
 }
 
@@ -150,6 +163,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.slug !== undefined && draft.slug !== '') out.slug = draft.slug;
   if (draft.author !== undefined) out.author = draft.author.trim();
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
+  if (draft.featured !== undefined) out.featured = draft.featured;
   return out;
 }
 
@@ -163,6 +177,7 @@ export async function createArticle(
   if ((status === 'published' || status === 'scheduled') && !mayPublish(actor)) {
     throw forbidden('Contributors cannot publish: submit the article for review', 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة');
   }
+  checkFeatured(actor, draft);
   await checkDraft(store, draft);
   const linkRules = await resolveLinkRules(store, draft);
   const publishedAt = status === 'scheduled' ? futureInstant(options.publishAt) : undefined;
@@ -181,6 +196,7 @@ export async function createArticle(
 export async function updateArticle(store: Store, actor: Actor, id: number, draft: Partial<ArticleDraft>): Promise<Article> {
   const article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
+  checkFeatured(actor, draft, article.featured);
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
   return save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}) });

@@ -92,6 +92,8 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   if (cardChanged) change.card(row.id);
   const moved = wasPublic !== isPublic(row, now) || before?.row.published_at !== row.published_at;
   if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
+  // Featured or no longer: the home page's lead changes (the lists themselves do not show it).
+  else if (before?.row.featured !== row.featured) change.listings([]);
   if (moved || before?.row.author !== row.author) change.authors([before?.row.author, row.author]);
 }
 
@@ -128,6 +130,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     createdAt: row.created_at,
+    featured: row.featured === 1,
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
   };
@@ -149,6 +152,7 @@ const VIEW_COLUMNS = [
   'articles.created_at',
   'articles.owner_id',
   'articles.feature_image',
+  'articles.featured',
 ] as const;
 
 type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
@@ -284,6 +288,7 @@ export class KyselyStore implements Store {
       sections: JSON.stringify(sections),
       author: input.author ?? existing?.author ?? '',
       author_key: bylineKey(input.author ?? existing?.author ?? ''),
+      featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:
@@ -444,9 +449,19 @@ export class KyselyStore implements Store {
    * reads its rows and count from article_tags by (tag_id, published_at)
    * (migration 0005), an index range scan however many articles the tag has.
    */
-  async listArticles({ page, limit, tag, entity, author }: ListQuery): Promise<ArticlePage> {
+  async listArticles({ page, limit, tag, entity, author, featured, lead }: ListQuery): Promise<ArticlePage> {
     // Built once per shape with these stand-ins, run with the values (templates.ts).
-    const args: Record<string, unknown> = { now: new Date().toISOString(), limit, offset: (page - 1) * limit, entity, author: author === undefined ? undefined : bylineKey(author) };
+    const withLead = lead !== undefined && lead > 0 && tag === undefined && author === undefined && entity === undefined;
+    const args: Record<string, unknown> = {
+      now: new Date().toISOString(),
+      limit,
+      offset: (page - 1) * limit,
+      entity,
+      author: author === undefined ? undefined : bylineKey(author),
+      lead: withLead ? lead : undefined,
+    };
+    // One shape of statement per combination of filters.
+    const shape = `${entity === undefined ? '' : '+entity'}${featured ? '+featured' : ''}${withLead ? '+lead' : ''}`;
     const now = arg<string>('now');
     const lim = arg<number>('limit');
     const off = arg<number>('offset');
@@ -459,6 +474,7 @@ export class KyselyStore implements Store {
       'a.description',
       'a.published_at',
       'a.updated_at',
+      'a.featured',
       'media.id as image_id',
       'media.alt as image_alt',
       'media.width as image_width',
@@ -472,18 +488,19 @@ export class KyselyStore implements Store {
       description: string;
       published_at: string | null;
       updated_at: string;
+      featured: number | boolean;
       image_id: number | null;
       image_alt: string | null;
       image_width: number | null;
       image_height: number | null;
       image_renditions: string | null;
     };
-    const toPage = (found: { total: unknown; page_rows: unknown; page_tags: unknown }, tagRow: Tag | null = null): ArticlePage => {
-      const rows = parseRows<PageRow>(found.page_rows);
+    let lastModified: string | null = null;
+    const summaries = (pageRows: unknown, pageTags: unknown): ArticleSummary[] => {
+      const rows = parseRows<PageRow>(pageRows);
       const tags = new Map<number, string[]>(rows.map((r) => [Number(r.id), []]));
-      for (const t of parseRows<{ article_id: number; name: string }>(found.page_tags)) tags.get(Number(t.article_id))?.push(t.name);
-      let lastModified: string | null = null;
-      const articles: ArticleSummary[] = rows.map((r) => {
+      for (const t of parseRows<{ article_id: number; name: string }>(pageTags)) tags.get(Number(t.article_id))?.push(t.name);
+      return rows.map((r) => {
         lastModified = latest(lastModified, latest(r.published_at, r.updated_at));
         const featureImage = imageOf(r);
         return {
@@ -493,11 +510,24 @@ export class KyselyStore implements Store {
           description: r.description,
           tags: tags.get(Number(r.id)) ?? [],
           publishedAt: r.published_at,
+          // JSON from SQLite's json_object says 1, PostgreSQL's says 1 too; a boolean is taken as well.
+          featured: Number(r.featured) === 1,
           ...(featureImage ? { featureImage } : {}),
         };
       });
-      return { total: Number(found.total ?? 0), articles, lastModified, ...(tag !== undefined ? { tag: tagRow } : {}) };
     };
+    const toPage = (found: { total: unknown; page_rows: unknown; page_tags: unknown; lead_rows?: unknown; lead_tags?: unknown }, tagRow: Tag | null = null): ArticlePage => {
+      const articles = summaries(found.page_rows, found.page_tags);
+      const leadArticles = withLead ? summaries(found.lead_rows, found.lead_tags) : undefined;
+      return {
+        total: Number(found.total ?? 0),
+        articles,
+        lastModified,
+        ...(tag !== undefined ? { tag: tagRow } : {}),
+        ...(leadArticles ? { lead: leadArticles } : {}),
+      };
+    };
+    const featuredIds = () => db.selectFrom('articles as f').select('f.id').where('f.featured', '=', 1);
     const tagsOf = (ids: SelectQueryBuilder<any, any, { article_id: number } | { id: number }>) =>
       db
         .selectFrom('article_tags as pt')
@@ -513,6 +543,7 @@ export class KyselyStore implements Store {
       const tagged = () => {
         let q = db.selectFrom('article_tags as at').where('at.tag_id', '=', sql.ref<number>('tags.id')).where('at.published_at', '<=', now);
         if (entity !== undefined) q = q.where('at.article_id', 'in', articlesNaming(ent));
+        if (featured) q = q.where('at.article_id', 'in', featuredIds());
         return q;
       };
       const build = () =>
@@ -538,7 +569,7 @@ export class KyselyStore implements Store {
             ).as('page_tags'),
           ])
           .where('tags.key', '=', arg<string>('key'));
-      const [found] = await this.#templates.run(entity === undefined ? 'list:tag' : 'list:tag+entity', build, { ...args, key });
+      const [found] = await this.#templates.run(`list:tag${shape}`, build, { ...args, key });
       if (!found) return { total: 0, articles: [], lastModified: null, tag: null };
       const total = Number(found.total ?? 0);
       return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total });
@@ -548,8 +579,19 @@ export class KyselyStore implements Store {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
       if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
       if (author !== undefined) q = q.where('a.author_key', '=', arg<string>('author'));
+      if (featured) q = q.where('a.featured', '=', 1);
       return q;
     };
+    // The home page's lead: a short range at the front of articles_featured (migration 0015).
+    const leading = () =>
+      db
+        .selectFrom('articles as a')
+        .where('a.featured', '=', 1)
+        .where('a.status', '=', 'published')
+        .where('a.published_at', '<=', now)
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(arg<number>('lead'));
     const home = () =>
       db.selectNoFrom((eb) => [
         listed().select(eb.fn.countAll<number>().as('n')).as('total'),
@@ -569,8 +611,14 @@ export class KyselyStore implements Store {
         ).as('page_tags'),
         // An author's page goes by the spelling of the newest article signed with any of the name's.
         ...(author === undefined ? [] : [listed().select('a.author').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(1).as('byline')]),
+        ...(withLead
+          ? [
+              jsonRows(db, leading().leftJoin('media', 'media.id', 'a.feature_image').select(columns)).as('lead_rows'),
+              jsonRows(db, tagsOf(leading().select('a.id'))).as('lead_tags'),
+            ]
+          : []),
       ]);
-    const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${entity === undefined ? '' : '+entity'}`, home, args);
+    const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${shape}`, home, args);
     const listedPage = toPage(found!);
     return author === undefined ? listedPage : { ...listedPage, byline: (found as { byline?: string | null }).byline ?? null };
   }

@@ -235,6 +235,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('articles_by_author').ifExists().execute();
     },
   },
+  // Safe to run twice, like 0009–0014.
+  '0015_featured': {
+    async up(db: Kysely<unknown>) {
+      if (!isSqlite(db)) {
+        await sql`alter table articles add column if not exists featured integer not null default 0`.execute(db);
+      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'featured')) {
+        await db.schema.alterTable('articles').addColumn('featured', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      }
+      // The home page's lead: the newest public featured stories, a short range at the front of this index.
+      await db.schema.createIndex('articles_featured').ifNotExists().on('articles').columns(['featured', 'status', 'published_at', 'id']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -525,6 +525,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.published_at',
         'articles.updated_at',
         'articles.feature_image',
+        'articles.featured',
         'users.name as owner_name',
         'users.email as owner_email',
       ])
@@ -548,6 +549,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         publishedAt: r.published_at,
         updatedAt: r.updated_at,
         featureImage: r.feature_image,
+        featured: r.featured === 1,
       })),
     };
   }

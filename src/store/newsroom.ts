@@ -100,6 +100,8 @@ export interface AdminArticleRow {
   publishedAt: string | null;
   updatedAt: string;
   featureImage: number | null;
+  /** Led with on the home page. */
+  featured: boolean;
 }
 
 export interface AdminTag {

@@ -26,6 +26,8 @@ export interface ArticlesTable {
   /** Newsroom (issue #5, migration 0004): the owning account and the feature image (media id). */
   owner_id: number | null;
   feature_image: number | null;
+  /** 1 for a story the home page leads with (migration 0015), else 0. */
+  featured: Generated<number>;
 }
 
 export interface TagsTable {

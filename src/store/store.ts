@@ -38,6 +38,10 @@ export interface ListQuery {
   entity?: string;
   /** An author's page: only articles signed with this byline, in any spelling (content/bylines.ts). */
   author?: string;
+  /** Only the featured articles (the Content API's `?featured=true`). */
+  featured?: boolean;
+  /** The home page (no tag, author or entity): also its lead, the newest this many public featured articles. */
+  lead?: number;
 }
 
 export interface ArticlePage {
@@ -49,6 +53,8 @@ export interface ArticlePage {
   tag?: Tag | null;
   /** With `author`: the byline as the newest of its articles spells it (null when none); the page goes by it. */
   byline?: string | null;
+  /** With `lead`: the home page's featured stories, newest first. */
+  lead?: ArticleSummary[];
 }
 
 export interface Tag {

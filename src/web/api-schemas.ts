@@ -9,6 +9,7 @@ export const listQuery = {
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
     tag: { type: 'string', minLength: 1, maxLength: 100 },
     author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, exactly as articles carry it (not with tag)' },
+    featured: { type: 'boolean', description: 'true: only the featured stories (the home page leads with them), with tag or author too' },
   },
   additionalProperties: false,
 } as const;
@@ -18,12 +19,13 @@ export interface ListQuerystring {
   limit: number;
   tag?: string;
   author?: string;
+  featured?: boolean;
 }
 
-/** The list's filter: a tag or a byline; both at once is refused with a reason (the store lists one or the other). */
-export function listFilter({ tag, author }: ListQuerystring): { tag?: string; author?: string } {
+/** The list's filter: a tag or a byline (both at once is refused with a reason: the store lists one or the other), and featured or not. */
+export function listFilter({ tag, author, featured }: ListQuerystring): { tag?: string; author?: string; featured?: boolean } {
   if (tag && author) throw Object.assign(new Error('give tag or author, not both / وسم أو كاتب، لا الاثنان معاً'), { statusCode: 400 });
-  return tag ? { tag } : author ? { author } : {};
+  return { ...(tag ? { tag } : author ? { author } : {}), ...(featured ? { featured } : {}) };
 }
 
 export const summaryProperties = {
@@ -32,6 +34,7 @@ export const summaryProperties = {
   description: { type: 'string' },
   tags: { type: 'array', items: { type: 'string' } },
   publishedAt: { type: ['string', 'null'] },
+  featured: { type: 'boolean', description: 'One of the stories the home page leads with' },
 } as const;
 
 export const linkProperties = { slug: { type: 'string' }, title: { type: 'string' } } as const;

@@ -18,6 +18,7 @@ test('a full line maps every field, and hashtags in the text become tags', () =>
     author: 'مراسلنا',
     source: 'وكالة',
     url: 'https://example.org/a',
+    featured: true,
     category: 'ignored',
   });
   assert.equal(a.externalId, 'X-1');
@@ -27,6 +28,9 @@ test('a full line maps every field, and hashtags in the text become tags', () =>
   assert.deepEqual(a.tags, ['سياسة', 'الأردن', 'عمّان']);
   assert.equal(a.description, 'اتفاق مبدئي بين الوفدين.');
   assert.equal(a.importMeta?.url, 'https://example.org/a');
+  assert.equal(a.featured, true);
+  assert.equal(parseJsonArticle({ title: 'عنوان', body: 'نص.' }).featured, undefined, 'absent: a re-import leaves the choice as it is');
+  assert.throws(() => parseJsonArticle({ title: 'عنوان', body: 'نص.', featured: 'yes' }), /featured/);
   const sections = parseBody(a.body);
   assert.equal(sections[0]?.heading, 'خلفية الاجتماع');
   assert.deepEqual(sections[0]?.blocks.map((b) => b.kind), ['paragraph', 'quote', 'paragraph']);

@@ -213,6 +213,28 @@ ${alt ? `<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta
   ]);
 });
 
+test("WordPress's sticky posts and Ghost's featured ones come in featured (the home page leads with them)", () => {
+  const wp = postArticles(
+    parseWordPress(
+      wxr(
+        item({ id: 1, title: 'ميناء العقبة: وصول أول سفينة بعد التوسعة', body: PORT, extra: '<wp:is_sticky>1</wp:is_sticky>' }) +
+          item({ id: 2, title: 'ميناء العقبة: رسوم جديدة للحاويات', body: PORT, extra: '<wp:is_sticky>0</wp:is_sticky>' }) +
+          item({ id: 3, title: 'ميناء العقبة: خط ملاحي إلى جدة', body: PORT }),
+        HUDA,
+      ),
+    ),
+  );
+  assert.deepEqual(wp.inputs.map((a) => a.featured), [true, false, false]);
+  const gh = postArticles(
+    parseGhost(ghost([post({ id: 'a', featured: true }), post({ id: 'b', slug: 'b', featured: false }), post({ id: 'c', slug: 'c', featured: 1 }), post({ id: 'd', slug: 'd' })])),
+  );
+  assert.deepEqual(gh.inputs.map((a) => a.featured), [true, false, true, false], 'Ghost 5 writes a boolean, older exports 0 or 1');
+  // The real exports: no post is sticky or featured there.
+  for (const { inputs } of [postArticles(parseWordPress(fixture('wordpress-export.xml'))), postArticles(parseGhost(fixture('ghost-export.json')))]) {
+    assert.ok(inputs.every((a) => a.featured === false));
+  }
+});
+
 test('ghost: bad files fail with a clear message', () => {
   assert.throws(() => parseGhost('{"db": ['), /not valid JSON/);
   assert.throws(() => parseGhost('{"posts": []}'), /not a Ghost export: db/);

@@ -38,6 +38,11 @@ test('the demo: 40+ articles in the seed shape, across the six sections, dated o
     assert.equal(a.seeAlso.length + a.related.length, 6, 'links picked on save');
   }
   assert.ok(quotes >= n / 2, `${quotes} articles with quotations`);
+  // The home page leads with three stories an editor picked, one of them weeks older than the latest.
+  const { lead } = await store.listArticles({ page: 1, limit: 12, lead: 3 });
+  assert.equal(lead?.length, 3);
+  assert.ok(lead!.every((a) => a.featured));
+  assert.ok(Date.parse(lead![2]!.publishedAt!) < now - 30 * 86400_000, 'a featured story stays on top');
   await store.close();
 });
 

@@ -39,6 +39,8 @@ const GhostPost = z.object({
   published_at: text,
   updated_at: text,
   feature_image: text,
+  // Ghost 5 writes a boolean; older exports 0 or 1.
+  featured: z.union([z.boolean(), z.number()]).nullish(),
 });
 const id = z.union([z.string(), z.number()]);
 const GhostData = z.object({
@@ -121,6 +123,7 @@ export function parseGhost(json: string): Posts {
       status,
       publishedAt: status === 'draft' ? undefined : utc(p.published_at),
       modifiedAt: utc(p.updated_at),
+      featured: p.featured === true || p.featured === 1,
       externalId: `ghost:${p.id}`,
       ...(p.feature_image
         ? {

@@ -1,7 +1,8 @@
 /**
  * JSON lines, one article per line: `title` and `body` required;
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
- * source's last change), `author`, `source`, `url` optional; anything else is ignored. Body paragraphs are separated by
+ * source's last change), `author`, `source`, `url`, `featured` (true: the
+ * home page leads with it) optional; anything else is ignored. Body paragraphs are separated by
  * blank lines and follow the same subheading rule as the text format.
  */
 import { z } from 'zod';
@@ -25,6 +26,7 @@ const JsonArticle = z.object({
   author: z.string().optional(),
   source: z.string().optional(),
   url: z.string().optional(),
+  featured: z.boolean().optional(),
 });
 
 export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
@@ -52,6 +54,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.updated_at ? { modifiedAt: new Date(a.updated_at).toISOString() } : {}),
     ...(a.author ? { author: cleanLine(a.author) } : {}),
     ...(a.source ? { source: cleanLine(a.source) } : {}),
+    ...(a.featured !== undefined ? { featured: a.featured } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
   };
 }

@@ -31,6 +31,8 @@ export interface Post {
   publishedAt?: string;
   /** ISO 8601: the old site's last change. */
   modifiedAt?: string;
+  /** Ghost's featured post, WordPress's sticky one: the home page leads with it here too. */
+  featured: boolean;
   externalId: string;
   url?: string;
   featureImage?: FeatureImage;
@@ -104,6 +106,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
     status: p.status,
     ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
     ...(p.modifiedAt ? { modifiedAt: p.modifiedAt } : {}),
+    featured: p.featured,
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(p.url ? { url: p.url } : {}) },
   };
   try {

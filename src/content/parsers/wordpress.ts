@@ -159,6 +159,7 @@ export function parseWordPress(xml: string): Posts {
       // A draft has no publication time yet; WordPress still writes its creation date.
       publishedAt: status === 'draft' || status === 'submitted' ? undefined : gmtDate(text(item['wp:post_date_gmt'])) ?? gmtDate(text(item['wp:post_date'])),
       modifiedAt: gmtDate(text(item['wp:post_modified_gmt'])),
+      featured: text(item['wp:is_sticky']).trim() === '1',
       externalId: text(item['guid']).trim() || `wordpress:${text(item['wp:post_id'])}`,
       url: text(item['link']).trim() || undefined,
       ...(image ? { featureImage: image } : {}),

@@ -49,6 +49,7 @@ export function articleJson(a: Article) {
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
     featureImage: a.featureImageId ?? null,
+    featured: a.featured,
     ownerId: a.ownerId ?? null,
     url: a.status === 'published' ? articleUrl(a.slug) : null,
   };

@@ -142,6 +142,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       author: a.author,
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
+      featured: a.featured,
       url: articleUrl(a.slug),
       featureImage: imageJson(a.featureImage),
       body: a.body,

@@ -10,6 +10,7 @@ import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
+import { HOME_LEAD } from '../pages/list.js';
 import { mediaUrl } from '../pages/media.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import type { ImportReport } from '../../services/import.js';
@@ -170,7 +171,7 @@ ${
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
-  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
   <td>${r.author || r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
@@ -201,6 +202,8 @@ export interface EditorValues {
   pinnedLinks: string;
   /** Addresses of the blocked links, one a line. */
   blockedLinks: string;
+  /** Led with on the home page (the box only editors see). */
+  featured: boolean;
 }
 
 export function valuesOf(article: Article | null, image: ImageRef | null, site: SiteConfig, rules?: LinkRulesView): EditorValues {
@@ -216,6 +219,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     author: article?.author ?? '',
     publishAt: article?.status === 'scheduled' && article.publishedAt ? utcToZoned(article.publishedAt, site.timeZone) : '',
     imageAlt: image?.alt ?? '',
+    featured: article?.featured ?? false,
   };
 }
 
@@ -305,6 +309,16 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <label for="image_alt">النص البديل (وصف الصورة لمن لا يراها)</label>
     <input id="image_alt" name="image_alt" maxlength="300" value="${values.imageAlt}"${e('alt')}>
   </fieldset>
+
+  ${
+    // The desk's call (services/workflow.ts): the box is the editors'. The hidden field says the form had it,
+    // since an unticked box sends nothing.
+    editsAny(actor)
+      ? html`<div class="featured-field"><input type="hidden" name="featured_field" value="1">
+    <label class="inline"><input type="checkbox" id="featured" name="featured" value="1"${values.featured ? html` checked` : ''} aria-describedby="featured-hint"> خبر بارز</label>
+    <p id="featured-hint" class="hint">تتصدّر الأخبار البارزة الصفحة الرئيسية تحت «أبرز الأخبار»، أحدثها أولاً (${HOME_LEAD} منها)، حتى يُزال التحديد.</p></div>`
+      : ''
+  }
 
   <details class="more"${errorField === 'slug' || errorField === 'author' ? html` open` : ''}>
     <summary>الرابط والكاتب</summary>

@@ -68,6 +68,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     publishedAt: input.publishedAt ?? now,
     updatedAt: now,
     createdAt: now,
+    featured: false, // the article page does not show it
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,

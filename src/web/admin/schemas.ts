@@ -54,6 +54,7 @@ export const AdminArticleSchema = {
     publishedAt: nullableString,
     updatedAt: { type: 'string' },
     featureImage: nullableInt,
+    featured: { type: 'boolean', description: 'The home page leads with it' },
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
     linkRules: {
@@ -75,6 +76,7 @@ const draftProperties = {
   slug: { type: 'string', maxLength: 200, description: 'Letters and digits joined by hyphens (any script); generated from the title when empty' },
   author: { type: 'string', maxLength: 200, description: 'The byline; defaults to the account name' },
   featureImage: { ...nullableInt, minimum: 1, description: 'A media id (POST /api/admin/media)' },
+  featured: { type: 'boolean', description: 'Lead the home page with it (editors and owners; absent: unchanged)' },
   pinnedLinks: {
     type: 'array',
     maxItems: 6,

@@ -236,6 +236,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       imageAlt: str(body.image_alt),
       pinnedLinks: str(body.pinned_links),
       blockedLinks: str(body.blocked_links),
+      featured: str(body.featured) === '1',
     };
     // The links ticked "استبعد" join the blocked ones.
     const ticked = (Array.isArray(body.block) ? body.block : [body.block]).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
@@ -273,6 +274,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         ...(values.slug ? { slug: values.slug } : {}),
         ...(values.author.trim() ? { author: values.author } : {}),
         ...(featureImage !== undefined ? { featureImage } : {}),
+        // Only a form that showed the box (an editor's) says anything about it.
+        ...(str(body.featured_field) ? { featured: values.featured } : {}),
         pinnedLinks: lines(values.pinnedLinks),
         blockedLinks: [...lines(values.blockedLinks), ...ticked],
       };

@@ -10,6 +10,9 @@ import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
 import { cardImage } from './media.js';
 
+/** How many featured stories the home page leads with. */
+export const HOME_LEAD = 3;
+
 export interface ListPage {
   heading: string;
   base: string;
@@ -21,6 +24,8 @@ export interface ListPage {
   tag?: string;
   /** The byline an author's page lists (its ProfilePage). */
   author?: string;
+  /** The home page's first page: the featured stories it leads with, above the latest (which leaves them out). */
+  lead?: ArticleSummary[];
 }
 
 function pagination(list: ListPage, site: SiteConfig): Html {
@@ -33,20 +38,47 @@ ${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 
 </nav>`;
 }
 
-export function articleCard(a: ArticleSummary, site: SiteConfig): Html {
+/** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */
+export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2): Html {
+  const title = html`<a href="${articleUrl(a.slug)}">${a.title}</a>`;
   return html`<li class="card">
   ${cardImage(a.featureImage)}
-  <h2><a href="${articleUrl(a.slug)}">${a.title}</a></h2>
+  ${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
   <p>${a.description}</p>
   <div class="meta">${publishedLine(a.publishedAt, site, { relative: true })}</div>
   ${tagLinks(a.tags)}
 </li>`;
 }
 
+/**
+ * The home page with featured stories: the site's name as its (unseen) h1,
+ * then two sections, the lead and the latest, whose cards are h3.
+ */
+function ledList(list: ListPage, lead: ArticleSummary[], site: SiteConfig): Html {
+  const shown = new Set(lead.map((a) => a.id));
+  const latest = list.articles.filter((a) => !shown.has(a.id));
+  return html`<h1 class="visually-hidden">${site.name}</h1>
+<section class="lead" aria-labelledby="lead-heading">
+<h2 id="lead-heading" class="list-heading">أبرز الأخبار</h2>
+<ol class="cards lead-cards">${lead.map((a) => articleCard(a, site, 3))}</ol>
+</section>
+${
+  latest.length
+    ? html`<section aria-labelledby="latest-heading">
+<h2 id="latest-heading" class="list-heading">${list.heading}</h2>
+<ol class="cards">${latest.map((a) => articleCard(a, site, 3))}</ol>
+</section>`
+    : ''
+}
+${pagination(list, site)}`;
+}
+
 export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
   // A tag's or an author's page says how much it holds; the home page is everything.
   const count = list.tag !== undefined || list.author !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
-  const main = html`<h1 class="list-heading">${list.heading}</h1>
+  const main = list.lead?.length
+    ? ledList(list, list.lead, site)
+    : html`<h1 class="list-heading">${list.heading}</h1>
 ${count}
 ${
   list.articles.length

@@ -72,6 +72,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       source: a.source,
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
+      featured: a.featured,
       body: a.body,
       sections: a.sections.map((s) => ({
         heading: s.heading,

@@ -5,7 +5,7 @@ import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
-import { listPage, notFoundPage } from '../pages/list.js';
+import { HOME_LEAD, listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
 import { articleUrl, authorUrl, bylineOf, pageUrl, tagUrl } from '../urls.js';
 
@@ -33,12 +33,14 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       const moved = await store.newsroom.resolveRedirect(`?p=${p}`);
       if (moved) return reply.redirect(articleUrl(moved), 301);
     }
-    // One store read (one round trip on PostgreSQL): the page, its count and its Last-Modified.
-    const { total, articles, lastModified } = await store.listArticles({ page, limit: site.pageSize });
+    // One store read (one round trip on PostgreSQL): the page, its count, its Last-Modified and, on the
+    // first page, the featured stories it leads with. The latest below leave those out; later pages
+    // are the plain list, so that no article is skipped between page 1 and page 2.
+    const { total, articles, lastModified, lead = [] } = await store.listArticles({ page, limit: site.pageSize, ...(page === 1 ? { lead: HOME_LEAD } : {}) });
     setLastModified(reply, lastModified ?? null);
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
-    reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`)]);
-    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles }, site, site.name).value;
+    reply.cacheFor(['list:home', ...[...lead, ...articles].map((a) => `card:${a.id}`)]);
+    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead }, site, site.name).value;
   });
 
   app.get<{ Params: { tag: string }; Querystring: { page: number } }>(

@@ -1,0 +1,75 @@
+/**
+ * The demo's home page in Chromium: the featured stories lead (the first
+ * across the row, right to left), the latest follow without them, and a
+ * phone's width holds it all.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { loadDemo } from '../../src/services/demo.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { siteConfig } from '../../src/web/config.js';
+import { buildServer } from '../../src/web/server.js';
+import { launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { memoryStore } from '../helpers/store.js';
+
+let store: SqliteStore;
+let app: Awaited<ReturnType<typeof buildServer>>;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  store = await memoryStore();
+  await loadDemo(store);
+  app = await buildServer({ store, site: siteConfig({}, {}) });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await app.close();
+  await store.close();
+});
+
+test('on a desktop, the lead story spans the row from the right; the other two and the latest sit in columns below', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(base);
+  const { lead } = await store.listArticles({ page: 1, limit: 12, lead: 3 });
+  assert.deepEqual(await page.locator('.lead .card h3').allTextContents(), lead!.map((a) => a.title));
+  const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+  const list = await box('.lead-cards');
+  const first = await box('.lead-cards > .card:nth-child(1)');
+  const second = await box('.lead-cards > .card:nth-child(2)');
+  const third = await box('.lead-cards > .card:nth-child(3)');
+  assert.ok(Math.abs(first.width - list.width) < 1, `the first across the row: ${first.width} of ${list.width}`);
+  assert.ok(second.width < list.width / 2 && second.y > first.y + first.height - 1, 'the others in a row below it');
+  assert.ok(second.x > third.x, 'right to left: the second right of the third');
+  assert.ok(Math.abs(second.x + second.width - (list.x + list.width)) < 1, 'starting at the right edge');
+  const leadFont = await page.locator('.lead-cards > .card:nth-child(1) h3').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  const cardFont = await page.locator('.lead-cards > .card:nth-child(2) h3').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  assert.ok(leadFont > cardFont * 1.2, `the lead's headline is larger: ${leadFont} vs ${cardFont}`);
+  // The latest come after the lead, and none of the lead is among them.
+  const latestTop = (await box('#latest-heading')).y;
+  assert.ok(latestTop > first.y);
+  const latest = await page.locator('section[aria-labelledby="latest-heading"] .card h3').allTextContents();
+  assert.equal(latest.filter((t) => lead!.some((a) => a.title === t)).length, 0);
+  assert.ok(latest.length >= 9);
+  // One h1, for screen readers: the site's name.
+  assert.deepEqual(await page.locator('h1').allTextContents(), ['صحيفة']);
+  await page.screenshot({ path: screenshotPath('home-desktop.png') });
+  await page.locator('.lead-cards > .card:nth-child(1) h3 a').click();
+  await page.waitForURL(/\/articles\//);
+  assert.equal(await page.locator('h1').textContent(), lead![0]!.title);
+  await page.close();
+});
+
+test('on a phone, the lead and the latest stack in one column inside the width', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(base);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
+  const widths = await page.$$eval('.lead-cards > .card', (cards) => cards.map((c) => c.getBoundingClientRect().width));
+  assert.equal(widths.length, 3);
+  assert.ok(widths.every((w) => Math.abs(w - widths[0]!) < 1), `one column: ${widths.join(', ')}`);
+  await page.screenshot({ path: screenshotPath('home-phone.png'), fullPage: true });
+  await page.close();
+});
