@@ -62,6 +62,11 @@ export interface ArticleInput {
    * featured posts, WordPress's sticky ones. Absent: as it was (a new article is not).
    */
   featured?: boolean;
+  /**
+   * ISO 8601: until when the story is breaking news ("عاجل"), shown in a
+   * strip on every page while it is public. Null: not breaking; absent: as it was.
+   */
+  breakingUntil?: string | null;
   importMeta?: ImportMeta;
   // --- Newsroom (issue #5) ---
   /** Update this article (by id) instead of creating one or matching by externalId. */
@@ -113,6 +118,8 @@ export interface Article {
   createdAt: string;
   /** Led with on the home page (ArticleInput.featured). */
   featured: boolean;
+  /** Breaking news until this instant (ArticleInput.breakingUntil); null when it is not. */
+  breakingUntil: string | null;
   importMeta: ImportMeta;
   /** Newsroom (issue #5): the feature image's media id and the owning account. */
   featureImageId?: number | null;

@@ -30,6 +30,7 @@ export const ArticleInputSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   modifiedAt: z.iso.datetime({ offset: true }).optional(),
   featured: z.boolean().optional(),
+  breakingUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   importMeta: z
     .object({
       seeAlso: z.array(z.string()),

@@ -26,6 +26,8 @@ export interface ArticleDraft {
   featureImage?: number | null;
   /** Led with on the home page; editors' and owners' choice. Absent: unchanged. */
   featured?: boolean;
+  /** Breaking news ("عاجل") until this instant, null: not (ends it now); editors' and owners' choice. Absent: unchanged. */
+  breakingUntil?: string | null;
   /** Articles always linked under this one, first (addresses, slugs or ids); absent: unchanged. */
   pinnedLinks?: string[];
   /** Articles never linked under it; absent: unchanged. */
@@ -90,14 +92,24 @@ async function checkUploads(store: Store, body: string): Promise<void> {
   }
 }
 
+/** The longest a story stays breaking news: the strip is for what is happening now. */
+export const BREAKING_MAX_HOURS = 72;
+
+const sameInstant = (a: string | null | undefined, b: string | null | undefined) => (a ? Date.parse(a) : null) === (b ? Date.parse(b) : null);
+
 /**
- * What the home page leads with is the desk's call, as WordPress lets only
- * editors make a post sticky: an author or contributor who sends the flag
- * as it already is (a form or client echoing it back) is let through.
+ * What the home page leads with and what the breaking-news strip says are
+ * the desk's calls, as WordPress lets only editors make a post sticky: an
+ * author or contributor who sends them as they already are (a form or
+ * client echoing the article back) is let through.
  */
-function checkFeatured(actor: Actor, draft: Partial<ArticleDraft>, current = false): void {
-  if (draft.featured !== undefined && draft.featured !== current && !editsAny(actor)) {
-    throw forbidden('Only editors choose the featured stories', 'اختيار الأخبار البارزة للمحررين وحدهم');
+function checkDeskChoices(actor: Actor, draft: Partial<ArticleDraft>, current?: Pick<Article, 'featured' | 'breakingUntil'>): void {
+  const featuredChanged = draft.featured !== undefined && draft.featured !== (current?.featured ?? false);
+  if (featuredChanged && !editsAny(actor)) throw forbidden('Only editors choose the featured stories', 'اختيار الأخبار البارزة للمحررين وحدهم');
+  if (draft.breakingUntil === undefined || sameInstant(draft.breakingUntil, current?.breakingUntil)) return;
+  if (!editsAny(actor)) throw forbidden('Only editors mark breaking news', 'وسم الخبر بـ«عاجل» للمحررين وحدهم');
+  if (draft.breakingUntil !== null && Date.parse(draft.breakingUntil) > Date.now() + BREAKING_MAX_HOURS * 3600_000) {
+    throw invalid('breakingUntil', `at most ${BREAKING_MAX_HOURS} hours ahead`, `يبقى الخبر عاجلاً ${BREAKING_MAX_HOURS} ساعة على الأكثر`);
   }
 }
 
@@ -164,6 +176,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.author !== undefined) out.author = draft.author.trim();
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
   if (draft.featured !== undefined) out.featured = draft.featured;
+  if (draft.breakingUntil !== undefined) out.breakingUntil = draft.breakingUntil;
   return out;
 }
 
@@ -177,7 +190,7 @@ export async function createArticle(
   if ((status === 'published' || status === 'scheduled') && !mayPublish(actor)) {
     throw forbidden('Contributors cannot publish: submit the article for review', 'لا يمكن للمساهم النشر: أرسل الخبر للمراجعة');
   }
-  checkFeatured(actor, draft);
+  checkDeskChoices(actor, draft);
   await checkDraft(store, draft);
   const linkRules = await resolveLinkRules(store, draft);
   const publishedAt = status === 'scheduled' ? futureInstant(options.publishAt) : undefined;
@@ -196,7 +209,7 @@ export async function createArticle(
 export async function updateArticle(store: Store, actor: Actor, id: number, draft: Partial<ArticleDraft>): Promise<Article> {
   const article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
-  checkFeatured(actor, draft, article.featured);
+  checkDeskChoices(actor, draft, article);
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
   return save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}) });

@@ -7,6 +7,7 @@
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
  *   list:author:KEY which articles an author's page and feeds list (the byline's folded key)
+ *   list:breaking the breaking-news strip ("عاجل") every page shows
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
@@ -16,7 +17,7 @@ import { bylineKey } from '../content/bylines.js';
 export interface Change {
   pages: number[];
   cards: number[];
-  /** 'home', 'tag:<tag key>' or 'author:<byline key>'. */
+  /** 'home', 'tag:<tag key>', 'author:<byline key>' or 'breaking'. */
   lists: string[];
   /** Anything may have changed: purge every cached page. */
   everything?: boolean;
@@ -91,6 +92,12 @@ export class ChangeSet {
   /** The pages of these bylines, in any spelling (articles without one are on none). */
   authors(bylines: Iterable<string | undefined>): this {
     for (const byline of bylines) if (byline) this.lists.add(`author:${bylineKey(byline)}`);
+    return this;
+  }
+
+  /** The breaking-news strip on every page. */
+  breaking(): this {
+    this.lists.add('breaking');
     return this;
   }
 

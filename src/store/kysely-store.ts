@@ -36,6 +36,7 @@ import type {
   ArticlePage,
   ArticleView,
   ArticleWithSource,
+  BreakingNews,
   LinkChoice,
   ListQuery,
   PublicArticleRow,
@@ -94,9 +95,28 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
   // Featured or no longer: the home page's lead changes (the lists themselves do not show it).
   else if (before?.row.featured !== row.featured) change.listings([]);
+  // The breaking-news strip on every page: a story that enters or leaves it, or changes while in it.
+  const live = (r: Row) => isPublic(r, now) && r.breaking_until !== null && r.breaking_until > now;
+  const wasLive = before !== null && live(before.row);
+  if (wasLive !== live(row) || (live(row) && (['slug', 'title', 'published_at', 'breaking_until'] as const).some((k) => before!.row[k] !== row[k]))) {
+    change.breaking();
+  }
   if (moved || before?.row.author !== row.author) change.authors([before?.row.author, row.author]);
 }
 
+
+/**
+ * The breaking-news time a save stores. A story taken out of the strip
+ * (null, or a time already past) while it is in it keeps the instant it left,
+ * so that pages can say when the strip last changed (breakingNews).
+ */
+function breakingUntil(asked: string | null | undefined, stored: string | null, now: string): string | null {
+  if (asked === undefined) return stored;
+  const live = stored !== null && stored > now;
+  const wanted = asked === null ? null : new Date(asked).toISOString();
+  if (live && (wanted === null || wanted <= now)) return now;
+  return wanted;
+}
 
 /**
  * A new article's update time: the old site's last change when an import
@@ -131,6 +151,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     updatedAt: row.updated_at,
     createdAt: row.created_at,
     featured: row.featured === 1,
+    breakingUntil: row.breaking_until ?? null,
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
   };
@@ -153,6 +174,7 @@ const VIEW_COLUMNS = [
   'articles.owner_id',
   'articles.feature_image',
   'articles.featured',
+  'articles.breaking_until',
 ] as const;
 
 type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
@@ -289,6 +311,7 @@ export class KyselyStore implements Store {
       author: input.author ?? existing?.author ?? '',
       author_key: bylineKey(input.author ?? existing?.author ?? ''),
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
+      breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:
@@ -946,7 +969,7 @@ export class KyselyStore implements Store {
         .set({ status: 'published', updated_at: now })
         .where('status', '=', 'scheduled')
         .where('published_at', '<=', now)
-        .returning(['id', 'title', 'description', 'sections', 'author'])
+        .returning(['id', 'title', 'description', 'sections', 'author', 'breaking_until'])
         .execute();
       if (rows.length) {
         // Their tag rows enter the tag pages' index (migration 0005).
@@ -962,16 +985,36 @@ export class KyselyStore implements Store {
         const sections = JSON.parse(r.sections) as Section[];
         await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
         change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey)).authors([r.author]);
+        if (r.breaking_until !== null && r.breaking_until > now) change.breaking();
       }
       return rows.map((r) => r.id);
     });
   }
 
+  async breakingNews(now: string): Promise<BreakingNews> {
+    // Both read the few rows with a time, at the ends of articles_breaking (migration 0016).
+    const row = await this.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'title', 'published_at', 'updated_at', 'breaking_until'])
+      .where('breaking_until', '>', now)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    // Ended (by its time or by an editor, which a save records as its end: kysely-store's saveOne).
+    const ended = await this.db.selectFrom('articles').select((eb) => eb.fn.max('breaking_until').as('last')).where('breaking_until', '<=', now).executeTakeFirst();
+    const story = row ? { id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at!, until: row.breaking_until! } : null;
+    return { story, changedAt: latest(row?.updated_at ?? null, (ended?.last as string | null | undefined) ?? null) };
+  }
+
   async deleteArticle(id: number): Promise<number[] | null> {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
-      const byline = await trx.selectFrom('articles').select('author').where('id', '=', id).executeTakeFirst();
+      const byline = await trx.selectFrom('articles').select(['author', 'breaking_until']).where('id', '=', id).executeTakeFirst();
       change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey)).authors([byline?.author]);
+      if (byline?.breaking_until && byline.breaking_until > new Date().toISOString()) change.breaking();
       // Related news: its words leave the document frequencies, its postings the index (issue #4).
       await forgetArticles(trx, [id]);
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();

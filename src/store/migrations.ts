@@ -247,6 +247,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_featured').ifNotExists().on('articles').columns(['featured', 'status', 'published_at', 'id']).execute();
     },
   },
+  // Safe to run twice, like 0009–0015.
+  '0016_breaking': {
+    async up(db: Kysely<unknown>) {
+      if (!isSqlite(db)) {
+        await sql`alter table articles add column if not exists breaking_until text collate "C"`.execute(db);
+      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'breaking_until')) {
+        await db.schema.alterTable('articles').addColumn('breaking_until', 'text').execute();
+      }
+      // Every page asks for the live breaking story: the few rows with a time, read from the end of this index.
+      await db.schema.createIndex('articles_breaking').ifNotExists().on('articles').column('breaking_until').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -526,6 +526,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.updated_at',
         'articles.feature_image',
         'articles.featured',
+        'articles.breaking_until',
         'users.name as owner_name',
         'users.email as owner_email',
       ])
@@ -550,6 +551,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         updatedAt: r.updated_at,
         featureImage: r.feature_image,
         featured: r.featured === 1,
+        breakingUntil: r.breaking_until ?? null,
       })),
     };
   }

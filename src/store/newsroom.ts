@@ -102,6 +102,8 @@ export interface AdminArticleRow {
   featureImage: number | null;
   /** Led with on the home page. */
   featured: boolean;
+  /** Breaking news until then; null when it is not. */
+  breakingUntil: string | null;
 }
 
 export interface AdminTag {

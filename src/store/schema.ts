@@ -28,6 +28,8 @@ export interface ArticlesTable {
   feature_image: number | null;
   /** 1 for a story the home page leads with (migration 0015), else 0. */
   featured: Generated<number>;
+  /** ISO 8601 UTC: breaking news ("عاجل") until then (migration 0016); null when not. */
+  breaking_until: Generated<string | null>;
 }
 
 export interface TagsTable {

@@ -57,6 +57,23 @@ export interface ArticlePage {
   lead?: ArticleSummary[];
 }
 
+/** The story the breaking-news strip ("عاجل") shows. */
+export interface BreakingStory {
+  id: number;
+  slug: string;
+  title: string;
+  publishedAt: string;
+  /** When it stops being breaking news (ISO 8601). */
+  until: string;
+}
+
+/** What the strip shows now, and the last time that changed as far as the rows say (a page's Last-Modified). */
+export interface BreakingNews {
+  story: BreakingStory | null;
+  /** The later of the story's last save and the last end of a breaking story; null when none was ever breaking. */
+  changedAt: string | null;
+}
+
 export interface Tag {
   id: number;
   name: string;
@@ -199,6 +216,8 @@ export interface Store {
    * (so that several processes publish each exactly once); returns their ids.
    */
   publishDue(now: string): Promise<number[]>;
+  /** The newest public story that is breaking news at `now` (ISO 8601), if any. */
+  breakingNews(now: string): Promise<BreakingNews>;
   /** Deletes an article; returns its tag ids (to refresh its neighbours' links), or null when missing. */
   deleteArticle(id: number): Promise<number[] | null>;
 

@@ -18,6 +18,7 @@ import { searchRoutes } from './routes/search.js';
 import { oldAddressRoutes } from './routes/old-addresses.js';
 import { conditionalRequests } from './plugins/conditional.js';
 import { renderCache, serveCached } from './plugins/render-cache.js';
+import { breakingNews } from './plugins/breaking.js';
 import type { RenderCache } from './cache/render-cache.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
@@ -114,7 +115,9 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
     maxAge: 365 * day * 1000,
   });
 
-  // The render cache's onSend runs before the conditional one, which then sees the cached representation.
+  // The strip's onSend fills the page before the render cache keeps it (hooks run in the order added),
+  // and the render cache's runs before the conditional one, which then sees the cached representation.
+  breakingNews(app, { store, site, purge: (keys) => cache?.purge(keys) });
   cache = renderCache(app, { store, budgetBytes: cacheBytes });
   conditionalRequests(app);
   await app.register(publicRoutes, { store, site });

@@ -119,3 +119,17 @@ test('an import by another process on the same file reaches both workers’ cach
   }
   assert.equal(seen, 4, 'four requests in a row, so both workers, show the imported article');
 });
+
+test('breaking news marked through one worker is in both workers’ cached pages, and leaves both when its time runs out', async () => {
+  const strip = (body: string) => /<div class="breaking"[\s\S]*?<a href="[^"]+">([^<]+)<\/a>/.exec(body)?.[1] ?? null;
+  const created = await admin('POST', '/articles', { title: 'انفجار في مرفأ تجاري: فرق الإنقاذ في الموقع', tags: ['اقتصاد'], body: 'فقرة أولى.', status: 'published' });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  for (let i = 0; i < 4; i++) await home();
+  assert.equal((await home()).cache, 'hit');
+  const marked = await admin('PATCH', `/articles/${created.json.id}`, { breakingUntil: new Date(Date.now() + 2500).toISOString() });
+  assert.equal(marked.status, 200, JSON.stringify(marked.json));
+  for (let i = 0; i < 4; i++) assert.equal(strip((await home()).body), 'انفجار في مرفأ تجاري: فرق الإنقاذ في الموقع', `request ${i}`);
+  await new Promise((r) => setTimeout(r, 2700));
+  // Each worker's own clock ends it: no write tells them.
+  for (let i = 0; i < 4; i++) assert.equal(strip((await home()).body), null, `request ${i}`);
+});

@@ -73,3 +73,28 @@ test('on a phone, the lead and the latest stack in one column inside the width',
   await page.screenshot({ path: screenshotPath('home-phone.png'), fullPage: true });
   await page.close();
 });
+
+test('breaking news: a red strip under the header, its label on the right, inside a phone', async () => {
+  const { articles } = await store.listArticles({ page: 1, limit: 1 });
+  const story = (await store.getArticleById(articles[0]!.id))!;
+  const { id, title, description, tags, body } = story;
+  await store.saveArticles([{ id, title, description, tags, body, publishedAt: story.publishedAt!, breakingUntil: new Date(Date.now() + 3600_000).toISOString() }]);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(base);
+  const strip = page.locator('.breaking');
+  assert.equal(await strip.getAttribute('aria-label'), 'عاجل');
+  assert.equal(await strip.locator('a').textContent(), story.title);
+  const header = (await page.locator('.site-header').boundingBox())!;
+  const box = (await strip.boundingBox())!;
+  assert.ok(Math.abs(box.y - (header.y + header.height)) < 1, 'right under the header');
+  const label = (await strip.locator('.breaking-label').boundingBox())!;
+  const link = (await strip.locator('a').boundingBox())!;
+  assert.ok(label.x > link.x, 'the label first, on the right');
+  assert.equal(await strip.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(164, 22, 26)');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'a long headline wraps inside the width');
+  await page.screenshot({ path: screenshotPath('breaking-phone.png') });
+  await strip.locator('a').click();
+  await page.waitForURL(/\/articles\//);
+  assert.equal(await page.locator('h1').textContent(), story.title);
+  await page.close();
+});

@@ -50,6 +50,7 @@ export function articleJson(a: Article) {
     updatedAt: a.updatedAt,
     featureImage: a.featureImageId ?? null,
     featured: a.featured,
+    breakingUntil: a.breakingUntil,
     ownerId: a.ownerId ?? null,
     url: a.status === 'published' ? articleUrl(a.slug) : null,
   };

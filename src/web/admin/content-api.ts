@@ -99,6 +99,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
           type: 'object',
           properties: {
             ...SummarySchema.properties,
+            breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
             author: { type: 'string' },
             updatedAt: { type: 'string' },
             body: { type: 'string', description: 'Markdown' },
@@ -143,6 +144,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,
+      breakingUntil: a.breakingUntil,
       url: articleUrl(a.slug),
       featureImage: imageJson(a.featureImage),
       body: a.body,
@@ -150,6 +152,28 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       seeAlso: a.seeAlso.map(link),
       related: a.related.map(link),
     };
+  });
+
+  app.get('/breaking', {
+    schema: {
+      ...common,
+      summary: 'The breaking news the site shows now ("عاجل"): the newest public story marked breaking, or null',
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            breaking: {
+              type: ['object', 'null'],
+              properties: { ...linkProperties, url: { type: 'string' }, publishedAt: { type: 'string' }, until: { type: 'string' } },
+            },
+          },
+        },
+        ...S.errors(401),
+      },
+    },
+  }, async () => {
+    const { story } = await store.breakingNews(new Date().toISOString());
+    return { breaking: story && { slug: story.slug, title: story.title, url: articleUrl(story.slug), publishedAt: story.publishedAt, until: story.until } };
   });
 
   app.get<{ Params: { slug: string } }>('/articles/:slug/related', {

@@ -171,7 +171,7 @@ ${
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
-  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
   <td>${r.author || r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
@@ -204,7 +204,18 @@ export interface EditorValues {
   blockedLinks: string;
   /** Led with on the home page (the box only editors see). */
   featured: boolean;
+  /** The breaking-news choice: '' as it is, a number of hours from now, or 'off' (end it now). */
+  breaking: string;
 }
+
+/** How long an editor can mark a story breaking, in hours, and how the editor says each. */
+export const BREAKING_HOURS: [number, string][] = [
+  [1, 'لساعة'],
+  [3, 'لثلاث ساعات'],
+  [6, 'لست ساعات'],
+  [12, 'لاثنتي عشرة ساعة'],
+  [24, 'ليوم كامل'],
+];
 
 export function valuesOf(article: Article | null, image: ImageRef | null, site: SiteConfig, rules?: LinkRulesView): EditorValues {
   const lines = (links: { slug: string }[] = []) => links.map((l) => articleUrl(l.slug)).join('\n');
@@ -220,6 +231,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     publishAt: article?.status === 'scheduled' && article.publishedAt ? utcToZoned(article.publishedAt, site.timeZone) : '',
     imageAlt: image?.alt ?? '',
     featured: article?.featured ?? false,
+    breaking: '',
   };
 }
 
@@ -238,6 +250,29 @@ export interface EditorData {
 
 function field(id: string, errorField: string | undefined): Html {
   return errorField === id ? html` aria-invalid="true" aria-describedby="form-error"` : html``;
+}
+
+/**
+ * The desk's calls (services/workflow.ts), the editors' alone: leading the
+ * home page, and the breaking-news strip. The hidden field says the form had
+ * the box, since an unticked box sends nothing.
+ */
+function deskChoices(article: Article | null, values: EditorValues, site: SiteConfig): Html {
+  const live = article?.breakingUntil && Date.parse(article.breakingUntil) > Date.now() ? article.breakingUntil : null;
+  const option = (value: string, label: string) => html`<option value="${value}"${values.breaking === value ? html` selected` : ''}>${label}</option>`;
+  return html`<fieldset class="desk-choices">
+    <legend>قرارات التحرير</legend>
+    <input type="hidden" name="featured_field" value="1">
+    <label class="inline"><input type="checkbox" id="featured" name="featured" value="1"${values.featured ? html` checked` : ''} aria-describedby="featured-hint"> خبر بارز</label>
+    <p id="featured-hint" class="hint">تتصدّر الأخبار البارزة الصفحة الرئيسية تحت «أبرز الأخبار»، أحدثها أولاً (${HOME_LEAD} منها)، حتى يُزال التحديد.</p>
+    <label for="breaking">عاجل</label>
+    <select id="breaking" name="breaking" aria-describedby="breaking-hint">
+      ${option('', live ? `عاجل حتى ${formatTime(live, site)} (دون تغيير)` : 'ليس عاجلاً')}
+      ${BREAKING_HOURS.map(([hours, label]) => option(String(hours), `${live ? 'تمديد' : 'عاجل'} ${label} من الآن`))}
+      ${live ? option('off', 'إنهاء «عاجل» الآن') : ''}
+    </select>
+    <p id="breaking-hint" class="hint">يظهر أحدث خبر عاجل منشور في شريط أحمر أعلى كل صفحات الموقع حتى ينتهي وقته.</p>
+  </fieldset>`;
 }
 
 export function editorPage(ctx: PageContext, data: EditorData): Html {
@@ -310,15 +345,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <input id="image_alt" name="image_alt" maxlength="300" value="${values.imageAlt}"${e('alt')}>
   </fieldset>
 
-  ${
-    // The desk's call (services/workflow.ts): the box is the editors'. The hidden field says the form had it,
-    // since an unticked box sends nothing.
-    editsAny(actor)
-      ? html`<div class="featured-field"><input type="hidden" name="featured_field" value="1">
-    <label class="inline"><input type="checkbox" id="featured" name="featured" value="1"${values.featured ? html` checked` : ''} aria-describedby="featured-hint"> خبر بارز</label>
-    <p id="featured-hint" class="hint">تتصدّر الأخبار البارزة الصفحة الرئيسية تحت «أبرز الأخبار»، أحدثها أولاً (${HOME_LEAD} منها)، حتى يُزال التحديد.</p></div>`
-      : ''
-  }
+  ${editsAny(actor) ? deskChoices(article, values, ctx.site) : ''}
 
   <details class="more"${errorField === 'slug' || errorField === 'author' ? html` open` : ''}>
     <summary>الرابط والكاتب</summary>

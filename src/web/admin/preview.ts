@@ -68,7 +68,8 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     publishedAt: input.publishedAt ?? now,
     updatedAt: now,
     createdAt: now,
-    featured: false, // the article page does not show it
+    featured: false, // the article page shows neither
+    breakingUntil: null,
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,

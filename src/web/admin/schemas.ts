@@ -55,6 +55,7 @@ export const AdminArticleSchema = {
     updatedAt: { type: 'string' },
     featureImage: nullableInt,
     featured: { type: 'boolean', description: 'The home page leads with it' },
+    breakingUntil: { ...nullableString, description: 'Breaking news ("عاجل") until then; null when not' },
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
     linkRules: {
@@ -77,6 +78,11 @@ const draftProperties = {
   author: { type: 'string', maxLength: 200, description: 'The byline; defaults to the account name' },
   featureImage: { ...nullableInt, minimum: 1, description: 'A media id (POST /api/admin/media)' },
   featured: { type: 'boolean', description: 'Lead the home page with it (editors and owners; absent: unchanged)' },
+  breakingUntil: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description: 'Breaking news ("عاجل", the strip on every page) until then, at most 72 hours ahead; null ends it (editors and owners; absent: unchanged)',
+  },
   pinnedLinks: {
     type: 'array',
     maxItems: 6,

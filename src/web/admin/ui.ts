@@ -37,6 +37,13 @@ export interface AdminUiOptions {
 type Form = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
+/** The editor's "عاجل" choice as the draft's breakingUntil: hours from now, 'off' to end it, anything else as it is. */
+function breakingChoice(choice: string): { breakingUntil?: string | null } {
+  if (choice === 'off') return { breakingUntil: null };
+  const hours = P.BREAKING_HOURS.find(([h]) => String(h) === choice)?.[0];
+  return hours ? { breakingUntil: new Date(Date.now() + hours * 3600_000).toISOString() } : {};
+}
+
 const FLASH: Record<string, string> = {
   save: 'حُفظ الخبر.',
   submit: 'أُرسل الخبر للمراجعة.',
@@ -237,6 +244,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       pinnedLinks: str(body.pinned_links),
       blockedLinks: str(body.blocked_links),
       featured: str(body.featured) === '1',
+      breaking: str(body.breaking),
     };
     // The links ticked "استبعد" join the blocked ones.
     const ticked = (Array.isArray(body.block) ? body.block : [body.block]).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
@@ -276,6 +284,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         ...(featureImage !== undefined ? { featureImage } : {}),
         // Only a form that showed the box (an editor's) says anything about it.
         ...(str(body.featured_field) ? { featured: values.featured } : {}),
+        ...breakingChoice(values.breaking),
         pinnedLinks: lines(values.pinnedLinks),
         blockedLinks: [...lines(values.blockedLinks), ...ticked],
       };

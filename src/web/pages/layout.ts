@@ -1,6 +1,7 @@
 /** The shell around every page: head, header with sections and search, footer. */
 import type { SiteConfig } from '../config.js';
-import { html, type Html } from '../html.js';
+import { html, trusted, type Html } from '../html.js';
+import { BREAKING_MARKER } from '../plugins/breaking.js';
 import { seoHead, type SeoMeta } from '../seo/head.js';
 import { tagUrl } from '../urls.js';
 
@@ -49,6 +50,7 @@ ${meta.head ?? ''}
     ${SECTIONS.map((s) => html`<a href="${tagUrl(s)}">${s}</a>`)}
   </nav>
 </header>
+${trusted(BREAKING_MARKER)}
 <main class="wrap">
 ${main}
 </main>

@@ -21,6 +21,7 @@ const articleResponse = {
     type: 'object',
     properties: {
       ...summary.properties,
+      breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
       author: { type: 'string' },
       source: { type: 'string' },
       updatedAt: { type: 'string' },
@@ -73,6 +74,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,
+      breakingUntil: a.breakingUntil,
       body: a.body,
       sections: a.sections.map((s) => ({
         heading: s.heading,
