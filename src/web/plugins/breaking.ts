@@ -42,10 +42,16 @@ export function breakingStrip(story: NonNullable<BreakingNews['story']>, site: S
 </div></div>`;
 }
 
+/** The strip as drawn, and when it last changed. */
+interface Shown {
+  html: string;
+  changedAt: BreakingNews['changedAt'];
+}
+
 export function breakingNews(app: FastifyInstance, { store, site, purge }: BreakingOptions): void {
-  // What the strip shows, read once until a change or the story's end; `generation` tells a read
-  // that finished after a change from one that did not, so that it does not keep what it read.
-  let current: Promise<BreakingNews> | null = null;
+  // What the strip shows, read (and drawn) once until a change or the story's end; `generation` tells
+  // a read that finished after a change from one that did not, so that it does not keep what it read.
+  let current: Promise<Shown> | null = null;
   let generation = 0;
   let timer: NodeJS.Timeout | null = null;
 
@@ -56,11 +62,12 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
     timer = null;
   };
 
-  const read = (): Promise<BreakingNews> => {
+  const read = (): Promise<Shown> => {
     if (current) return current;
     const mine = generation;
-    const reading = store.breakingNews(new Date().toISOString()).then((news) => {
-      if (mine !== generation) return news;
+    const reading = store.breakingNews(new Date().toISOString()).then((news): Shown => {
+      const shown = { html: news.story ? breakingStrip(news.story, site).value : '', changedAt: news.changedAt };
+      if (mine !== generation) return shown;
       if (news.story) {
         const delay = Math.min(MAX_DELAY, Math.max(0, Date.parse(news.story.until) - Date.now()));
         timer = setTimeout(() => {
@@ -69,7 +76,7 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
         }, delay);
         timer.unref();
       }
-      return news;
+      return shown;
     });
     // A failed read is not kept: the next page asks again.
     reading.catch(() => {
@@ -89,11 +96,11 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
 
   app.addHook('onSend', async (_req, reply, payload) => {
     if (typeof payload !== 'string' || !payload.includes(BREAKING_MARKER)) return payload;
-    const { story, changedAt } = await read();
+    const { html: strip, changedAt } = await read();
     if (reply.cacheDeps) reply.cacheDeps = [...reply.cacheDeps, BREAKING_KEY];
     // A client that revalidates by date alone must not keep a strip that changed since its copy.
     const lastModified = reply.getHeader('last-modified');
     if (typeof lastModified === 'string' && changedAt) setLastModified(reply, new Date(lastModified).toISOString(), changedAt);
-    return payload.replace(BREAKING_MARKER, story ? breakingStrip(story, site).value : '');
+    return payload.replace(BREAKING_MARKER, strip);
   });
 }
