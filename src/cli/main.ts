@@ -4,6 +4,8 @@
  * Each command parses its own flags with node's util.parseArgs: they are few.
  */
 import { UsageError } from './args.js';
+import { backupCommand } from './backup.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { reindexCommand } from './reindex.js';
 import { serveCommand } from './serve.js';
@@ -16,6 +18,8 @@ const USAGE = `Usage:
   sahifa reindex [--db PATH] [--search] [--related]
                                   rebuild the search index and the related news (both without a flag)
   sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)
+  sahifa export [--db PATH] [FILE] every article as JSON lines, which import reads back
+  sahifa backup [--db PATH] DIR    a SQLite site (database and uploads) copied while it runs
   sahifa user add --email E --role owner|editor|author|contributor [--name N] [--db PATH]
   sahifa user passwd --email E [--db PATH]     (password from stdin or a prompt; empty: generated)
   sahifa user list [--db PATH]
@@ -30,6 +34,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
   reindex: reindexCommand,
   suggest: suggestCommand,
+  export: exportCommand,
+  backup: backupCommand,
   user: userCommand,
 };
 

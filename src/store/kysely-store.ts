@@ -121,13 +121,14 @@ function breakingUntil(asked: string | null | undefined, stored: string | null, 
 /**
  * A new article's update time: the old site's last change when an import
  * says it (so that a migrated archive does not claim to be revised on the
- * day of the move), kept between its publication and now.
+ * day of the move), no later than now, and for a story already out no earlier than its publication.
  */
 function importedUpdate(modifiedAt: string | undefined, publishedAt: string | null, now: string): string {
   const modified = modifiedAt === undefined ? Number.NaN : Date.parse(modifiedAt);
   if (Number.isNaN(modified)) return now;
   const iso = new Date(modified).toISOString();
-  const notBeforePublication = publishedAt !== null && iso < publishedAt ? publishedAt : iso;
+  // A published story was not changed before it came out; a scheduled one is, before its time.
+  const notBeforePublication = publishedAt !== null && publishedAt <= now && iso < publishedAt ? publishedAt : iso;
   return notBeforePublication > now ? now : notBeforePublication;
 }
 
@@ -829,6 +830,19 @@ export class KyselyStore implements Store {
     return this.db.selectFrom(rows.as('articles')) as unknown as typeof query;
   }
 
+  async *streamAll(options: { batchSize?: number } = {}): AsyncIterable<Article> {
+    const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? 500)), MAX_BATCH);
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(batchSize).execute();
+      if (rows.length === 0) return;
+      const tags = await tagNamesByArticle(this.db, rows.map((r) => r.id));
+      for (const row of rows) yield toArticle(row, tags.get(row.id) ?? []);
+      if (rows.length < batchSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
   async *streamPublic(options: PublicStreamOptions = {}): AsyncIterable<PublicArticleRow> {
     const { order = 'asc', offset = 0, limit = Number.POSITIVE_INFINITY } = options;
     // Each batch's tags are read with one IN list: keep it well under SQLite's variable limit.
@@ -989,6 +1003,12 @@ export class KyselyStore implements Store {
       }
       return rows.map((r) => r.id);
     });
+  }
+
+  async backupTo(file: string): Promise<void> {
+    if (isPostgres(this.db)) throw new Error('a PostgreSQL database is backed up with pg_dump');
+    // VACUUM INTO writes a compacted copy from one read transaction: writers go on meanwhile (WAL).
+    await sql`vacuum into ${file}`.execute(this.db);
   }
 
   async breakingNews(now: string): Promise<BreakingNews> {

@@ -195,6 +195,11 @@ export interface Store {
    * memory holds one batch whatever the number of rows.
    */
   streamPublic(options?: PublicStreamOptions): AsyncIterable<PublicArticleRow>;
+  /**
+   * Every article, any status, with its source, in the order they were
+   * stored, read in keyset-paginated batches (an export: services/export.ts).
+   */
+  streamAll(options?: { batchSize?: number }): AsyncIterable<Article>;
   /** How many public articles (optionally of a tag, or since an instant). */
   countPublic(options?: Pick<PublicRange, 'since' | 'tag'>): Promise<number>;
   /** The latest publication or update in a range of public articles; null when it is empty. */
@@ -218,6 +223,12 @@ export interface Store {
   publishDue(now: string): Promise<number[]>;
   /** The newest public story that is breaking news at `now` (ISO 8601), if any. */
   breakingNews(now: string): Promise<BreakingNews>;
+  /**
+   * A consistent copy of the whole database, taken while the site runs, into
+   * a new SQLite file that must not exist yet. SQLite only: a PostgreSQL
+   * database is copied with its own pg_dump.
+   */
+  backupTo(file: string): Promise<void>;
   /** Deletes an article; returns its tag ids (to refresh its neighbours' links), or null when missing. */
   deleteArticle(id: number): Promise<number[] | null>;
 

@@ -2,11 +2,15 @@
  * JSON lines, one article per line: `title` and `body` required;
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
  * source's last change), `author`, `source`, `url`, `featured` (true: the
- * home page leads with it) optional; anything else is ignored. Body paragraphs are separated by
- * blank lines and follow the same subheading rule as the text format.
+ * home page leads with it), `status` (published by default) optional;
+ * anything else is ignored. Body paragraphs are separated by blank lines and
+ * follow the same subheading rule as the text format; with `"format":
+ * "markdown"` the body is Sahifa's own Markdown, taken as it is (what
+ * `sahifa export` writes, so that an export imports back whole).
  */
 import { z } from 'zod';
-import type { ArticleInput } from '../article.js';
+import { ARTICLE_STATUSES, type ArticleInput } from '../article.js';
+import { allBlocks, parseBody } from '../body.js';
 import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
@@ -27,7 +31,19 @@ const JsonArticle = z.object({
   source: z.string().optional(),
   url: z.string().optional(),
   featured: z.boolean().optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  format: z.enum(['text', 'markdown']).optional(),
 });
+
+/** A Markdown body as it is: its first paragraph stands in for a missing description. */
+function markdownBody(markdown: string, line: number) {
+  const body = normalizeNewlines(markdown).trim();
+  const paragraphs = allBlocks(parseBody(body))
+    .filter((b) => b.kind === 'paragraph')
+    .map((b) => b.text);
+  if (paragraphs.length === 0) throw new ParseError('body: no paragraphs', line);
+  return { markdown: body, paragraphs, tags: [] as string[], seeAlso: [] as string[], related: [] as string[] };
+}
 
 export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
   const parsed = JsonArticle.safeParse(value);
@@ -37,7 +53,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     throw new ParseError(`${field}: ${issue.message}`, line);
   }
   const a = parsed.data;
-  const body = structureBody(paragraphBlocks(a.body, line));
+  const body = a.format === 'markdown' ? markdownBody(a.body, line) : structureBody(paragraphBlocks(a.body, line));
   if (body.paragraphs.length === 0) throw new ParseError('body: no paragraphs', line);
 
   const described = extractHashtags(cleanLine(a.description ?? ''));
@@ -55,6 +71,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.author ? { author: cleanLine(a.author) } : {}),
     ...(a.source ? { source: cleanLine(a.source) } : {}),
     ...(a.featured !== undefined ? { featured: a.featured } : {}),
+    ...(a.status ? { status: a.status } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
   };
 }

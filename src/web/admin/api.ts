@@ -26,7 +26,7 @@ import type { SiteConfig } from '../config.js';
 import { checkAlt, deleteUpload, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
 import { articleUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
-import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendJsonError } from './http.js';
+import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendExport, sendJsonError } from './http.js';
 import { renderPreview } from './preview.js';
 import * as S from './schemas.js';
 
@@ -279,6 +279,16 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     const media = await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: body.file, alt: body.alt, userId: actorOf(req).userId });
     return reply.code(201).send(mediaJson(media));
   });
+
+  app.get('/export', {
+    config: { role: 'owner' },
+    schema: {
+      ...tag('import'),
+      summary: 'Every article, any status, as JSON lines (application/x-ndjson) that POST /import and `sahifa import` read back whole (the body as Markdown). Owners.',
+      produces: ['application/x-ndjson'],
+      ...{ response: S.errors(401, 403) },
+    },
+  }, async (_req, reply) => sendExport(reply, store));
 
   app.post('/import', {
     ...exportRoute(config),

@@ -10,6 +10,8 @@ import { atLeast, lowerRole, type Actor, type Role } from '../../auth/roles.js';
 import { AppError, FIELD_NAMES_AR, forbidden, invalid, unauthorized } from '../../services/newsroom-errors.js';
 import { tooLarge } from '../../media/images.js';
 import type { Store } from '../../store/store.js';
+import { Readable } from 'node:stream';
+import { exportLines } from '../../services/export.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -123,4 +125,14 @@ export function sendJsonError(reply: FastifyReply, error: AppError): FastifyRepl
   const retry = (error as { retryAfter?: number }).retryAfter;
   if (retry) reply.header('retry-after', String(retry));
   return reply.code(error.status).type('application/json; charset=utf-8').send(error.toJSON());
+}
+
+/** The site's articles as a JSON-lines download (services/export.ts), streamed: memory holds one batch. */
+export function sendExport(reply: FastifyReply, store: Store) {
+  const day = new Date().toISOString().slice(0, 10);
+  return reply
+    .header('content-type', 'application/x-ndjson; charset=utf-8')
+    .header('content-disposition', `attachment; filename="sahifa-export-${day}.jsonl"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from(exportLines(store)));
 }

@@ -518,7 +518,10 @@ ${list('ملاحظات', report.notes, 'import-notes')}
   <select id="import-format" name="format"><option value="">تلقائياً</option><option value="wordpress">ووردبريس (WXR)</option><option value="ghost">غوست (JSON)</option><option value="jsonl">JSON lines</option><option value="text">نص</option></select>
   <label><input type="checkbox" name="skip_duplicates"> تجاهل النسخ المكررة من أخبار موجودة</label>
   <button type="submit" class="primary">استيراد</button>
-</form>`,
+</form>
+<h2>تصدير</h2>
+<p class="narrow">كل الأخبار بكل حالاتها (المسودات والمجدولة والمنشورة) بنصوصها ووسومها وكتّابها وتواريخها في ملف JSON lines، يستورده صحيفة كما هو في موقع آخر. الصور ملفات: ينسخها مع قاعدة البيانات الأمر <code dir="ltr">sahifa backup</code>.</p>
+<p><a class="button" id="export-link" href="/admin/export" download>تنزيل ملف التصدير</a></p>`,
   );
 }
 

@@ -23,7 +23,7 @@ import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import type { NewsroomConfig } from './config.js';
-import { SAFE_METHODS, SESSION_COOKIE, exportRoute, resolveActor, routeError } from './http.js';
+import { SAFE_METHODS, SESSION_COOKIE, exportRoute, resolveActor, routeError, sendExport } from './http.js';
 import * as P from './pages.js';
 import { renderPreview } from './preview.js';
 import { zonedToUtc } from './zoned.js';
@@ -463,6 +463,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
 
   // --- Import (owner): a WordPress or Ghost export, or the text and JSON-lines shapes ---
   app.get('/import', role('owner'), async (req, reply) => send(reply, P.importPage(ctx(req, reply, 'استيراد'))));
+  app.get('/export', role('owner'), async (_req, reply) => sendExport(reply, store));
 
   app.post<{ Body: Form }>('/import', exportRoute(config), async (req, reply) => {
     const file = req.body?.file;

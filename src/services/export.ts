@@ -1,0 +1,35 @@
+/**
+ * A site's articles as JSON lines, in the shape `sahifa import` reads back
+ * (content/parsers/jsonl.ts, the body as Markdown): every status, with tags,
+ * byline, dates, slug and the featured flag, so that a newsroom can leave
+ * Sahifa, or move between SQLite and PostgreSQL, with its words whole. Feature
+ * images and uploads are files: `sahifa backup` copies them with the database.
+ */
+import type { Article } from '../content/article.js';
+import type { Store } from '../store/store.js';
+
+/** One article as its JSON line's object. */
+export function exportedArticle(a: Article) {
+  return {
+    // An imported article keeps its old id, so that importing the export again updates rather than repeats it.
+    id: a.externalId ?? `sahifa:${a.id}`,
+    title: a.title,
+    description: a.description,
+    tags: a.tags,
+    slug: a.slug,
+    format: 'markdown' as const,
+    body: a.body,
+    status: a.status,
+    ...(a.publishedAt ? { published_at: a.publishedAt } : {}),
+    updated_at: a.updatedAt,
+    ...(a.author ? { author: a.author } : {}),
+    ...(a.source ? { source: a.source } : {}),
+    ...(a.importMeta.url ? { url: a.importMeta.url } : {}),
+    featured: a.featured,
+  };
+}
+
+/** The export, a line at a time: memory holds one batch of articles whatever the site's size. */
+export async function* exportLines(store: Store): AsyncIterable<string> {
+  for await (const article of store.streamAll()) yield `${JSON.stringify(exportedArticle(article))}\n`;
+}
