@@ -1,6 +1,6 @@
 /**
  * `sahifa export [--db PATH] [FILE]`: every article as JSON lines (to FILE,
- * or standard output), which `sahifa import` reads back whole.
+ * or standard output without one or with `-`), which `sahifa import` reads back whole.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -19,7 +19,7 @@ export function existingDatabase(location: string): string {
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
   if (positionals.length > 1) throw new UsageError('export takes at most one FILE');
-  const file = positionals[0];
+  const file = positionals[0] === '-' ? undefined : positionals[0];
   if (file !== undefined && existsSync(file)) throw new UsageError(`"${file}" exists: export writes a new file`);
   const store = await openStore(existingDatabase(dbPath(values.db)));
   let count = 0;

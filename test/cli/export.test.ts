@@ -87,6 +87,8 @@ test('export writes to standard output without a FILE, and refuses what would lo
   const first = JSON.parse(out.stdout.split('\n')[0]!);
   assert.equal(first.format, 'markdown');
   assert.ok(first.title && first.body && first.status);
+  const dash = await sahifa('export', '--db', source.location, '-');
+  assert.equal(dash.stdout, out.stdout, '"-" is standard output too, not a file of that name');
 
   const taken = path.join(dir, 'taken.jsonl');
   writeFileSync(taken, 'قديم\n');
