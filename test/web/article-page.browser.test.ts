@@ -111,3 +111,38 @@ test('an edited story in Chromium: the update time, the byline and the reading t
   await page.screenshot({ path: screenshotPath('article-updated-phone.png'), clip: { x: 0, y: 0, width: 390, height: 420 } });
   await page.close();
 });
+
+test('from the keyboard, the first Tab offers a skip past the header to the article', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  assert.equal(await skip.textContent(), 'تخطَّ إلى المحتوى');
+  const box = (await skip.boundingBox())!;
+  assert.ok(box.y >= 0 && box.y < 100, `shown at the top once focused: ${box.y}`);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  // The next Tab goes on inside the article, not back through the header's search and sections.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('main')), true);
+  await page.close();
+});
+
+test('printed, an article is its text and its address: no search, sections, links or pagination', async () => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  const url = page.locator('.print-url');
+  assert.equal(await url.isVisible(), false, 'not on screen');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header form', '.sections', '.related', '.see-also >> nth=0', '.site-footer']) {
+    assert.equal(await page.locator(hidden).isVisible(), false, hidden);
+  }
+  assert.ok(await page.locator('h1').isVisible());
+  assert.ok(await page.locator('.article-body p >> nth=0').isVisible());
+  assert.equal(await url.textContent(), `http://127.0.0.1:3000/articles/${SEED_SLUG}`, 'in letters, not percent-escapes');
+  assert.ok(await url.isVisible());
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000 && pdf.subarray(0, 5).toString() === '%PDF-', 'Chromium prints it');
+  await page.close();
+});

@@ -12,6 +12,7 @@ import type { SiteConfig } from '../config.js';
 import { arabicDates, countWords, readingMinutes, readingTime, relativeTime } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
 import { articleUrl, authorUrl, tagUrl } from '../urls.js';
+import { absoluteUrl } from '../seo/links.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
 import { bodyFigure, featureFigure } from './media.js';
@@ -30,6 +31,15 @@ function seeAlso(link: ArticleLink): Html {
  * News under a day old also says how long ago ("منذ ساعتين"); with
  * `relative`, that is all a fresh item shows (lists), the dates in its title.
  */
+/** An address as a reader reads it, in letters rather than percent-escapes (printed under the article). */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 export function publishedLine(iso: string | null, site: SiteConfig, { relative = false, now = new Date() } = {}): Html {
   if (!iso) return html``;
   const d = arabicDates(iso, site.timeZone, site.digits);
@@ -94,6 +104,7 @@ ${featureFigure(article.featureImage)}
 <div class="article-body">
 ${body}
 </div>
+<p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>
 ${
   article.related.length
     ? html`<aside class="related" aria-labelledby="related-title">

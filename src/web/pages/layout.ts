@@ -37,6 +37,7 @@ ${seoHead(site, meta)}
 ${meta.head ?? ''}
 </head>
 <body>
+<a class="skip-link" href="#main">تخطَّ إلى المحتوى</a>
 <header class="site-header">
   <div class="wrap">
     <a class="brand" href="/">${site.name}</a>
@@ -51,7 +52,7 @@ ${meta.head ?? ''}
   </nav>
 </header>
 ${trusted(BREAKING_MARKER)}
-<main class="wrap">
+<main id="main" class="wrap" tabindex="-1">
 ${main}
 </main>
 <footer class="site-footer"><div class="wrap">${site.name} — منصة نشر إخبارية عربية</div></footer>
