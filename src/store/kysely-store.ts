@@ -1015,7 +1015,7 @@ export class KyselyStore implements Store {
     // Both read the few rows with a time, at the ends of articles_breaking (migration 0016).
     const row = await this.db
       .selectFrom('articles')
-      .select(['id', 'slug', 'title', 'published_at', 'updated_at', 'breaking_until'])
+      .select(['id', 'slug', 'title', 'published_at', 'breaking_until'])
       .where('breaking_until', '>', now)
       .where('status', '=', 'published')
       .where('published_at', '<=', now)
@@ -1023,10 +1023,13 @@ export class KyselyStore implements Store {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    // Ended (by its time or by an editor, which a save records as its end: kysely-store's saveOne).
+    // When the strip last changed, as far as rows say: the last save of a story marked for now, whatever
+    // its status (a live one unpublished leaves the strip), and the last end of one (by its time, or by an
+    // editor, which a save records as its end: breakingUntil above). A deleted story's leaving is not here.
+    const saved = await this.db.selectFrom('articles').select((eb) => eb.fn.max('updated_at').as('last')).where('breaking_until', '>', now).executeTakeFirst();
     const ended = await this.db.selectFrom('articles').select((eb) => eb.fn.max('breaking_until').as('last')).where('breaking_until', '<=', now).executeTakeFirst();
     const story = row ? { id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at!, until: row.breaking_until! } : null;
-    return { story, changedAt: latest(row?.updated_at ?? null, (ended?.last as string | null | undefined) ?? null) };
+    return { story, changedAt: latest((saved?.last as string | null | undefined) ?? null, (ended?.last as string | null | undefined) ?? null) };
   }
 
   async deleteArticle(id: number): Promise<number[] | null> {

@@ -70,7 +70,7 @@ export interface BreakingStory {
 /** What the strip shows now, and the last time that changed as far as the rows say (a page's Last-Modified). */
 export interface BreakingNews {
   story: BreakingStory | null;
-  /** The later of the story's last save and the last end of a breaking story; null when none was ever breaking. */
+  /** The later of the last save of a story marked breaking for now (any status) and the last end of one; null when none was ever. */
   changedAt: string | null;
 }
 

@@ -92,6 +92,15 @@ test('a page revalidated by date alone is sent again when the strip changed sinc
   assert.ok(Date.parse(again.headers['last-modified'] as string) > Date.parse(lastModified));
   // And by its tag: the body changed, so the tag did.
   assert.equal((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode, 200);
+  // Unpublished while breaking, the story leaves the strip, and the date says so too.
+  const withStrip = (await get(url)).headers['last-modified'] as string;
+  await new Promise((r) => setTimeout(r, 1100));
+  const unpublished = await site.app.inject({ method: 'POST', url: `/api/admin/articles/${stories[1]!.id}/unpublish`, headers: editorAuth });
+  assert.equal(unpublished.statusCode, 200);
+  const gone = await get(url, { 'if-modified-since': withStrip });
+  assert.equal(gone.statusCode, 200);
+  assert.equal(strip(gone.body), null);
+  assert.equal((await site.app.inject({ method: 'POST', url: `/api/admin/articles/${stories[1]!.id}/publish`, headers: editorAuth })).statusCode, 200);
   await patch(stories[1]!.id, { breakingUntil: null });
 });
 
