@@ -135,7 +135,7 @@ test('printed, an article is its text and its address: no search, sections, link
   const url = page.locator('.print-url');
   assert.equal(await url.isVisible(), false, 'not on screen');
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.site-header form', '.sections', '.related', '.see-also >> nth=0', '.site-footer']) {
+  for (const hidden of ['.site-header form', '.sections', '.related', '.see-also >> nth=0', '.share', '.site-footer']) {
     assert.equal(await page.locator(hidden).isVisible(), false, hidden);
   }
   assert.ok(await page.locator('h1').isVisible());
@@ -144,5 +144,27 @@ test('printed, an article is its text and its address: no search, sections, link
   assert.ok(await url.isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000 && pdf.subarray(0, 5).toString() === '%PDF-', 'Chromium prints it');
+  await page.close();
+});
+
+test('share links sit under the article on a phone, right to left, each legible white on its colour', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  const links = page.locator('.share a');
+  assert.equal(await links.count(), 5);
+  const boxes = await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+  assert.ok(boxes.every((b) => b.left >= 0 && b.right <= 390), 'inside the width: they wrap');
+  assert.ok(boxes[0]!.right > boxes[1]!.right || boxes[1]!.top > boxes[0]!.top, 'WhatsApp first, on the right');
+  // WCAG's contrast of white text on each background: at least 4.5:1.
+  const ratios = await links.evaluateAll((as) =>
+    as.map((a) => {
+      const [r, g, b] = getComputedStyle(a).backgroundColor.match(/\d+/g)!.map(Number).map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+    }),
+  );
+  assert.ok(ratios.every((r) => r >= 4.5), `contrast ${ratios.map((r) => r.toFixed(1)).join(', ')}`);
   await page.close();
 });

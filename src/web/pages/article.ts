@@ -15,6 +15,7 @@ import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import { absoluteUrl } from '../seo/links.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
+import { shareLinks } from './share.js';
 import { bodyFigure, featureFigure } from './media.js';
 
 function block(b: Block): Html {
@@ -105,6 +106,7 @@ ${featureFigure(article.featureImage)}
 ${body}
 </div>
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>
+${shareLinks(site, article)}
 ${
   article.related.length
     ? html`<aside class="related" aria-labelledby="related-title">
