@@ -494,6 +494,8 @@ export class KyselyNewsroomStore implements NewsroomStore {
     let base = this.db.selectFrom('articles');
     if (query.status) base = base.where('articles.status', '=', query.status);
     if (query.ownerId !== undefined) base = base.where('articles.owner_id', '=', query.ownerId);
+    if (query.desk === 'featured') base = base.where('articles.featured', '=', 1);
+    if (query.desk === 'breaking') base = base.where('articles.breaking_until', '>', new Date().toISOString());
     if (query.tag) {
       const key = tagKey(query.tag);
       base = base.where('articles.id', 'in', (eb) =>

@@ -84,6 +84,8 @@ export interface AdminListQuery {
   ownerId?: number;
   /** Words in the title or description. */
   q?: string;
+  /** The desk's choices: the featured stories, or those marked breaking for now (any status). */
+  desk?: 'featured' | 'breaking';
   page: number;
   limit: number;
 }

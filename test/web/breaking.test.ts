@@ -169,6 +169,10 @@ test("the editor's choice: hours from now, extended, ended; an author's form has
   assert.match(live, /عاجل حتى [^<]+\(دون تغيير\)<\/option>/);
   assert.match(live, /<option value="off">إنهاء «عاجل» الآن<\/option>/);
   assert.match((await c.get('/admin')).body, new RegExp(`${target.title}</a> <span class="badge breaking-badge">عاجل</span>`));
+  const desk = (await c.get('/admin?desk=breaking')).body;
+  assert.deepEqual([...desk.matchAll(/<td><a href="\/admin\/articles\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]), [target.title], 'the breaking now, alone');
+  const api = await site.app.inject({ method: 'GET', url: '/api/admin/articles?desk=breaking', headers: editorAuth });
+  assert.deepEqual(api.json().articles.map((a: { id: number }) => a.id), [target.id]);
   // Saved again without a choice, it stays as it was.
   assert.equal((await c.post(`/admin/articles/${target.id}`, { ...fields, breaking: '' })).statusCode, 303);
   assert.equal(Date.parse((await site.store.getArticleById(target.id))!.breakingUntil!), until);

@@ -132,6 +132,11 @@ test("the editor's box is the editors': it features and unfeatures, and an autho
   assert.equal((await site.store.getArticleById(target.id))!.featured, true);
   assert.match((await c.get(`/admin/articles/${target.id}`)).body, /name="featured" value="1" checked/);
   assert.match((await c.get('/admin')).body, new RegExp(`${target.title}</a> <span class="badge featured-badge">بارز</span>`));
+  // The list of the featured alone, as the desk manages the lead's three places.
+  const desk = (await c.get('/admin?desk=featured')).body;
+  const titles = [...desk.matchAll(/<td><a href="\/admin\/articles\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.deepEqual(new Set(titles), new Set([0, 5, 9, 12].map((i) => stories[i]!.title)));
+  assert.match(desk, /<a href="\/admin\?desk=featured" aria-current="page">البارزة<\/a>/);
   // Unticked, the box sends nothing; the hidden field says the form had it.
   assert.equal((await c.post(`/admin/articles/${target.id}`, fields)).statusCode, 303);
   assert.equal((await site.store.getArticleById(target.id))!.featured, false);

@@ -108,7 +108,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   });
 
   // --- Articles ---
-  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; page: number; limit: number } }>('/articles', {
+  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; desk?: 'featured' | 'breaking'; page: number; limit: number } }>('/articles', {
     config: { role: 'contributor' },
     schema: {
       ...tag('articles'),
@@ -120,9 +120,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       },
     },
   }, async (req) => {
-    const { status, tag: t, author, q, page, limit } = req.query;
+    const { status, tag: t, author, q, desk, page, limit } = req.query;
     const ownerId = author === 'me' ? actorOf(req).userId : author ? Number(author) : undefined;
-    const result = await store.newsroom.listAdmin({ page, limit, ...(status ? { status } : {}), ...(t ? { tag: t } : {}), ...(q ? { q } : {}), ...(ownerId ? { ownerId } : {}) });
+    const result = await store.newsroom.listAdmin({ page, limit, ...(status ? { status } : {}), ...(t ? { tag: t } : {}), ...(q ? { q } : {}), ...(ownerId ? { ownerId } : {}), ...(desk ? { desk } : {}) });
     return { ...result, page, limit };
   });
 

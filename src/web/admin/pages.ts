@@ -131,15 +131,23 @@ export function setupPage(ctx: PageContext, token: string, valid: boolean, value
 }
 
 const FILTERS: (ArticleStatus | '')[] = ['', 'draft', 'submitted', 'scheduled', 'published', 'unpublished'];
+/** The desk's choices, beside the statuses: which stories lead the home page, which are in the strip now. */
+const DESK_FILTERS: ['' | 'featured' | 'breaking', string][] = [
+  ['', 'كل الأخبار'],
+  ['featured', 'البارزة'],
+  ['breaking', 'العاجلة الآن'],
+];
 
 export function listPage(
   ctx: PageContext,
-  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string },
+  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: 'featured' | 'breaking' },
 ): Html {
-  const qs = (over: { status?: string; page?: number }) => {
+  const qs = (over: { status?: string; page?: number; desk?: string }) => {
     const p = new URLSearchParams();
     const status = over.status ?? data.status;
+    const desk = over.desk ?? data.desk;
     if (status) p.set('status', status);
+    if (desk) p.set('desk', desk);
     if (data.q) p.set('q', data.q);
     if (over.page && over.page > 1) p.set('page', String(over.page));
     const s = p.toString();
@@ -155,6 +163,11 @@ export function listPage(
 <nav class="filters" aria-label="تصفية حسب الحالة">
   ${FILTERS.map(
     (s) => html`<a href="${qs({ status: s })}"${(data.status ?? '') === s ? html` aria-current="page"` : ''}>${s ? STATUS_AR[s] : 'الكل'}</a>`,
+  )}
+</nav>
+<nav class="filters" aria-label="قرارات التحرير">
+  ${DESK_FILTERS.map(
+    ([d, label]) => html`<a href="${qs({ desk: d })}"${(data.desk ?? '') === d ? html` aria-current="page"` : ''}>${label}</a>`,
   )}
 </nav>
 <form class="search-form" method="get" action="/admin" role="search">

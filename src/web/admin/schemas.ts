@@ -118,6 +118,7 @@ export const ListQuery = {
     tag: { type: 'string', minLength: 1, maxLength: 100 },
     author: { type: 'string', pattern: '^(me|[0-9]+)$', description: 'An account id, or "me"' },
     q: { type: 'string', maxLength: 200 },
+    desk: { type: 'string', enum: ['featured', 'breaking'], description: 'The featured stories, or those marked breaking for now' },
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
