@@ -67,6 +67,8 @@ export interface ArticleInput {
    * strip on every page while it is public. Null: not breaking; absent: as it was.
    */
   breakingUntil?: string | null;
+  /** The corrections under it, oldest first; absent: as they were. */
+  corrections?: Correction[];
   importMeta?: ImportMeta;
   // --- Newsroom (issue #5) ---
   /** Update this article (by id) instead of creating one or matching by externalId. */
@@ -94,6 +96,21 @@ export interface LinkRules {
 export const MAX_PINNED = 6;
 export const MAX_BLOCKED = 50;
 
+/**
+ * A correction ("تصحيح") published under an article: what was wrong and is
+ * now right, and when it was said. A newsroom keeps them: editors add them,
+ * none is edited away (services/workflow.ts addCorrection).
+ */
+export interface Correction {
+  /** ISO 8601. */
+  at: string;
+  text: string;
+}
+
+/** At most this many corrections under one article; each at most CORRECTION_MAX letters. */
+export const MAX_CORRECTIONS = 50;
+export const CORRECTION_MAX = 1000;
+
 /** A link to another article, as the page and the APIs show it. */
 export interface ArticleLink {
   id: number;
@@ -120,6 +137,8 @@ export interface Article {
   featured: boolean;
   /** Breaking news until this instant (ArticleInput.breakingUntil); null when it is not. */
   breakingUntil: string | null;
+  /** Oldest first. */
+  corrections: Correction[];
   importMeta: ImportMeta;
   /** Newsroom (issue #5): the feature image's media id and the owning account. */
   featureImageId?: number | null;

@@ -3,7 +3,7 @@
  * (importers, the admin, the APIs). Errors name the field.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, MAX_BLOCKED, MAX_PINNED, type ArticleInput } from './article.js';
+import { ARTICLE_STATUSES, CORRECTION_MAX, MAX_BLOCKED, MAX_CORRECTIONS, MAX_PINNED, type ArticleInput } from './article.js';
 import { imageProblems } from './body.js';
 
 export const TITLE_MAX = 300;
@@ -31,6 +31,10 @@ export const ArticleInputSchema = z.object({
   modifiedAt: z.iso.datetime({ offset: true }).optional(),
   featured: z.boolean().optional(),
   breakingUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+  corrections: z
+    .array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string().trim().min(1, 'is required').max(CORRECTION_MAX) }))
+    .max(MAX_CORRECTIONS)
+    .optional(),
   importMeta: z
     .object({
       seeAlso: z.array(z.string()),

@@ -4,7 +4,7 @@
  * admin pages go through here; every save goes through `saveArticles`, so
  * the store keeps a revision and the links are refreshed as for imports.
  */
-import type { Article, ArticleInput, ArticleStatus } from '../content/article.js';
+import { CORRECTION_MAX, MAX_CORRECTIONS, type Article, type ArticleInput, type ArticleStatus } from '../content/article.js';
 import { isValidSlug } from '../content/slug.js';
 import { mergeTags, tagName } from '../content/tags.js';
 import { imageProblems, parseBody, uploadKeys } from '../content/body.js';
@@ -274,4 +274,23 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
     author: s.author,
     featureImage,
   });
+}
+
+/**
+ * Publishes a correction under a published article, dated now. Whoever may
+ * edit the article may correct it; a correction is never edited away (the
+ * form and the APIs only add), as newsrooms keep theirs. A draft is simply
+ * edited: it takes none.
+ */
+export async function addCorrection(store: Store, actor: Actor, id: number, text: string): Promise<Article> {
+  const article = await load(store, id);
+  if (!canEdit(actor, article)) throw forbidden('You may not correct this article', 'لا يحق لك تصحيح هذا الخبر');
+  if (article.status !== 'published') {
+    throw new AppError(409, 'bad_transition', 'Only a published article takes a correction: edit it instead', 'يُضاف التصحيح إلى خبر منشور؛ أما غير المنشور فيُعدَّل');
+  }
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) throw invalid('correction', 'is required', 'اكتب نص التصحيح');
+  if ([...clean].length > CORRECTION_MAX) throw invalid('correction', `at most ${CORRECTION_MAX} characters`, `التصحيح ${CORRECTION_MAX} حرف على الأكثر`);
+  if (article.corrections.length >= MAX_CORRECTIONS) throw invalid('correction', `at most ${MAX_CORRECTIONS} corrections`, `${MAX_CORRECTIONS} تصحيحاً على الأكثر لخبر واحد`);
+  return save(store, { ...inputOf(article, actor), corrections: [...article.corrections, { at: new Date().toISOString(), text: clean }] });
 }

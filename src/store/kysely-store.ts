@@ -8,7 +8,7 @@
  * own transaction, so it goes out exactly when the write commits).
  */
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type ImportMeta, type LinkRules } from '../content/article.js';
+import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
 import { isValidSlug, slugify } from '../content/slug.js';
@@ -153,6 +153,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     createdAt: row.created_at,
     featured: row.featured === 1,
     breakingUntil: row.breaking_until ?? null,
+    corrections: JSON.parse(row.corrections) as Correction[],
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
   };
@@ -176,6 +177,7 @@ const VIEW_COLUMNS = [
   'articles.feature_image',
   'articles.featured',
   'articles.breaking_until',
+  'articles.corrections',
 ] as const;
 
 type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
@@ -313,6 +315,7 @@ export class KyselyStore implements Store {
       author_key: bylineKey(input.author ?? existing?.author ?? ''),
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
       breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
+      corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:

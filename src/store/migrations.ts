@@ -259,6 +259,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_breaking').ifNotExists().on('articles').column('breaking_until').execute();
     },
   },
+  // Safe to run twice, like 0009–0016.
+  '0017_corrections': {
+    async up(db: Kysely<unknown>) {
+      if (!isSqlite(db)) {
+        await sql`alter table articles add column if not exists corrections text collate "C" not null default '[]'`.execute(db);
+      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'corrections')) {
+        await db.schema.alterTable('articles').addColumn('corrections', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+      }
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

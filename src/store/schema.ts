@@ -30,6 +30,8 @@ export interface ArticlesTable {
   featured: Generated<number>;
   /** ISO 8601 UTC: breaking news ("عاجل") until then (migration 0016); null when not. */
   breaking_until: Generated<string | null>;
+  /** JSON Correction[], oldest first (migration 0017). */
+  corrections: Generated<string>;
 }
 
 export interface TagsTable {

@@ -11,7 +11,6 @@ export const listQuery = {
     author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, exactly as articles carry it (not with tag)' },
     featured: { type: 'boolean', description: 'true: only the featured stories (the home page leads with them), with tag or author too' },
   },
-  additionalProperties: false,
 } as const;
 
 export interface ListQuerystring {
@@ -52,3 +51,10 @@ export const figureProperties = {
 export function figureJson({ src, alt, caption, image }: Figure) {
   return { src, alt, caption, ...(image ? { width: image.width, height: image.height, srcset: srcsetOf(image.webp) } : {}) };
 }
+
+/** The corrections under an article, oldest first. */
+export const correctionsSchema = {
+  type: 'array',
+  description: 'Corrections published under the article ("تصحيح"), oldest first',
+  items: { type: 'object', properties: { at: { type: 'string' }, text: { type: 'string' } } },
+} as const;

@@ -59,6 +59,10 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
     logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     logController: new LogController({ disableRequestLogging: process.env.SAHIFA_LOG_REQUESTS !== '1' }),
     routerOptions: { maxParamLength: 500 },
+    // A body's field that its schema does not know (additionalProperties: false) is refused with its name,
+    // not dropped in silence as by Fastify's default: a client that misspells one, or sends one no one may
+    // set, must hear so. Query strings declare no such rule: a cache-buster or a tracking tag is let be.
+    ajv: { customOptions: { removeAdditional: false } },
     // A path Fastify cannot decode (/tags/%E0%A4%A) never reaches a route: answered like any other bad request.
     frameworkErrors: (err, req, reply) =>
       err.code === 'FST_ERR_BAD_URL' ? badRequest(req.url, reply, 400, 'bad address', BAD_ADDRESS) : serverError(req, reply, err),

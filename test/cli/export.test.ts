@@ -32,6 +32,7 @@ before(async () => {
       externalId: 'wp:https://old.example/?p=77',
       body: '## المشهد\n\nبدأت [الحافلات](https://example.org/bus) *الجديدة* العمل.\n\n![حافلة حمراء](https://example.org/bus.jpg "الحافلة في محطتها الأولى")\n\n> «خطوة طال انتظارها»، قال راكب.',
       featured: true,
+      corrections: [{ at: '2026-11-20T10:00:00.000Z', text: 'كان عدد الحافلات عشرين لا ثلاثين.' }],
     }),
   ]);
   originals = [];
@@ -48,6 +49,7 @@ test('an export imports back into a new site with every article as it was', asyn
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   assert.equal(lines.length, originals.length);
   assert.ok(originals.length > 40);
+  assert.ok(originals.some((a) => a.corrections.length === 1), 'a correction among them');
 
   const target = testDatabase();
   try {
@@ -63,8 +65,8 @@ test('an export imports back into a new site with every article as it was', asyn
         const b = copies.get(a.slug);
         assert.ok(b, a.slug);
         assert.deepEqual(
-          [b!.title, b!.description, b!.tags, b!.body, b!.status, b!.publishedAt, b!.author, b!.featured],
-          [a.title, a.description, a.tags, a.body, a.status, a.publishedAt, a.author, a.featured],
+          [b!.title, b!.description, b!.tags, b!.body, b!.status, b!.publishedAt, b!.author, b!.featured, b!.corrections],
+          [a.title, a.description, a.tags, a.body, a.status, a.publishedAt, a.author, a.featured, a.corrections],
           a.title,
         );
         assert.equal(b!.updatedAt, a.updatedAt, `${a.title}: its last change, not the import's`);

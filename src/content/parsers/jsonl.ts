@@ -2,7 +2,8 @@
  * JSON lines, one article per line: `title` and `body` required;
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
  * source's last change), `author`, `source`, `url`, `featured` (true: the
- * home page leads with it), `status` (published by default) optional;
+ * home page leads with it), `status` (published by default), `corrections`
+ * (`[{"at", "text"}]`, published under the article) optional;
  * anything else is ignored. Body paragraphs are separated by blank lines and
  * follow the same subheading rule as the text format; with `"format":
  * "markdown"` the body is Sahifa's own Markdown, taken as it is (what
@@ -33,6 +34,7 @@ const JsonArticle = z.object({
   featured: z.boolean().optional(),
   status: z.enum(ARTICLE_STATUSES).optional(),
   format: z.enum(['text', 'markdown']).optional(),
+  corrections: z.array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string() })).optional(),
 });
 
 /** A Markdown body as it is: its first paragraph stands in for a missing description. */
@@ -72,6 +74,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.source ? { source: cleanLine(a.source) } : {}),
     ...(a.featured !== undefined ? { featured: a.featured } : {}),
     ...(a.status ? { status: a.status } : {}),
+    ...(a.corrections ? { corrections: a.corrections } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
   };
 }

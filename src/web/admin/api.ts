@@ -51,6 +51,7 @@ export function articleJson(a: Article) {
     featureImage: a.featureImageId ?? null,
     featured: a.featured,
     breakingUntil: a.breakingUntil,
+    corrections: a.corrections,
     ownerId: a.ownerId ?? null,
     url: a.status === 'published' ? articleUrl(a.slug) : null,
   };
@@ -168,6 +169,17 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   action('publish', 'author', 'Publish now (authors: their own)');
   action('schedule', 'author', 'Publish at a future time');
   action('unpublish', 'author', 'Take off the site');
+
+  app.post<Id & { Body: { text: string } }>('/articles/:id/corrections', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('workflow'),
+      summary: 'Publish a correction under a published article, dated now (whoever may edit it; corrections are only added, never edited away)',
+      params: S.IdParams,
+      body: S.CorrectionBody,
+      response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(articleJson(await workflow.addCorrection(store, actorOf(req), req.params.id, req.body.text))));
 
   // --- Revisions ---
   const RevisionSchema = {

@@ -15,7 +15,7 @@ import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -100,6 +100,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
           properties: {
             ...SummarySchema.properties,
             breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
+            corrections: correctionsSchema,
             author: { type: 'string' },
             updatedAt: { type: 'string' },
             body: { type: 'string', description: 'Markdown' },
@@ -145,6 +146,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       updatedAt: a.updatedAt,
       featured: a.featured,
       breakingUntil: a.breakingUntil,
+      corrections: a.corrections,
       url: articleUrl(a.slug),
       featureImage: imageJson(a.featureImage),
       body: a.body,

@@ -99,6 +99,7 @@ export function toAppError(err: unknown, maxUploadBytes: number): AppError {
         : v.keyword === 'additionalProperties'
           ? String(v.params.additionalProperty)
           : v.instancePath.split('/')[1] || e.validationContext || 'body';
+    if (v.keyword === 'additionalProperties') return invalid(field, 'is not a field this request takes', `حقل لا يقبله هذا الطلب: ${field}`);
     return invalid(field, v.message ?? 'is invalid', `قيمة غير صالحة في حقل ${FIELD_NAMES_AR[field] ?? field}`);
   }
   switch (e.code) {

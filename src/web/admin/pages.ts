@@ -219,6 +219,8 @@ export interface EditorValues {
   featured: boolean;
   /** The breaking-news choice: '' as it is, a number of hours from now, or 'off' (end it now). */
   breaking: string;
+  /** A correction to publish under the article with this save. */
+  correction: string;
 }
 
 /** How long an editor can mark a story breaking, in hours, and how the editor says each. */
@@ -245,6 +247,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     imageAlt: image?.alt ?? '',
     featured: article?.featured ?? false,
     breaking: '',
+    correction: '',
   };
 }
 
@@ -285,6 +288,24 @@ function deskChoices(article: Article | null, values: EditorValues, site: SiteCo
       ${live ? option('off', 'إنهاء «عاجل» الآن') : ''}
     </select>
     <p id="breaking-hint" class="hint">يظهر أحدث خبر عاجل منشور في شريط أحمر أعلى كل صفحات الموقع حتى ينتهي وقته.</p>
+  </fieldset>`;
+}
+
+/**
+ * A published story's corrections: those published, and a box for a new one,
+ * which the save publishes under the story, dated then. None is edited away.
+ */
+function correctionField(article: Article, values: EditorValues, site: SiteConfig, errorField: string | undefined): Html {
+  return html`<fieldset class="corrections-field">
+    <legend>تصحيح</legend>
+    ${
+      article.corrections.length
+        ? html`<ol class="corrections-list">${article.corrections.map((c) => html`<li><time datetime="${c.at}">${formatTime(c.at, site)}</time>: ${c.text}</li>`)}</ol>`
+        : ''
+    }
+    <label for="correction">${article.corrections.length ? 'تصحيح آخر' : 'أضف تصحيحاً'}</label>
+    <textarea id="correction" name="correction" rows="2" maxlength="1000" aria-describedby="correction-hint"${field('correction', errorField)}>${values.correction}</textarea>
+    <p id="correction-hint" class="hint">يُنشر تحت الخبر بتاريخ الحفظ، ولا يُحذف بعد نشره. اذكر ما كان خطأً وما الصواب؛ وصحّح النص نفسه أيضاً.</p>
   </fieldset>`;
 }
 
@@ -359,6 +380,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   </fieldset>
 
   ${editsAny(actor) ? deskChoices(article, values, ctx.site) : ''}
+  ${article && article.status === 'published' && editable ? correctionField(article, values, ctx.site, errorField) : ''}
 
   <details class="more"${errorField === 'slug' || errorField === 'author' ? html` open` : ''}>
     <summary>الرابط والكاتب</summary>

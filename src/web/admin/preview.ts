@@ -70,6 +70,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     createdAt: now,
     featured: false, // the article page shows neither
     breakingUntil: null,
+    corrections: [],
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,

@@ -56,6 +56,7 @@ export const AdminArticleSchema = {
     featureImage: nullableInt,
     featured: { type: 'boolean', description: 'The home page leads with it' },
     breakingUntil: { ...nullableString, description: 'Breaking news ("عاجل") until then; null when not' },
+    corrections: { type: 'array', description: 'Corrections under it, oldest first', items: { type: 'object', properties: { at: { type: 'string' }, text: { type: 'string' } } } },
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
     linkRules: {
@@ -112,7 +113,6 @@ export const UpdateArticleBody = {
 
 export const ListQuery = {
   type: 'object',
-  additionalProperties: false,
   properties: {
     status: { type: 'string', enum: [...ARTICLE_STATUSES] },
     tag: { type: 'string', minLength: 1, maxLength: 100 },
@@ -122,6 +122,13 @@ export const ListQuery = {
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
+} as const;
+
+export const CorrectionBody = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: { text: { type: 'string', minLength: 1, maxLength: 2000, description: 'What was wrong and what is right (at most 1,000 letters once spaces are folded)' } },
 } as const;
 
 export const ScheduleBody = {

@@ -249,6 +249,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       blockedLinks: str(body.blocked_links),
       featured: str(body.featured) === '1',
       breaking: str(body.breaking),
+      correction: str(body.correction),
     };
     // The links ticked "استبعد" join the blocked ones.
     const ticked = (Array.isArray(body.block) ? body.block : [body.block]).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
@@ -298,6 +299,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         article = await workflow.createArticle(store, actor, draft, { status, ...(publishAt ? { publishAt } : {}) });
       } else {
         article = await workflow.updateArticle(store, actor, existing.id, draft);
+        // Published under the story as it now reads, before any change of status.
+        if (values.correction.trim()) article = await workflow.addCorrection(store, actor, article.id, values.correction);
         if (action !== 'save') article = await workflow.transition(store, actor, article.id, action, publishAt);
       }
       return reply.redirect(`/admin/articles/${article.id}?saved=${action}`, 303);

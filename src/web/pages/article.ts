@@ -32,6 +32,21 @@ function seeAlso(link: ArticleLink): Html {
  * News under a day old also says how long ago ("منذ ساعتين"); with
  * `relative`, that is all a fresh item shows (lists), the dates in its title.
  */
+/**
+ * The corrections under a story, oldest first, each with its date and time:
+ * what a newsroom owes its readers when it got something wrong.
+ */
+function correctionsNote(article: ArticleView, site: SiteConfig): Html {
+  if (!article.corrections.length) return html``;
+  return html`<aside class="corrections" aria-labelledby="corrections-title">
+  <h2 id="corrections-title">${article.corrections.length === 1 ? 'تصحيح' : 'تصحيحات'}</h2>
+  <ul>${article.corrections.map((c) => {
+    const d = arabicDates(c.at, site.timeZone, site.digits);
+    return html`<li><time datetime="${c.at}">${d.gregorian} ${d.time}</time>: ${c.text}</li>`;
+  })}</ul>
+</aside>`;
+}
+
 /** An address as a reader reads it, in letters rather than percent-escapes (printed under the article). */
 function readableUrl(url: string): string {
   try {
@@ -105,6 +120,7 @@ ${featureFigure(article.featureImage)}
 <div class="article-body">
 ${body}
 </div>
+${correctionsNote(article, site)}
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>
 ${shareLinks(site, article)}
 ${

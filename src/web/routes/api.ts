@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -22,6 +22,7 @@ const articleResponse = {
     properties: {
       ...summary.properties,
       breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
+      corrections: correctionsSchema,
       author: { type: 'string' },
       source: { type: 'string' },
       updatedAt: { type: 'string' },
@@ -75,6 +76,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       updatedAt: a.updatedAt,
       featured: a.featured,
       breakingUntil: a.breakingUntil,
+      corrections: a.corrections,
       body: a.body,
       sections: a.sections.map((s) => ({
         heading: s.heading,
@@ -91,7 +93,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
   // Related news (issue #4): the engine's best matches for an article, with their scores.
   app.get<{ Params: { slug: string }; Querystring: { limit: number } }>(
     '/api/articles/:slug/related',
-    { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 20, default: 3 } }, additionalProperties: false } } },
+    { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 20, default: 3 } } } } },
     async (req, reply) => {
       const a = await store.getArticle(req.params.slug);
       if (!a) return reply.code(404).send({ error: 'not_found', message: 'لم نجد هذا الخبر / article not found' });

@@ -74,6 +74,7 @@ export function newsArticle(
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     isAccessibleForFree: true,
+    ...(article.corrections.length ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.at })) } : {}),
   };
 }
 
