@@ -168,3 +168,23 @@ test('share links sit under the article on a phone, right to left, each legible 
   assert.ok(ratios.every((r) => r >= 4.5), `contrast ${ratios.map((r) => r.toFixed(1)).join(', ')}`);
   await page.close();
 });
+
+test('a correction shows under the text, set apart, inside a phone', async () => {
+  const seed = (await site.store.getArticle(SEED_SLUG))!;
+  const { id, title, description, tags, body, publishedAt } = seed;
+  await site.store.saveArticles([
+    { id, title, description, tags, body, publishedAt: publishedAt!, corrections: [{ at: '2026-11-02T08:30:00Z', text: 'ذكرت نسخة سابقة من هذا الخبر أن اللقاء جرى في سوتشي، والصواب أنه جرى في الكرملين بموسكو.' }] },
+  ]);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/articles/${encodeURIComponent(SEED_SLUG)}`);
+  const note = page.locator('aside.corrections');
+  assert.equal(await note.locator('h2').textContent(), 'تصحيح');
+  assert.match((await note.locator('li').textContent())!, /2 نوفمبر 2026 .*: ذكرت نسخة سابقة/);
+  const box = (await note.boundingBox())!;
+  const text = (await page.locator('.article-body').boundingBox())!;
+  assert.ok(box.y >= text.y + text.height, 'under the text');
+  assert.ok(box.x >= 0 && box.x + box.width <= 390);
+  assert.equal(await note.evaluate((el) => getComputedStyle(el).borderRightWidth), '4px', 'its rule on the right, where the text starts');
+  await note.screenshot({ path: screenshotPath('correction-phone.png') });
+  await page.close();
+});
