@@ -13,6 +13,16 @@ const TRAILING_HASHTAGS = /(?:\s*#[\p{L}\p{N}\p{M}_\u0640]+)+\s*$/u;
 export interface TagAlias {
   alias: string;
   name: string;
+  /** The old site's description of the tag, for a tag that has none here yet. */
+  description?: string;
+}
+
+/** The longest description of a tag (a line or two under its page's heading, and its meta description). */
+export const TAG_DESCRIPTION_MAX = 300;
+
+/** A tag's description as stored: one line, spaces folded. */
+export function tagDescriptionText(raw: string): string {
+  return cleanLine(raw.replace(/\s+/g, ' '));
 }
 
 export function tagName(raw: string): string {

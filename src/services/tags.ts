@@ -4,7 +4,7 @@
  * (content/tags.ts), so "سورية" and "سوريه" are one name, and a rename onto
  * another tag's name is refused: that is a merge, which says so.
  */
-import { tagKey, tagName } from '../content/tags.js';
+import { TAG_DESCRIPTION_MAX, tagDescriptionText, tagKey, tagName } from '../content/tags.js';
 import type { AdminTag } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
 import { conflict, invalid, notFound } from './newsroom-errors.js';
@@ -41,4 +41,21 @@ export async function mergeTags(store: Store, fromId: number, intoId: number): P
   if (!merged) throw notFound('tag', 'لم نجد هذا الوسم');
   await store.related.syncTags(merged.articles);
   return merged.tag;
+}
+
+/** A tag's description as an editor typed it, folded to one line; refused when too long. */
+export function checkTagDescription(raw: string): string {
+  const description = tagDescriptionText(raw);
+  if ([...description].length > TAG_DESCRIPTION_MAX) {
+    throw invalid('description', `at most ${TAG_DESCRIPTION_MAX} characters`, `وصف الوسم ${TAG_DESCRIPTION_MAX} حرف على الأكثر`);
+  }
+  return description;
+}
+
+/** Sets what a tag's page says under its heading (and its meta description); empty removes it. */
+export async function describeTag(store: Store, id: number, raw: string): Promise<AdminTag> {
+  const description = checkTagDescription(raw);
+  const described = await store.newsroom.describeTag(id, description);
+  if (!described) throw notFound('tag', 'لم نجد هذا الوسم');
+  return described;
 }

@@ -12,7 +12,8 @@ import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleL
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
 import { isValidSlug, slugify } from '../content/slug.js';
-import { tagKey, tagSlug, type TagAlias } from '../content/tags.js';
+import { cutOnWord } from '../content/lead.js';
+import { TAG_DESCRIPTION_MAX, tagDescriptionText, tagKey, tagSlug, type TagAlias } from '../content/tags.js';
 import { validateArticleInput } from '../content/validate.js';
 import { SqliteFtsIndex } from '../search/sqlite-fts.js';
 import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
@@ -576,7 +577,7 @@ export class KyselyStore implements Store {
       const build = () =>
         db
           .selectFrom('tags')
-          .select(['tags.id', 'tags.name'])
+          .select(['tags.id', 'tags.name', 'tags.description'])
           .select((eb) => [
             tagged().select(eb.fn.countAll<number>().as('n')).as('total'),
             jsonRows(
@@ -599,7 +600,7 @@ export class KyselyStore implements Store {
       const [found] = await this.#templates.run(`list:tag${shape}`, build, { ...args, key });
       if (!found) return { total: 0, articles: [], lastModified: null, tag: null };
       const total = Number(found.total ?? 0);
-      return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total });
+      return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total, description: found.description });
     }
 
     const listed = () => {
@@ -659,6 +660,18 @@ export class KyselyStore implements Store {
     const rows = [...new Map(keyed.filter((a) => ids.has(a.key)).map((a) => [a.alias, { alias: a.alias, tag_id: ids.get(a.key)! }])).values()];
     // An alias already recorded keeps its tag: the first import that named it wins.
     if (rows.length) await this.db.insertInto('tag_aliases').values(rows).onConflict((oc) => oc.column('alias').doNothing()).execute();
+    // The old site's description, for a tag with none here (an editor's own is never replaced).
+    const described = new Map(
+      aliases.flatMap((a) => {
+        // Another site's may be longer than ours: cut where a word ends.
+        const text = cutOnWord(tagDescriptionText(a.description ?? ''), TAG_DESCRIPTION_MAX);
+        const id = ids.get(tagKey(a.name));
+        return text && id !== undefined ? [[id, text] as const] : [];
+      }),
+    );
+    for (const [id, description] of described) {
+      await this.db.updateTable('tags').set({ description }).where('id', '=', id).where('description', '=', '').execute();
+    }
   }
 
   async tagNameByAlias(alias: string): Promise<string | null> {
@@ -687,7 +700,7 @@ export class KyselyStore implements Store {
     if (!key) return null;
     const row = await this.db
       .selectFrom('tags')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'description'])
       .select((eb) =>
         eb
           .selectFrom('article_tags')
@@ -698,7 +711,7 @@ export class KyselyStore implements Store {
       )
       .where('key', '=', key)
       .executeTakeFirst();
-    return row ? { id: row.id, name: row.name, slug: tagSlug(row.name), count: Number(row.count ?? 0) } : null;
+    return row ? { id: row.id, name: row.name, slug: tagSlug(row.name), count: Number(row.count ?? 0), description: row.description } : null;
   }
 
   async listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]> {
@@ -925,9 +938,10 @@ export class KyselyStore implements Store {
       .innerJoin('articles', 'articles.id', 'article_tags.article_id')
       .where('articles.status', '=', 'published')
       .where('articles.published_at', '<=', new Date().toISOString())
-      .groupBy(['tags.id', 'tags.name'])
+      .groupBy(['tags.id', 'tags.name', 'tags.description'])
       .select((eb) => [
         'tags.name',
+        'tags.description',
         eb.fn.countAll<number>().as('n'),
         eb.fn.max('articles.published_at').as('published'),
         eb.fn.max('articles.updated_at').as('updated'),
@@ -938,6 +952,7 @@ export class KyselyStore implements Store {
       name: r.name,
       slug: tagSlug(r.name),
       count: Number(r.n),
+      description: r.description,
       lastModified: latest(r.published, r.updated)!,
     }));
   }

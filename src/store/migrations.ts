@@ -269,6 +269,16 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // Safe to run twice, like 0009–0017.
+  '0018_tag_descriptions': {
+    async up(db: Kysely<unknown>) {
+      if (!isSqlite(db)) {
+        await sql`alter table tags add column if not exists description text collate "C" not null default ''`.execute(db);
+      } else if (!(await sql<{ name: string }>`pragma table_info(tags)`.execute(db)).rows.some((c) => c.name === 'description')) {
+        await db.schema.alterTable('tags').addColumn('description', 'text', (c) => c.notNull().defaultTo('')).execute();
+      }
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

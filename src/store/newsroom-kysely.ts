@@ -567,17 +567,17 @@ export class KyselyNewsroomStore implements NewsroomStore {
     let query = this.db
       .selectFrom('tags')
       .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-      .select((eb) => ['tags.id', 'tags.name', eb.fn.count<number>('article_tags.article_id').as('n')])
-      .groupBy(['tags.id', 'tags.name']);
+      .select((eb) => ['tags.id', 'tags.name', 'tags.description', eb.fn.count<number>('article_tags.article_id').as('n')])
+      .groupBy(['tags.id', 'tags.name', 'tags.description']);
     const key = q ? tagKey(q) : '';
     if (key) query = query.where(sql`tags.key`, 'like', sql`${`${likeEscape(key)}%`} escape '\\'`);
     const rows = await query.orderBy('n', 'desc').orderBy('tags.name').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) }));
+    return rows.map((r) => ({ id: r.id, name: r.name, count: Number(r.n), description: r.description }));
   }
 
   async renameTag(id: number, name: string, key: string): Promise<AdminTag | null> {
     return writeAndTell(this.db, this.changes, async (trx, change) => {
-      const before = await trx.selectFrom('tags').select(['name', 'key']).where('id', '=', id).executeTakeFirst();
+      const before = await trx.selectFrom('tags').select(['name', 'key', 'description']).where('id', '=', id).executeTakeFirst();
       if (!before) return null;
       await trx.updateTable('tags').set({ name, key }).where('id', '=', id).execute();
       if (before.key !== key) {
@@ -588,7 +588,19 @@ export class KyselyNewsroomStore implements NewsroomStore {
       const tagged = await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
       for (const r of tagged) change.page(r.article_id).card(r.article_id);
       change.listings([before.key, key]);
-      return { id, name, count: tagged.length };
+      return { id, name, count: tagged.length, description: before.description };
+    });
+  }
+
+  async describeTag(id: number, description: string): Promise<AdminTag | null> {
+    return writeAndTell(this.db, this.changes, async (trx, change) => {
+      const tag = await trx.selectFrom('tags').select(['name', 'key']).where('id', '=', id).executeTakeFirst();
+      if (!tag) return null;
+      await trx.updateTable('tags').set({ description }).where('id', '=', id).execute();
+      // The tag's pages and feeds say it; cards and articles do not.
+      change.listings([tag.key]);
+      const { n } = await trx.selectFrom('article_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', id).executeTakeFirstOrThrow();
+      return { id, name: tag.name, count: Number(n), description };
     });
   }
 
@@ -596,18 +608,18 @@ export class KyselyNewsroomStore implements NewsroomStore {
     const row = await this.db
       .selectFrom('tags')
       .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-      .select((eb) => ['tags.id', 'tags.name', eb.fn.count<number>('article_tags.article_id').as('n')])
+      .select((eb) => ['tags.id', 'tags.name', 'tags.description', eb.fn.count<number>('article_tags.article_id').as('n')])
       .where('tags.id', '=', id)
-      .groupBy(['tags.id', 'tags.name'])
+      .groupBy(['tags.id', 'tags.name', 'tags.description'])
       .executeTakeFirst();
-    return row ? { id: row.id, name: row.name, count: Number(row.n) } : null;
+    return row ? { id: row.id, name: row.name, count: Number(row.n), description: row.description } : null;
   }
 
   async mergeTag(fromId: number, intoId: number): Promise<{ tag: AdminTag; articles: number[] } | null> {
     if (fromId === intoId) return null;
     return writeAndTell(this.db, this.changes, async (trx, change) => {
-      const from = await trx.selectFrom('tags').select(['id', 'key']).where('id', '=', fromId).executeTakeFirst();
-      const into = await trx.selectFrom('tags').select(['id', 'name', 'key']).where('id', '=', intoId).executeTakeFirst();
+      const from = await trx.selectFrom('tags').select(['id', 'key', 'description']).where('id', '=', fromId).executeTakeFirst();
+      const into = await trx.selectFrom('tags').select(['id', 'name', 'key', 'description']).where('id', '=', intoId).executeTakeFirst();
       if (!from || !into) return null;
       const moved = (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).execute()).map((r) => r.article_id);
       // An article with both keeps the one it is merged into, at its own place among its tags.
@@ -620,10 +632,13 @@ export class KyselyNewsroomStore implements NewsroomStore {
       await trx.updateTable('tag_aliases').set({ tag_id: intoId }).where('tag_id', '=', fromId).execute();
       await trx.insertInto('tag_aliases').values({ alias: from.key, tag_id: intoId }).onConflict((oc) => oc.column('alias').doUpdateSet({ tag_id: intoId })).execute();
       await trx.deleteFrom('tags').where('id', '=', fromId).execute();
+      // The tag merged into keeps its description; without one, it takes the other's.
+      const description = into.description || from.description;
+      if (description !== into.description) await trx.updateTable('tags').set({ description }).where('id', '=', intoId).execute();
       for (const id of moved) change.page(id).card(id);
       change.listings([from.key, into.key]);
       const { n } = await trx.selectFrom('article_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', intoId).executeTakeFirstOrThrow();
-      return { tag: { id: into.id, name: into.name, count: Number(n) }, articles: moved };
+      return { tag: { id: into.id, name: into.name, count: Number(n), description }, articles: moved };
     });
   }
 }

@@ -113,6 +113,8 @@ export interface AdminTag {
   name: string;
   /** Articles of any status. */
   count: number;
+  /** Under its page's heading; '' when none. */
+  description: string;
 }
 
 export interface NewsroomStore {
@@ -171,6 +173,8 @@ export interface NewsroomStore {
   /** Tags of articles of any status, by name; `q` filters on the start of a folded name. */
   listAllTags(q?: string, limit?: number): Promise<AdminTag[]>;
   renameTag(id: number, name: string, key: string): Promise<AdminTag | null>;
+  /** Sets a tag's description ('' for none); null when there is no such tag. */
+  describeTag(id: number, description: string): Promise<AdminTag | null>;
   /**
    * Moves every article of one tag to another (an article with both keeps one)
    * and deletes the first; its name becomes an alias of the second (its pages

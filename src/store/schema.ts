@@ -39,6 +39,8 @@ export interface TagsTable {
   name: string;
   /** Folded spelling: one tag for its variants. */
   key: string;
+  /** A line or two about the tag, under its page's heading (migration 0018); '' when none. */
+  description: Generated<string>;
 }
 
 /** Another site's address of a tag (a WordPress category or tag slug, a Ghost tag slug): old tag links redirect. */

@@ -79,6 +79,8 @@ export interface Tag {
   name: string;
   slug: string;
   count: number;
+  /** A line or two about it, under its page's heading; '' when none. */
+  description: string;
 }
 
 // --- Sitemaps and feeds (issue #6): streamed, keyset-paginated reads. ---
@@ -127,6 +129,8 @@ export interface TagStat {
   name: string;
   slug: string;
   count: number;
+  /** What the editors wrote about it; '' when nothing. */
+  description: string;
   /** The latest publication or update among its public articles (ISO 8601). */
   lastModified: string;
 }
@@ -163,7 +167,11 @@ export interface Store {
   /** Published articles, newest first. */
   listArticles(query: ListQuery): Promise<ArticlePage>;
   getTag(nameOrSlug: string): Promise<Tag | null>;
-  /** Records other sites' addresses (slugs) of tags, by the tags' names; a name with no tag yet is skipped. */
+  /**
+   * Records other sites' addresses (slugs) of tags, by the tags' names; a name
+   * with no tag yet is skipped. An alias's description becomes its tag's when
+   * the tag has none.
+   */
   addTagAliases(aliases: TagAlias[]): Promise<void>;
   /** The name of the tag an old address (a slug recorded by addTagAliases) stands for. */
   tagNameByAlias(alias: string): Promise<string | null>;

@@ -26,7 +26,7 @@ test('a renamed tag shows under its new name on cached pages, and its old page a
   const [tag] = (await api('GET', `/api/admin/tags?q=${encodeURIComponent('جرش')}`)).json();
   const renamed = await api('PATCH', `/api/admin/tags/${tag.id}`, { name: 'محافظة جرش' });
   assert.equal(renamed.statusCode, 200, renamed.body);
-  assert.deepEqual(renamed.json(), { id: tag.id, name: 'محافظة جرش', count: 1 });
+  assert.deepEqual(renamed.json(), { id: tag.id, name: 'محافظة جرش', count: 1, description: '' });
 
   for (const url of [page, '/']) {
     const body = (await get(url)).body;

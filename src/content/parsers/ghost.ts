@@ -45,7 +45,7 @@ const GhostPost = z.object({
 const id = z.union([z.string(), z.number()]);
 const GhostData = z.object({
   posts: z.array(GhostPost),
-  tags: z.array(z.object({ id, name: z.string(), slug: text, visibility: text })).default([]),
+  tags: z.array(z.object({ id, name: z.string(), slug: text, visibility: text, description: text })).default([]),
   posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })).default([]),
   users: z.array(z.object({ id, name: z.string(), slug: text })).default([]),
   posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text })).default([]),
@@ -138,7 +138,9 @@ export function parseGhost(json: string): Posts {
   });
   if (pages) notes.push(`${pages} page${pages === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   // The tags' slugs, for their old addresses (/tag/x/).
-  const aliases = data.tags.flatMap((t) => (t.slug && t.name.trim() && t.visibility !== 'internal' ? [{ alias: t.slug, name: t.name }] : []));
+  const aliases = data.tags.flatMap((t) =>
+    t.slug && t.name.trim() && t.visibility !== 'internal' ? [{ alias: t.slug, name: t.name, ...(t.description ? { description: t.description } : {}) }] : [],
+  );
   // The authors' slugs, for their archives (/author/x/).
   const authorAliases = data.users.flatMap((u) => (u.slug && cleanLine(u.name) ? [{ alias: u.slug.toLowerCase(), byline: cleanLine(u.name) }] : []));
   return { posts, notes, aliases, authorAliases, mediaFile };

@@ -102,10 +102,14 @@ export function parseWordPress(xml: string): Posts {
     if (nicename && cleanLine(byline)) authorAliases.push({ alias: nicename, byline: cleanLine(byline) });
   }
 
-  // The site's categories and tags by slug, for their old addresses (/category/x/, /tag/x/).
+  // The site's categories and tags by slug, for their old addresses (/category/x/, /tag/x/), with their descriptions.
   const aliases: TagAlias[] = [
-    ...((channel['wp:category'] as Node[] | undefined) ?? []).map((c) => ({ alias: decodeSlug(text(c['wp:category_nicename'])), name: text(c['wp:cat_name']) })),
-    ...((channel['wp:tag'] as Node[] | undefined) ?? []).map((t) => ({ alias: decodeSlug(text(t['wp:tag_slug'])), name: text(t['wp:tag_name']) })),
+    ...((channel['wp:category'] as Node[] | undefined) ?? []).map((c) => ({
+      alias: decodeSlug(text(c['wp:category_nicename'])),
+      name: text(c['wp:cat_name']),
+      description: text(c['wp:category_description']),
+    })),
+    ...((channel['wp:tag'] as Node[] | undefined) ?? []).map((t) => ({ alias: decodeSlug(text(t['wp:tag_slug'])), name: text(t['wp:tag_name']), description: text(t['wp:tag_description']) })),
   ].filter((a) => a.alias && a.name.trim());
 
   const items = (channel['item'] as Node[] | undefined) ?? [];
@@ -170,5 +174,8 @@ export function parseWordPress(xml: string): Posts {
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
   const unused = attachments.size - featured.size;
   if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (Sahifa brings in only the images that posts show)`);
-  return { posts, notes, aliases: [...new Map(aliases.filter((a) => a.alias).map((a) => [a.alias, a])).values()], authorAliases, mediaFile: UPLOADS };
+  // One alias a slug: the site's own list of terms (with descriptions) first, then what posts name.
+  const bySlug = new Map<string, TagAlias>();
+  for (const a of aliases) if (a.alias && !bySlug.has(a.alias)) bySlug.set(a.alias, a);
+  return { posts, notes, aliases: [...bySlug.values()], authorAliases, mediaFile: UPLOADS };
 }

@@ -18,7 +18,7 @@ import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/
 import { suggestFor } from '../../services/suggest.js';
 import { draftCopyOf } from '../../related/suggest.js';
 import { linkRulesView } from '../../services/link-rules.js';
-import { mergeTags, renameTag } from '../../services/tags.js';
+import { checkTagDescription, describeTag, mergeTags, renameTag } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
@@ -248,16 +248,28 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     },
   }, async (req) => store.newsroom.listAllTags(req.query.q, req.query.limit));
 
-  app.patch<Id & { Body: { name: string } }>('/tags/:id', {
+  app.patch<Id & { Body: { name?: string; description?: string } }>('/tags/:id', {
     config: { role: 'editor' },
     schema: {
       ...tag('tags'),
-      summary: 'Rename a tag',
+      summary: 'Rename a tag, or set what its page says under its heading (description, "" for none)',
       params: S.IdParams,
-      body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 60 } } },
+      body: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 60 }, description: { type: 'string', maxLength: 2000 } },
+      },
       response: { 200: S.TagSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
-  }, async (req) => renameTag(store, req.params.id, req.body.name));
+  }, async (req) => {
+    const { name, description } = req.body;
+    // Both checked before either is written: a refused description or name leaves the tag as it was.
+    if (description !== undefined) checkTagDescription(description);
+    let result = name !== undefined ? await renameTag(store, req.params.id, name) : null;
+    if (description !== undefined) result = await describeTag(store, req.params.id, description);
+    return result!;
+  });
 
   app.post<Id & { Body: { into: number } }>('/tags/:id/merge', {
     config: { role: 'editor' },

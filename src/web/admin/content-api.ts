@@ -196,7 +196,16 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
     schema: {
       ...common,
       summary: 'Tags with public articles',
-      response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, slug: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
+      response: {
+        200: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, slug: { type: 'string' }, description: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } },
+          },
+        },
+        ...S.errors(401),
+      },
     },
   }, async () => (await store.listTags()).map((t) => ({ ...t, url: tagUrl(t.name) })));
 

@@ -6,6 +6,7 @@
 import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/roles.js';
 import type { Article, ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
+import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
 import type { SiteConfig } from '../config.js';
@@ -635,7 +636,7 @@ export function tagsPage(ctx: PageContext, data: { tags: AdminTag[]; q: string; 
   return adminLayout(
     ctx,
     html`<h1>الوسوم</h1>
-<p class="hint">إعادة التسمية تغيّر الوسم في كل الأخبار، والدمج ينقل أخبار الوسم إلى وسم آخر ويحذفه. يبقى الرابط القديم محوّلاً إلى الجديد.</p>
+<p class="hint">إعادة التسمية تغيّر الوسم في كل الأخبار، والدمج ينقل أخبار الوسم إلى وسم آخر ويحذفه. يبقى الرابط القديم محوّلاً إلى الجديد. الوصف سطر أو سطران يظهران تحت عنوان صفحة الوسم ويصفانها لمحركات البحث.</p>
 <form class="search-form" method="get" action="/admin/tags" role="search">
   <label for="tags-q">ابحث عن وسم</label>
   <input id="tags-q" name="q" type="search" value="${data.q}">
@@ -645,7 +646,7 @@ ${
   data.tags.length
     ? html`<div class="table-wrap"><table class="tags-table">
 <caption class="visually-hidden">الوسوم</caption>
-<thead><tr><th scope="col">الوسم</th><th scope="col">الأخبار</th><th scope="col">إعادة التسمية</th><th scope="col">الدمج في وسم آخر</th></tr></thead>
+<thead><tr><th scope="col">الوسم</th><th scope="col">الأخبار</th><th scope="col">إعادة التسمية</th><th scope="col">الدمج في وسم آخر</th><th scope="col">الوصف في صفحته</th></tr></thead>
 <tbody>
 ${data.tags.map(
   (t) => html`<tr id="tag-${t.id}">
@@ -653,6 +654,7 @@ ${data.tags.map(
   <td>${t.count}</td>
   <td><form method="post" action="/admin/tags/${t.id}" class="inline">${csrfField(ctx.csrf)}<label class="visually-hidden" for="rename-${t.id}">اسم جديد لـ ${t.name}</label><input id="rename-${t.id}" name="name" value="${t.name}" maxlength="60" required> <button type="submit" class="small">تغيير</button></form></td>
   <td><form method="post" action="/admin/tags/${t.id}/merge" class="inline" data-confirm="دمج #${t.name.replace(/ /g, '_')} في الوسم المكتوب؟ يُحذف هذا الوسم.">${csrfField(ctx.csrf)}<label class="visually-hidden" for="merge-${t.id}">الوسم الذي يُدمج فيه ${t.name}</label><input id="merge-${t.id}" name="into" maxlength="60" required placeholder="اسم الوسم"> <button type="submit" class="small">دمج</button></form></td>
+  <td><form method="post" action="/admin/tags/${t.id}/description" class="inline tag-description-form">${csrfField(ctx.csrf)}<label class="visually-hidden" for="describe-${t.id}">وصف ${t.name}</label><textarea id="describe-${t.id}" name="description" rows="2" maxlength="${TAG_DESCRIPTION_MAX}">${t.description}</textarea> <button type="submit" class="small">حفظ</button></form></td>
 </tr>`,
 )}
 </tbody></table></div>`

@@ -252,7 +252,7 @@ export const CreateKeyBody = {
 
 export const TagSchema = {
   type: 'object',
-  properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' } },
+  properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' }, description: { type: 'string' } },
 } as const;
 
 const lines = { type: 'array', items: { type: 'string' } } as const;

@@ -18,7 +18,7 @@ import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { linkRulesView, type LinkRulesView } from '../../services/link-rules.js';
-import { mergeTags, renameTag, tagNamed } from '../../services/tags.js';
+import { describeTag, mergeTags, renameTag, tagNamed } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -390,7 +390,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
 
   // --- Tags (editors) ---
   const TAGS_SHOWN = 100;
-  const TAGS_FLASH: Record<string, string> = { renamed: 'غُيّر اسم الوسم.', merged: 'دُمج الوسم.' };
+  const TAGS_FLASH: Record<string, string> = { renamed: 'غُيّر اسم الوسم.', merged: 'دُمج الوسم.', described: 'حُفظ وصف الوسم.' };
   const tagsList = async (req: FastifyRequest, reply: FastifyReply, q: string, extra: { flash?: string; error?: string } = {}, code = 200) =>
     send(reply, P.tagsPage(ctx(req, reply, 'الوسوم', extra), { tags: await store.newsroom.listAllTags(q || undefined, TAGS_SHOWN), q, limit: TAGS_SHOWN }), code);
 
@@ -410,6 +410,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       return reply.redirect(`/admin/tags?done=${done}`, 303);
     };
   app.post<{ Params: { id: string }; Body: Form }>('/tags/:id', role('editor'), tagAction('renamed', (req, id) => renameTag(store, id, str(req.body?.name))));
+  app.post<{ Params: { id: string }; Body: Form }>('/tags/:id/description', role('editor'), tagAction('described', (req, id) => describeTag(store, id, str(req.body?.description))));
   app.post<{ Params: { id: string }; Body: Form }>('/tags/:id/merge', role('editor'), tagAction('merged', async (req, id) => {
     const into = await tagNamed(store, str(req.body?.into));
     if (!into) throw new AppError(404, 'not_found', 'tag not found', `لا يوجد وسم باسم «${str(req.body?.into).trim()}»`, 'into');

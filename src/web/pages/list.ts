@@ -22,6 +22,8 @@ export interface ListPage {
   articles: ArticleSummary[];
   /** The tag a tag page lists (its feeds and CollectionPage); absent on the home page. */
   tag?: string;
+  /** What the editors wrote about the tag, shown under its heading. */
+  tagAbout?: string;
   /** The byline an author's page lists (its ProfilePage). */
   author?: string;
   /** The home page's first page: the featured stories it leads with, above the latest (which leaves them out). */
@@ -76,10 +78,11 @@ ${pagination(list, site)}`;
 export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
   // A tag's or an author's page says how much it holds; the home page is everything.
   const count = list.tag !== undefined || list.author !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
+  const about = list.tagAbout ? html`<p class="tag-description">${list.tagAbout}</p>` : '';
   const main = list.lead?.length
     ? ledList(list, list.lead, site)
     : html`<h1 class="list-heading">${list.heading}</h1>
-${count}
+${about}${count}
 ${
   list.articles.length
     ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
@@ -87,7 +90,7 @@ ${
 }
 ${pagination(list, site)}`;
   const description =
-    list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag) : site.description;
+    list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;
   return layout(site, { title, description, seo: listSeo(list, site) }, main);
 }
 

@@ -56,17 +56,18 @@ interface FeedItem {
 
 const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
 
-function scopeDescription(site: SiteConfig, scope: FeedScope): string {
+/** `tagAbout`: what the editors wrote about a tag, its page's description too. */
+function scopeDescription(site: SiteConfig, scope: FeedScope, tagAbout = ''): string {
   if (scope === null) return site.description;
-  return 'tag' in scope ? tagDescription(site, scope.tag) : authorDescription(site, scope.author);
+  return 'tag' in scope ? tagDescription(site, scope.tag, tagAbout) : authorDescription(site, scope.author);
 }
 
-function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scope: FeedScope, updated: Date): Feed {
+function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scope: FeedScope, updated: Date, tagAbout = ''): Feed {
   const home = absoluteUrl(site, scopePath(scope));
   const feed = new Feed({
     id: home,
     title: scopeTitle(site, scope),
-    description: scopeDescription(site, scope),
+    description: scopeDescription(site, scope, tagAbout),
     link: home,
     language: 'ar',
     updated,
@@ -149,6 +150,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
   /** The scope a feed's address names: the site's, a tag's (found in any spelling) or a byline's. */
   async function render(format: FeedFormat, reply: FastifyReply, wanted: FeedScope = null) {
     let scope: FeedScope = null;
+    let tagAbout = '';
     if (wanted !== null && 'tag' in wanted) {
       const found = await store.getTag(wanted.tag);
       if (!found) {
@@ -158,6 +160,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
       }
       if (!found || found.count === 0) return reply.callNotFound();
       scope = { tag: found.name };
+      tagAbout = found.description;
     } else if (wanted !== null) {
       if (!wanted.author) return reply.callNotFound(); // '' would be the articles signed by no one
       scope = wanted;
@@ -179,7 +182,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     }
     const newest = rows.map(latestOf).sort().at(-1);
     setLastModified(reply, newest);
-    const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0));
+    const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0), tagAbout);
     reply.cacheFor([
       scope === null ? 'list:home' : 'tag' in scope ? `list:tag:${tagKey(scope.tag)}` : `list:author:${bylineKey(scope.author)}`,
       ...rows.map((r) => `card:${r.id}`),

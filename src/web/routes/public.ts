@@ -59,7 +59,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       setLastModified(reply, lastModified ?? null);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
       reply.cacheFor([`list:tag:${tagKey(tag.name)}`, ...articles.map((a) => `card:${a.id}`)]);
-      return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name }, site).value;
+      return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name, tagAbout: tag.description }, site).value;
     },
   );
 

@@ -36,6 +36,8 @@ export interface ListSeoInput {
   articles: ArticleSummary[];
   /** The tag a tag page lists; absent on the home page. */
   tag?: string;
+  /** What the editors wrote about the tag; '' or absent when nothing. */
+  tagAbout?: string;
   /** The byline an author's page lists. */
   author?: string;
 }
@@ -44,8 +46,9 @@ export function authorDescription(site: SiteConfig, byline: string): string {
   return `أخبار بقلم ${byline} في ${site.name}`;
 }
 
-export function tagDescription(site: SiteConfig, tag: string): string {
-  return `آخر الأخبار عن ${tag} في ${site.name}`;
+/** A tag page's description: what the editors wrote about the tag, else a line made of its name. */
+export function tagDescription(site: SiteConfig, tag: string, about = ''): string {
+  return about || `آخر الأخبار عن ${tag} في ${site.name}`;
 }
 
 export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
@@ -69,7 +72,7 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
       collectionPage(site, {
         name,
         path,
-        description: tagDescription(site, list.tag),
+        description: tagDescription(site, list.tag, list.tagAbout),
         tag: list.tag,
         total: list.total,
         offset: (list.page - 1) * list.pageSize,
