@@ -17,6 +17,22 @@ import { ANALYSIS_VERSION } from '../arabic/analyzer.js';
 import { parseBody, uploadKeys, withUploads } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
 
+/**
+ * Adds a column unless it is there, so that a migration can run twice (tests
+ * run those from 0009 on again over a database that has articles). Raw SQL
+ * on both engines, which PostgresSchemaPlugin does not see: a PostgreSQL text
+ * column gets its collation written out, as the plugin gives every text
+ * column it builds (dialect.ts). Names are this file's constants.
+ */
+async function addColumnOnce(db: Kysely<unknown>, table: 'articles' | 'tags', column: string, type: 'text' | 'integer', constraints = ''): Promise<void> {
+  const definition = sql.raw([column, type, type === 'text' && !isSqlite(db) ? 'collate "C"' : '', constraints].filter(Boolean).join(' '));
+  if (!isSqlite(db)) {
+    await sql`alter table ${sql.raw(table)} add column if not exists ${definition}`.execute(db);
+  } else if (!(await sql<{ name: string }>`pragma table_info(${sql.raw(table)})`.execute(db)).rows.some((c) => c.name === column)) {
+    await sql`alter table ${sql.raw(table)} add column ${definition}`.execute(db);
+  }
+}
+
 const migrations: Record<string, Migration> = {
   '0001_articles_and_tags': {
     async up(db: Kysely<unknown>) {
@@ -216,12 +232,7 @@ const migrations: Record<string, Migration> = {
   // Safe to run twice, like 0009–0013 (a test runs them again over a database that has articles).
   '0014_author_keys': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) {
-        // Raw SQL skips PostgresSchemaPlugin: its collation written out, as the plugin writes every text column's (dialect.ts).
-        await sql`alter table articles add column if not exists author_key text collate "C" not null default ''`.execute(db);
-      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'author_key')) {
-        await db.schema.alterTable('articles').addColumn('author_key', 'text', (c) => c.notNull().defaultTo('')).execute();
-      }
+      await addColumnOnce(db, 'articles', 'author_key', 'text', "not null default ''");
       const d = db as Kysely<Database>;
       const bylines = await d.selectFrom('articles').select('author').distinct().where('author', '!=', '').execute();
       for (const { author } of bylines) await d.updateTable('articles').set({ author_key: bylineKey(author) }).where('author', '=', author).execute();
@@ -238,11 +249,7 @@ const migrations: Record<string, Migration> = {
   // Safe to run twice, like 0009–0014.
   '0015_featured': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) {
-        await sql`alter table articles add column if not exists featured integer not null default 0`.execute(db);
-      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'featured')) {
-        await db.schema.alterTable('articles').addColumn('featured', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-      }
+      await addColumnOnce(db, 'articles', 'featured', 'integer', 'not null default 0');
       // The home page's lead: the newest public featured stories, a short range at the front of this index.
       await db.schema.createIndex('articles_featured').ifNotExists().on('articles').columns(['featured', 'status', 'published_at', 'id']).execute();
     },
@@ -250,11 +257,7 @@ const migrations: Record<string, Migration> = {
   // Safe to run twice, like 0009–0015.
   '0016_breaking': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) {
-        await sql`alter table articles add column if not exists breaking_until text collate "C"`.execute(db);
-      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'breaking_until')) {
-        await db.schema.alterTable('articles').addColumn('breaking_until', 'text').execute();
-      }
+      await addColumnOnce(db, 'articles', 'breaking_until', 'text');
       // Every page asks for the live breaking story: the few rows with a time, read from the end of this index.
       await db.schema.createIndex('articles_breaking').ifNotExists().on('articles').column('breaking_until').execute();
     },
@@ -262,21 +265,13 @@ const migrations: Record<string, Migration> = {
   // Safe to run twice, like 0009–0016.
   '0017_corrections': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) {
-        await sql`alter table articles add column if not exists corrections text collate "C" not null default '[]'`.execute(db);
-      } else if (!(await sql<{ name: string }>`pragma table_info(articles)`.execute(db)).rows.some((c) => c.name === 'corrections')) {
-        await db.schema.alterTable('articles').addColumn('corrections', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-      }
+      await addColumnOnce(db, 'articles', 'corrections', 'text', "not null default '[]'");
     },
   },
   // Safe to run twice, like 0009–0017.
   '0018_tag_descriptions': {
     async up(db: Kysely<unknown>) {
-      if (!isSqlite(db)) {
-        await sql`alter table tags add column if not exists description text collate "C" not null default ''`.execute(db);
-      } else if (!(await sql<{ name: string }>`pragma table_info(tags)`.execute(db)).rows.some((c) => c.name === 'description')) {
-        await db.schema.alterTable('tags').addColumn('description', 'text', (c) => c.notNull().defaultTo('')).execute();
-      }
+      await addColumnOnce(db, 'tags', 'description', 'text', "not null default ''");
     },
   },
 };
