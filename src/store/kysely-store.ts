@@ -38,6 +38,7 @@ import type {
   ArticleView,
   ArticleWithSource,
   BreakingNews,
+  SectionHeadlines,
   LinkChoice,
   ListQuery,
   PublicArticleRow,
@@ -649,6 +650,43 @@ export class KyselyStore implements Store {
     const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${shape}`, home, args);
     const listedPage = toPage(found!);
     return author === undefined ? listedPage : { ...listedPage, byline: (found as { byline?: string | null }).byline ?? null };
+  }
+
+  async listSections(tags: string[], perSection: number): Promise<SectionHeadlines[]> {
+    const keys = [...new Set(tags.map(tagKey).filter(Boolean))];
+    if (keys.length === 0 || perSection < 1) return [];
+    const now = new Date().toISOString();
+    // Each tag's newest rows from its range of article_tags_by_date (migration 0005), glued with UNION ALL:
+    // one round trip, and no window over the tags' whole history.
+    const part = (key: string, section: number) =>
+      this.db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('article_tags as at')
+            .innerJoin('tags as t', 't.id', 'at.tag_id')
+            .innerJoin('articles as a', 'a.id', 'at.article_id')
+            .select([sql.lit(section).as('section'), 't.name as tag', 'a.id', 'a.slug', 'a.title', 'at.published_at'])
+            .where('t.key', '=', key)
+            .where('at.published_at', '<=', now)
+            .orderBy('at.published_at', 'desc')
+            .orderBy('at.article_id', 'desc')
+            .limit(perSection)
+            .as(`s${section}`),
+        )
+        .selectAll();
+    let query = part(keys[0]!, 0);
+    for (let i = 1; i < keys.length; i++) query = query.unionAll(part(keys[i]!, i));
+    const rows = await query.execute();
+    const sections = new Map<number, SectionHeadlines>();
+    for (const r of rows) {
+      const at = Number(r.section);
+      if (!sections.has(at)) sections.set(at, { tag: r.tag, articles: [] });
+      sections.get(at)!.articles.push({ id: Number(r.id), slug: r.slug, title: r.title, publishedAt: r.published_at! });
+    }
+    // In the order asked, each newest first (UNION ALL keeps neither).
+    return [...sections.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, s]) => ({ ...s, articles: s.articles.sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1)) }));
   }
 
   async addTagAliases(aliases: TagAlias[]): Promise<void> {

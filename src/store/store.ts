@@ -57,6 +57,13 @@ export interface ArticlePage {
   lead?: ArticleSummary[];
 }
 
+/** A section's newest public articles, as the home page's blocks list them. */
+export interface SectionHeadlines {
+  /** The tag's name as stored. */
+  tag: string;
+  articles: (ArticleLink & { publishedAt: string })[];
+}
+
 /** The story the breaking-news strip ("عاجل") shows. */
 export interface BreakingStory {
   id: number;
@@ -166,6 +173,12 @@ export interface Store {
   getArticleById(id: number): Promise<Article | null>;
   /** Published articles, newest first. */
   listArticles(query: ListQuery): Promise<ArticlePage>;
+  /**
+   * The newest `perSection` public articles of each of these tags (names in
+   * any spelling), in the order given; a tag with none is left out. One
+   * statement: a short range of article_tags' date index per tag.
+   */
+  listSections(tags: string[], perSection: number): Promise<SectionHeadlines[]>;
   getTag(nameOrSlug: string): Promise<Tag | null>;
   /**
    * Records other sites' addresses (slugs) of tags, by the tags' names; a name

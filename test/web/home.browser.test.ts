@@ -70,6 +70,10 @@ test('on a phone, the lead and the latest stack in one column inside the width',
   const widths = await page.$$eval('.lead-cards > .card', (cards) => cards.map((c) => c.getBoundingClientRect().width));
   assert.equal(widths.length, 3);
   assert.ok(widths.every((w) => Math.abs(w - widths[0]!) < 1), `one column: ${widths.join(', ')}`);
+  // The sections' blocks under the latest, one column too.
+  const blocks = await page.$$eval('.section-block', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  assert.ok(blocks.length >= 4, `${blocks.length} section blocks in the demo`);
+  assert.ok(blocks.every((b) => b.left >= 0 && b.right <= 390));
   await page.screenshot({ path: screenshotPath('home-phone.png'), fullPage: true });
   await page.close();
 });

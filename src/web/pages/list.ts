@@ -1,17 +1,21 @@
 /** Lists of articles: the home page, tag and author pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
+import type { SectionHeadlines } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
 import { html, type Html } from '../html.js';
 import { authorDescription, listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
-import { articleUrl, pageUrl } from '../urls.js';
+import { articleUrl, pageUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
 import { cardImage } from './media.js';
 
 /** How many featured stories the home page leads with. */
 export const HOME_LEAD = 3;
+
+/** Headlines in each section's block on the home page. */
+export const SECTION_HEADLINES = 4;
 
 export interface ListPage {
   heading: string;
@@ -28,6 +32,28 @@ export interface ListPage {
   author?: string;
   /** The home page's first page: the featured stories it leads with, above the latest (which leaves them out). */
   lead?: ArticleSummary[];
+  /** The home page's first page: each section's newest headlines, below the latest (those shown above left out). */
+  sections?: SectionHeadlines[];
+}
+
+/**
+ * The sections' blocks under the home page's latest: each section's newest
+ * headlines that the page does not show already, and a link to the section.
+ */
+function sectionBlocks(sections: SectionHeadlines[], shown: Set<number>, site: SiteConfig): Html {
+  const blocks = sections
+    .map((s) => ({ ...s, articles: s.articles.filter((a) => !shown.has(a.id)).slice(0, SECTION_HEADLINES) }))
+    .filter((s) => s.articles.length > 0);
+  if (blocks.length === 0) return html``;
+  return html`<div class="section-blocks">
+${blocks.map(
+  (s, i) => html`<section class="section-block" aria-labelledby="section-${i}">
+  <h2 id="section-${i}"><a href="${tagUrl(s.tag)}">${s.tag}</a></h2>
+  <ul>${s.articles.map((a) => html`<li><a href="${articleUrl(a.slug)}">${a.title}</a> ${publishedLine(a.publishedAt, site, { relative: true })}</li>`)}</ul>
+  <a class="more" href="${tagUrl(s.tag)}">المزيد من ${s.tag}</a>
+</section>`,
+)}
+</div>`;
 }
 
 function pagination(list: ListPage, site: SiteConfig): Html {
@@ -59,6 +85,7 @@ export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 
 function ledList(list: ListPage, lead: ArticleSummary[], site: SiteConfig): Html {
   const shown = new Set(lead.map((a) => a.id));
   const latest = list.articles.filter((a) => !shown.has(a.id));
+  for (const a of latest) shown.add(a.id);
   return html`<h1 class="visually-hidden">${site.name}</h1>
 <section class="lead" aria-labelledby="lead-heading">
 <h2 id="lead-heading" class="list-heading">أبرز الأخبار</h2>
@@ -72,6 +99,7 @@ ${
 </section>`
     : ''
 }
+${sectionBlocks(list.sections ?? [], shown, site)}
 ${pagination(list, site)}`;
 }
 
@@ -88,6 +116,7 @@ ${
     ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
     : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
 }
+${sectionBlocks(list.sections ?? [], new Set(list.articles.map((a) => a.id)), site)}
 ${pagination(list, site)}`;
   const description =
     list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;

@@ -5,7 +5,8 @@ import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
-import { HOME_LEAD, listPage, notFoundPage } from '../pages/list.js';
+import { SECTIONS } from '../pages/layout.js';
+import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
 import { articleUrl, authorUrl, bylineOf, pageUrl, tagUrl } from '../urls.js';
 
@@ -35,12 +36,19 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     }
     // One store read (one round trip on PostgreSQL): the page, its count, its Last-Modified and, on the
     // first page, the featured stories it leads with. The latest below leave those out; later pages
-    // are the plain list, so that no article is skipped between page 1 and page 2.
-    const { total, articles, lastModified, lead = [] } = await store.listArticles({ page, limit: site.pageSize, ...(page === 1 ? { lead: HOME_LEAD } : {}) });
+    // are the plain list, so that no article is skipped between page 1 and page 2. The first page
+    // also ends with the sections' blocks (a second read): enough of each that those shown above can
+    // be left out.
+    const first = page === 1;
+    const [{ total, articles, lastModified, lead = [] }, sections] = await Promise.all([
+      store.listArticles({ page, limit: site.pageSize, ...(first ? { lead: HOME_LEAD } : {}) }),
+      first ? store.listSections(SECTIONS, SECTION_HEADLINES + HOME_LEAD + site.pageSize) : [],
+    ]);
     setLastModified(reply, lastModified ?? null);
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
-    reply.cacheFor(['list:home', ...[...lead, ...articles].map((a) => `card:${a.id}`)]);
-    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead }, site, site.name).value;
+    // A section's new story changes the home list too (ChangeSet.listings), so the cards are all it adds.
+    reply.cacheFor(['list:home', ...[...lead, ...articles, ...sections.flatMap((s) => s.articles)].map((a) => `card:${a.id}`)]);
+    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead, sections }, site, site.name).value;
   });
 
   app.get<{ Params: { tag: string }; Querystring: { page: number } }>(
