@@ -1,0 +1,35 @@
+/**
+ * The home page's section blocks beside its list: `node dist/bench/sections.js DB`
+ *
+ * DB is a database grown by `bench:scale --db PATH` (or any site). In one
+ * process, in alternating rounds, times the first page's list read (the list,
+ * its count and the featured lead, one statement) and the sections' read
+ * (store.listSections: the newest headlines of six tags, one UNION ALL
+ * statement), here the site's six largest tags, so that each range is full.
+ * Prints medians and p95 of each and their ratio.
+ */
+import { openStore } from '../src/store/open.js';
+import { HOME_LEAD, SECTION_HEADLINES } from '../src/web/pages/list.js';
+
+const ROUNDS = 400;
+const PAGE = 12;
+const location = process.argv[2];
+if (!location) throw new Error('usage: bench/sections.js DB (a SQLite file or a PostgreSQL URL)');
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+const store = await openStore(location);
+const largest = (await store.listTags()).sort((a, b) => b.count - a.count).slice(0, 6);
+const tags = largest.map((t) => t.name);
+const times = { list: [] as number[], sections: [] as number[] };
+for (let r = 0; r < ROUNDS; r++) {
+  for (const kind of r % 2 ? (['list', 'sections'] as const) : (['sections', 'list'] as const)) {
+    const t = performance.now();
+    if (kind === 'list') await store.listArticles({ page: 1, limit: PAGE, lead: HOME_LEAD });
+    else await store.listSections(tags, SECTION_HEADLINES + HOME_LEAD + PAGE);
+    times[kind].push(performance.now() - t);
+  }
+}
+console.log(`${await store.countArticles()} articles; the six largest tags hold ${largest.map((t) => t.count).join(', ')}; ${ROUNDS} alternating rounds, node ${process.version}`);
+for (const [kind, xs] of Object.entries(times)) console.log(`${kind.padEnd(9)} p50 ${quantile(xs, 0.5).toFixed(3)} ms   p95 ${quantile(xs, 0.95).toFixed(3)} ms`);
+console.log(`sections / list, p50: ${(quantile(times.sections, 0.5) / quantile(times.list, 0.5)).toFixed(2)}`);
+await store.close();
