@@ -1,5 +1,5 @@
 /**
- * The home page's section blocks beside its list: `node dist/bench/sections.js DB`
+ * The home page's section blocks beside its list: `npm run bench:sections -- DB`
  *
  * DB is a database grown by `bench:scale --db PATH` (or any site). In one
  * process, in alternating rounds, times the first page's list read (the list,
