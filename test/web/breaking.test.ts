@@ -127,8 +127,12 @@ test('only public stories: a breaking draft shows once it is published, a schedu
   await new Promise((r) => setTimeout(r, 1100));
   assert.deepEqual(await site.store.publishDue(new Date().toISOString()), [scheduled!.article.id]);
   assert.equal(strip((await get('/')).body), scheduled!.article.title);
+  const withStrip = (await get('/')).headers['last-modified'] as string;
+  await new Promise((r) => setTimeout(r, 1100));
   await site.store.deleteArticle(scheduled!.article.id);
-  assert.equal(strip((await get('/')).body), null, 'a deleted story leaves the strip');
+  const after = await get('/', { 'if-modified-since': withStrip });
+  assert.equal(after.statusCode, 200, 'a deleted story leaves the strip, and the date says so though its row is gone');
+  assert.equal(strip(after.body), null);
 });
 
 test('only editors and owners mark breaking news, for 72 hours at most', async () => {

@@ -54,6 +54,9 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
   let current: Promise<Shown> | null = null;
   let generation = 0;
   let timer: NodeJS.Timeout | null = null;
+  // When this process last heard the strip change: the rows date most changes (breakingNews), but not
+  // a live story's deletion, whose row is gone. Any process that hears one is at or after it.
+  let heardAt: string | null = null;
 
   const forget = () => {
     generation++;
@@ -66,7 +69,8 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
     if (current) return current;
     const mine = generation;
     const reading = store.breakingNews(new Date().toISOString()).then((news): Shown => {
-      const shown = { html: news.story ? breakingStrip(news.story, site).value : '', changedAt: news.changedAt };
+      const changedAt = heardAt && (!news.changedAt || heardAt > news.changedAt) ? heardAt : news.changedAt;
+      const shown = { html: news.story ? breakingStrip(news.story, site).value : '', changedAt };
       if (mine !== generation) return shown;
       if (news.story) {
         const delay = Math.min(MAX_DELAY, Math.max(0, Date.parse(news.story.until) - Date.now()));
@@ -87,7 +91,9 @@ export function breakingNews(app: FastifyInstance, { store, site, purge }: Break
   };
 
   const unsubscribe = store.changes.subscribe((change) => {
-    if (change.everything || change.lists.includes('breaking')) forget();
+    if (!change.everything && !change.lists.includes('breaking')) return;
+    heardAt = new Date().toISOString();
+    forget();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
