@@ -310,7 +310,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       ...tag('import'),
       summary: 'Every article, any status, as JSON lines (application/x-ndjson) that POST /import and `sahifa import` read back whole (the body as Markdown). Owners.',
       produces: ['application/x-ndjson'],
-      ...{ response: S.errors(401, 403) },
+      response: S.errors(401, 403),
     },
   }, async (_req, reply) => sendExport(reply, store));
 
