@@ -20,10 +20,6 @@ export interface TagAlias {
 /** The longest description of a tag (a line or two under its page's heading, and its meta description). */
 export const TAG_DESCRIPTION_MAX = 300;
 
-/** A tag's description as stored: one line, spaces folded. */
-export function tagDescriptionText(raw: string): string {
-  return cleanLine(raw.replace(/\s+/g, ' '));
-}
 
 export function tagName(raw: string): string {
   return cleanLine(raw.replace(/^#/, '').replace(/_/g, ' '));

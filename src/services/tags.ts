@@ -4,7 +4,8 @@
  * (content/tags.ts), so "سورية" and "سوريه" are one name, and a rename onto
  * another tag's name is refused: that is a merge, which says so.
  */
-import { TAG_DESCRIPTION_MAX, tagDescriptionText, tagKey, tagName } from '../content/tags.js';
+import { TAG_DESCRIPTION_MAX, tagKey, tagName } from '../content/tags.js';
+import { cleanLine } from '../content/text-cleanup.js';
 import type { AdminTag } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
 import { conflict, invalid, notFound } from './newsroom-errors.js';
@@ -45,7 +46,7 @@ export async function mergeTags(store: Store, fromId: number, intoId: number): P
 
 /** A tag's description as an editor typed it, folded to one line; refused when too long. */
 export function checkTagDescription(raw: string): string {
-  const description = tagDescriptionText(raw);
+  const description = cleanLine(raw);
   if ([...description].length > TAG_DESCRIPTION_MAX) {
     throw invalid('description', `at most ${TAG_DESCRIPTION_MAX} characters`, `وصف الوسم ${TAG_DESCRIPTION_MAX} حرف على الأكثر`);
   }

@@ -6,6 +6,7 @@
  */
 import { CORRECTION_MAX, MAX_CORRECTIONS, type Article, type ArticleInput, type ArticleStatus } from '../content/article.js';
 import { isValidSlug } from '../content/slug.js';
+import { cleanLine } from '../content/text-cleanup.js';
 import { mergeTags, tagName } from '../content/tags.js';
 import { imageProblems, parseBody, uploadKeys } from '../content/body.js';
 import { uploadKeyOf } from '../content/image.js';
@@ -288,7 +289,7 @@ export async function addCorrection(store: Store, actor: Actor, id: number, text
   if (article.status !== 'published') {
     throw new AppError(409, 'bad_transition', 'Only a published article takes a correction: edit it instead', 'يُضاف التصحيح إلى خبر منشور؛ أما غير المنشور فيُعدَّل');
   }
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = cleanLine(text);
   if (!clean) throw invalid('correction', 'is required', 'اكتب نص التصحيح');
   if ([...clean].length > CORRECTION_MAX) throw invalid('correction', `at most ${CORRECTION_MAX} characters`, `التصحيح ${CORRECTION_MAX} حرف على الأكثر`);
   if (article.corrections.length >= MAX_CORRECTIONS) throw invalid('correction', `at most ${MAX_CORRECTIONS} corrections`, `${MAX_CORRECTIONS} تصحيحاً على الأكثر لخبر واحد`);

@@ -13,7 +13,8 @@ import { parseBody, uploadKeys, withUploads, type Section } from '../content/bod
 import { bylineKey } from '../content/bylines.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { cutOnWord } from '../content/lead.js';
-import { TAG_DESCRIPTION_MAX, tagDescriptionText, tagKey, tagSlug, type TagAlias } from '../content/tags.js';
+import { TAG_DESCRIPTION_MAX, tagKey, tagSlug, type TagAlias } from '../content/tags.js';
+import { cleanLine } from '../content/text-cleanup.js';
 import { validateArticleInput } from '../content/validate.js';
 import { SqliteFtsIndex } from '../search/sqlite-fts.js';
 import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
@@ -702,7 +703,7 @@ export class KyselyStore implements Store {
     const described = new Map(
       aliases.flatMap((a) => {
         // Another site's may be longer than ours: cut where a word ends.
-        const text = cutOnWord(tagDescriptionText(a.description ?? ''), TAG_DESCRIPTION_MAX);
+        const text = cutOnWord(cleanLine(a.description ?? ''), TAG_DESCRIPTION_MAX);
         const id = ids.get(tagKey(a.name));
         return text && id !== undefined ? [[id, text] as const] : [];
       }),
