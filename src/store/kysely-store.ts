@@ -666,7 +666,7 @@ export class KyselyStore implements Store {
             .selectFrom('article_tags as at')
             .innerJoin('tags as t', 't.id', 'at.tag_id')
             .innerJoin('articles as a', 'a.id', 'at.article_id')
-            .select([sql.lit(section).as('section'), 't.name as tag', 'a.id', 'a.slug', 'a.title', 'at.published_at'])
+            .select([sql.lit(section).as('section'), 't.name as tag', 'a.id', 'a.slug', 'a.title', 'at.published_at', 'a.updated_at'])
             .where('t.key', '=', key)
             .where('at.published_at', '<=', now)
             .orderBy('at.published_at', 'desc')
@@ -682,7 +682,7 @@ export class KyselyStore implements Store {
     for (const r of rows) {
       const at = Number(r.section);
       if (!sections.has(at)) sections.set(at, { tag: r.tag, articles: [] });
-      sections.get(at)!.articles.push({ id: Number(r.id), slug: r.slug, title: r.title, publishedAt: r.published_at! });
+      sections.get(at)!.articles.push({ id: Number(r.id), slug: r.slug, title: r.title, publishedAt: r.published_at!, updatedAt: r.updated_at });
     }
     // In the order asked, each newest first (UNION ALL keeps neither).
     return [...sections.entries()]

@@ -61,7 +61,7 @@ export interface ArticlePage {
 export interface SectionHeadlines {
   /** The tag's name as stored. */
   tag: string;
-  articles: (ArticleLink & { publishedAt: string })[];
+  articles: (ArticleLink & { publishedAt: string; updatedAt: string })[];
 }
 
 /** The story the breaking-news strip ("عاجل") shows. */

@@ -44,10 +44,12 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       store.listArticles({ page, limit: site.pageSize, ...(first ? { lead: HOME_LEAD } : {}) }),
       first ? store.listSections(SECTIONS, SECTION_HEADLINES + HOME_LEAD + site.pageSize) : [],
     ]);
-    setLastModified(reply, lastModified ?? null);
+    const headlines = sections.flatMap((s) => s.articles);
+    // The blocks' headlines date the page too (one edited changes it).
+    setLastModified(reply, lastModified ?? null, ...headlines.flatMap((a) => [a.publishedAt, a.updatedAt]));
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
     // A section's new story changes the home list too (ChangeSet.listings), so the cards are all it adds.
-    reply.cacheFor(['list:home', ...[...lead, ...articles, ...sections.flatMap((s) => s.articles)].map((a) => `card:${a.id}`)]);
+    reply.cacheFor(['list:home', ...[...lead, ...articles, ...headlines].map((a) => `card:${a.id}`)]);
     return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead, sections }, site, site.name).value;
   });
 
