@@ -1,4 +1,5 @@
 /** Shared bits of the CLI: where the database is, and errors users can read. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isPostgresLocation } from '../store/open.js';
 
@@ -30,4 +31,10 @@ export function displayLocation(location: string): string {
 /** Where uploads go unless SAHIFA_MEDIA_DIR says: beside a SQLite file, or ./data/media with a database server. */
 export function defaultMediaDir(location: string): string {
   return isPostgresLocation(location) ? path.resolve('data', 'media') : path.join(path.dirname(path.resolve(location)), 'media');
+}
+
+/** A SQLite file that is not there is a mistyped path, not a new empty site to read (export, backup). */
+export function existingDatabase(location: string): string {
+  if (!isPostgresLocation(location) && !existsSync(location)) throw new UsageError(`no database at "${location}" (--db, SAHIFA_DB)`);
+  return location;
 }

@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPostgresLocation, openStore } from '../store/open.js';
-import { UsageError, dbPath, defaultMediaDir } from './args.js';
-import { existingDatabase } from './export.js';
+import { UsageError, dbPath, defaultMediaDir, existingDatabase } from './args.js';
 
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });

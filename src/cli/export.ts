@@ -7,14 +7,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { exportLines } from '../services/export.js';
-import { isPostgresLocation, openStore } from '../store/open.js';
-import { UsageError, dbPath } from './args.js';
-
-/** A SQLite file that is not there is a mistyped path, not a new empty site to export. */
-export function existingDatabase(location: string): string {
-  if (!isPostgresLocation(location) && !existsSync(location)) throw new UsageError(`no database at "${location}" (--db, SAHIFA_DB)`);
-  return location;
-}
+import { openStore } from '../store/open.js';
+import { UsageError, dbPath, existingDatabase } from './args.js';
 
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });

@@ -52,6 +52,9 @@ export function figureJson({ src, alt, caption, image }: Figure) {
   return { src, alt, caption, ...(image ? { width: image.width, height: image.height, srcset: srcsetOf(image.webp) } : {}) };
 }
 
+/** Until when an article is breaking news; null when it is not. */
+export const breakingUntilSchema = { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' } as const;
+
 /** The corrections under an article, oldest first. */
 export const correctionsSchema = {
   type: 'array',

@@ -15,7 +15,7 @@ import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -99,7 +99,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
           type: 'object',
           properties: {
             ...SummarySchema.properties,
-            breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
+            breakingUntil: breakingUntilSchema,
             corrections: correctionsSchema,
             author: { type: 'string' },
             updatedAt: { type: 'string' },

@@ -2,6 +2,7 @@
 import { ARTICLE_STATUSES } from '../../content/article.js';
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
 import { ROLES } from '../../auth/roles.js';
+import { breakingUntilSchema, correctionsSchema } from '../api-schemas.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
@@ -55,8 +56,8 @@ export const AdminArticleSchema = {
     updatedAt: { type: 'string' },
     featureImage: nullableInt,
     featured: { type: 'boolean', description: 'The home page leads with it' },
-    breakingUntil: { ...nullableString, description: 'Breaking news ("عاجل") until then; null when not' },
-    corrections: { type: 'array', description: 'Corrections under it, oldest first', items: { type: 'object', properties: { at: { type: 'string' }, text: { type: 'string' } } } },
+    breakingUntil: breakingUntilSchema,
+    corrections: correctionsSchema,
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
     linkRules: {

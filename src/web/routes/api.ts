@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -21,7 +21,7 @@ const articleResponse = {
     type: 'object',
     properties: {
       ...summary.properties,
-      breakingUntil: { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' },
+      breakingUntil: breakingUntilSchema,
       corrections: correctionsSchema,
       author: { type: 'string' },
       source: { type: 'string' },
