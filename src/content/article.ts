@@ -69,6 +69,16 @@ export interface ArticleInput {
   breakingUntil?: string | null;
   /** The corrections under it, oldest first; absent: as they were. */
   corrections?: Correction[];
+  /** Live coverage ("تغطية مباشرة"): running now, ended, or null for an ordinary story; absent: as it was. */
+  live?: LiveState | null;
+  /** A live story's updates, oldest first; absent: as they were. */
+  liveUpdates?: LiveUpdate[];
+  /**
+   * Save only if the article was last saved at this instant (its updatedAt),
+   * else the store throws StaleSaveError: an update appended from what was
+   * read must not drop one another reporter appended meanwhile.
+   */
+  expectedUpdatedAt?: string;
   importMeta?: ImportMeta;
   // --- Newsroom (issue #5) ---
   /** Update this article (by id) instead of creating one or matching by externalId. */
@@ -111,6 +121,27 @@ export interface Correction {
 export const MAX_CORRECTIONS = 50;
 export const CORRECTION_MAX = 1000;
 
+/**
+ * Live coverage ("تغطية مباشرة"): a story told as it happens, in dated
+ * updates under its body (an election night, a summit, a war's day), as
+ * Arabic news sites run them. `live` while it runs, `ended` after.
+ */
+export const LIVE_STATES = ['live', 'ended'] as const;
+export type LiveState = (typeof LIVE_STATES)[number];
+
+export interface LiveUpdate {
+  /** Numbers the updates of one story (1, 2, …, in the order posted): the page's #update-N anchors and the Admin API's address. */
+  id: number;
+  /** ISO 8601: when it was posted. */
+  at: string;
+  /** Markdown: paragraphs, quotations, figures, as in a body (no subheadings: an update is one piece). */
+  text: string;
+}
+
+/** At most this many updates under one story; each at most LIVE_UPDATE_MAX letters. */
+export const MAX_LIVE_UPDATES = 1000;
+export const LIVE_UPDATE_MAX = 5000;
+
 /** A link to another article, as the page and the APIs show it. */
 export interface ArticleLink {
   id: number;
@@ -139,6 +170,10 @@ export interface Article {
   breakingUntil: string | null;
   /** Oldest first. */
   corrections: Correction[];
+  /** Live coverage, running or ended; null for an ordinary story. */
+  live: LiveState | null;
+  /** Oldest first. */
+  liveUpdates: LiveUpdate[];
   importMeta: ImportMeta;
   /** Newsroom (issue #5): the feature image's media id and the owning account. */
   featureImageId?: number | null;
@@ -154,6 +189,8 @@ export interface ArticleSummary {
   tags: string[];
   publishedAt: string | null;
   featured: boolean;
+  /** Set only while its live coverage runs: lists mark it "مباشر". */
+  live?: true;
   /** Newsroom (issue #5): set only when the article has a feature image. */
   featureImage?: ImageRef;
 }

@@ -41,11 +41,16 @@ export interface Block {
 export interface Section {
   heading: string | null;
   blocks: Block[];
+  /** Set on a live story's update (content/live.ts): its number and when it was posted. The body's sections have none. */
+  update?: { id: number; at: string };
 }
 
 // Raw HTML in a body is shown as text, never interpreted.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 type Token = ReturnType<typeof md.parse>[number];
+
+/** Text made safe inside HTML (markdown-it's own escaping). */
+export const escapeHtml: (text: string) => string = md.utils.escapeHtml;
 
 const INLINE_ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ['a', 'strong', 'em', 'code', 'br', 's'],
@@ -86,7 +91,7 @@ function figureBlock(image: Token): Block | null {
 
 /** A figure's markup; `src` in place of its own address where a reader elsewhere needs it absolute (feeds). */
 export function figureHtml({ src, alt, caption }: Figure, at: string = src): string {
-  const esc = md.utils.escapeHtml;
+  const esc = escapeHtml;
   return `<figure><img src="${esc(at)}" alt="${esc(alt)}" loading="lazy" decoding="async">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
 }
 

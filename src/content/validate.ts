@@ -3,7 +3,7 @@
  * (importers, the admin, the APIs). Errors name the field.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, CORRECTION_MAX, MAX_BLOCKED, MAX_CORRECTIONS, MAX_PINNED, type ArticleInput } from './article.js';
+import { ARTICLE_STATUSES, CORRECTION_MAX, LIVE_STATES, LIVE_UPDATE_MAX, MAX_BLOCKED, MAX_CORRECTIONS, MAX_LIVE_UPDATES, MAX_PINNED, type ArticleInput } from './article.js';
 import { imageProblems } from './body.js';
 
 export const TITLE_MAX = 300;
@@ -35,6 +35,28 @@ export const ArticleInputSchema = z.object({
     .array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string().trim().min(1, 'is required').max(CORRECTION_MAX) }))
     .max(MAX_CORRECTIONS)
     .optional(),
+  live: z.enum(LIVE_STATES).nullable().optional(),
+  liveUpdates: z
+    .array(
+      z.object({
+        id: z.number().int().positive(),
+        at: z.iso.datetime({ offset: true }),
+        text: z
+          .string()
+          .trim()
+          .min(1, 'is required')
+          .max(LIVE_UPDATE_MAX)
+          .superRefine((text, ctx) => {
+            for (const problem of imageProblems(text)) ctx.addIssue({ code: 'custom', message: problem.en });
+          }),
+      }),
+    )
+    .max(MAX_LIVE_UPDATES)
+    .superRefine((updates, ctx) => {
+      if (new Set(updates.map((u) => u.id)).size !== updates.length) ctx.addIssue({ code: 'custom', message: 'update ids must differ' });
+    })
+    .optional(),
+  expectedUpdatedAt: z.string().optional(),
   importMeta: z
     .object({
       seeAlso: z.array(z.string()),

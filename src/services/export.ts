@@ -1,7 +1,7 @@
 /**
  * A site's articles as JSON lines, in the shape `sahifa import` reads back
  * (content/parsers/jsonl.ts, the body as Markdown): every status, with tags,
- * byline, dates, slug, the featured flag and the corrections, so that a newsroom can leave
+ * byline, dates, slug, the featured flag, the corrections and a live story's updates, so that a newsroom can leave
  * Sahifa, or move between SQLite and PostgreSQL, with its words whole. Feature
  * images and uploads are files: `sahifa backup` copies them with the database.
  */
@@ -27,6 +27,8 @@ export function exportedArticle(a: Article) {
     ...(a.importMeta.url ? { url: a.importMeta.url } : {}),
     featured: a.featured,
     ...(a.corrections.length ? { corrections: a.corrections } : {}),
+    ...(a.live ? { live: a.live } : {}),
+    ...(a.liveUpdates.length ? { live_updates: a.liveUpdates } : {}),
   };
 }
 

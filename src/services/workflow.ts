@@ -4,7 +4,8 @@
  * admin pages go through here; every save goes through `saveArticles`, so
  * the store keeps a revision and the links are refreshed as for imports.
  */
-import { CORRECTION_MAX, MAX_CORRECTIONS, type Article, type ArticleInput, type ArticleStatus } from '../content/article.js';
+import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState, type LiveUpdate } from '../content/article.js';
+import { nextUpdateId } from '../content/live.js';
 import { isValidSlug } from '../content/slug.js';
 import { cleanLine } from '../content/text-cleanup.js';
 import { mergeTags, tagName } from '../content/tags.js';
@@ -12,7 +13,7 @@ import { imageProblems, parseBody, uploadKeys } from '../content/body.js';
 import { uploadKeyOf } from '../content/image.js';
 import { ValidationError } from '../content/validate.js';
 import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
-import type { Store } from '../store/store.js';
+import { StaleSaveError, type Store } from '../store/store.js';
 import { refreshLinks, saveArticles } from './articles.js';
 import { resolveLinkRules } from './link-rules.js';
 import { AppError, FIELD_NAMES_AR, conflict, forbidden, invalid, notFound } from './newsroom-errors.js';
@@ -29,6 +30,8 @@ export interface ArticleDraft {
   featured?: boolean;
   /** Breaking news ("عاجل") until this instant, null: not (ends it now); editors' and owners' choice. Absent: unchanged. */
   breakingUntil?: string | null;
+  /** Live coverage: 'live' starts or resumes it, 'ended' ends it, null makes it an ordinary story again (its updates kept). Absent: unchanged. */
+  live?: LiveState | null;
   /** Articles always linked under this one, first (addresses, slugs or ids); absent: unchanged. */
   pinnedLinks?: string[];
   /** Articles never linked under it; absent: unchanged. */
@@ -79,7 +82,7 @@ function asAppError(e: unknown): never {
  * A body image at an address of this site's uploads (/media/…) must be one:
  * a mistyped or half-pasted address would show readers a broken picture.
  */
-async function checkUploads(store: Store, body: string): Promise<void> {
+async function checkUploads(store: Store, body: string, field = 'body'): Promise<void> {
   const sections = parseBody(body);
   const keys = uploadKeys(sections);
   const known = await store.newsroom.uploads(keys);
@@ -88,7 +91,7 @@ async function checkUploads(store: Store, body: string): Promise<void> {
     const key = uploadKeyOf(src);
     const ours = src.startsWith('/media/');
     if (ours && (key === null || !known.has(key))) {
-      throw invalid('body', `image ${src}: no upload of this site has this address`, `الصورة ${src}: لا توجد صورة مرفوعة بهذا العنوان في الموقع`);
+      throw invalid(field, `image ${src}: no upload of this site has this address`, `الصورة ${src}: لا توجد صورة مرفوعة بهذا العنوان في الموقع`);
     }
   }
 }
@@ -178,6 +181,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
   if (draft.featured !== undefined) out.featured = draft.featured;
   if (draft.breakingUntil !== undefined) out.breakingUntil = draft.breakingUntil;
+  if (draft.live !== undefined) out.live = draft.live;
   return out;
 }
 
@@ -211,6 +215,9 @@ export async function updateArticle(store: Store, actor: Actor, id: number, draf
   const article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
   checkDeskChoices(actor, draft, article);
+  if (draft.live === null && article.liveUpdates.length) {
+    throw invalid('live', 'a story with live updates stays live or ended: take its updates down first', 'للخبر تحديثات مباشرة: أنهِ التغطية أو احذف التحديثات أولاً');
+  }
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
   return save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}) });
@@ -277,6 +284,32 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
   });
 }
 
+/** How often a change to the corrections or the updates is tried when other saves keep coming between its read and its write. */
+const STALE_RETRIES = 20;
+
+/**
+ * Appends to (or edits) what several people add to one article at once —
+ * the corrections, a live story's updates — from the article as it is when
+ * written: `change` is given the article just read, and the save counts
+ * only if nobody saved it meanwhile (ArticleInput.expectedUpdatedAt), else it
+ * is read and tried again. A plain save would drop an update that another
+ * reporter posted between this one's read and write.
+ */
+async function changeAppended(store: Store, id: number, change: (article: Article) => Partial<ArticleInput>, actor: Actor): Promise<Article> {
+  for (let attempt = 1; ; attempt++) {
+    const article = await load(store, id);
+    const fields = change(article);
+    try {
+      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt });
+    } catch (e) {
+      if (!(e instanceof StaleSaveError)) throw e;
+      if (attempt === STALE_RETRIES) throw new AppError(409, 'busy', 'The article is being changed by others: try again', 'الخبر يُعدَّل الآن من آخرين؛ أعد المحاولة');
+      // A random pause, longer each time, so that the posts that met here do not meet again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
 /**
  * Publishes a correction under a published article, dated now. Whoever may
  * edit the article may correct it; a correction is never edited away (the
@@ -284,14 +317,73 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
  * edited: it takes none.
  */
 export async function addCorrection(store: Store, actor: Actor, id: number, text: string): Promise<Article> {
-  const article = await load(store, id);
-  if (!canEdit(actor, article)) throw forbidden('You may not correct this article', 'لا يحق لك تصحيح هذا الخبر');
-  if (article.status !== 'published') {
-    throw new AppError(409, 'bad_transition', 'Only a published article takes a correction: edit it instead', 'يُضاف التصحيح إلى خبر منشور؛ أما غير المنشور فيُعدَّل');
-  }
   const clean = cleanLine(text);
-  if (!clean) throw invalid('correction', 'is required', 'اكتب نص التصحيح');
-  if ([...clean].length > CORRECTION_MAX) throw invalid('correction', `at most ${CORRECTION_MAX} characters`, `التصحيح ${CORRECTION_MAX} حرف على الأكثر`);
-  if (article.corrections.length >= MAX_CORRECTIONS) throw invalid('correction', `at most ${MAX_CORRECTIONS} corrections`, `${MAX_CORRECTIONS} تصحيحاً على الأكثر لخبر واحد`);
-  return save(store, { ...inputOf(article, actor), corrections: [...article.corrections, { at: new Date().toISOString(), text: clean }] });
+  return changeAppended(store, id, (article) => {
+    if (!canEdit(actor, article)) throw forbidden('You may not correct this article', 'لا يحق لك تصحيح هذا الخبر');
+    if (article.status !== 'published') {
+      throw new AppError(409, 'bad_transition', 'Only a published article takes a correction: edit it instead', 'يُضاف التصحيح إلى خبر منشور؛ أما غير المنشور فيُعدَّل');
+    }
+    if (!clean) throw invalid('correction', 'is required', 'اكتب نص التصحيح');
+    if ([...clean].length > CORRECTION_MAX) throw invalid('correction', `at most ${CORRECTION_MAX} characters`, `التصحيح ${CORRECTION_MAX} حرف على الأكثر`);
+    if (article.corrections.length >= MAX_CORRECTIONS) throw invalid('correction', `at most ${MAX_CORRECTIONS} corrections`, `${MAX_CORRECTIONS} تصحيحاً على الأكثر لخبر واحد`);
+    return { corrections: [...article.corrections, { at: new Date().toISOString(), text: clean }] };
+  }, actor);
+}
+
+/** An update's text as given, checked as a body is (its images) and for length. */
+async function checkUpdateText(store: Store, text: string): Promise<string> {
+  const clean = text.replace(/\r\n?/g, '\n').trim();
+  if (!clean) throw invalid('text', 'is required', 'اكتب نص التحديث');
+  if ([...clean].length > LIVE_UPDATE_MAX) throw invalid('text', `at most ${LIVE_UPDATE_MAX} characters`, `التحديث ${LIVE_UPDATE_MAX} حرف على الأكثر`);
+  const image = imageProblems(clean)[0];
+  if (image) throw invalid('text', image.en, image.ar);
+  await checkUploads(store, clean, 'text');
+  return clean;
+}
+
+function mayChangeUpdates(actor: Actor, article: Article): void {
+  if (!canEdit(actor, article)) throw forbidden('You may not post to this story', 'لا يحق لك تحديث هذا الخبر');
+}
+
+function updateOf(article: Article, updateId: number): LiveUpdate {
+  const found = article.liveUpdates.find((u) => u.id === updateId);
+  if (!found) throw notFound('live update', 'لم نجد هذا التحديث');
+  return found;
+}
+
+/**
+ * Posts an update to a live story, dated now. The first update starts the
+ * story's live coverage; an ended coverage takes none until it is resumed
+ * (an update posted there would read as news to nobody watching).
+ */
+export async function addLiveUpdate(store: Store, actor: Actor, id: number, text: string): Promise<Article> {
+  const clean = await checkUpdateText(store, text);
+  return changeAppended(store, id, (article) => {
+    mayChangeUpdates(actor, article);
+    if (article.live === 'ended') {
+      throw new AppError(409, 'live_ended', 'The live coverage has ended: resume it to post', 'انتهت التغطية المباشرة لهذا الخبر؛ استأنفها لتنشر تحديثاً');
+    }
+    if (article.liveUpdates.length >= MAX_LIVE_UPDATES) throw invalid('text', `at most ${MAX_LIVE_UPDATES} updates`, `${MAX_LIVE_UPDATES} تحديث على الأكثر لخبر واحد`);
+    const update = { id: nextUpdateId(article.liveUpdates), at: new Date().toISOString(), text: clean };
+    return { live: 'live', liveUpdates: [...article.liveUpdates, update] };
+  }, actor);
+}
+
+/** Mends an update's text (a typo, a figure): it keeps its number and its time. */
+export async function editLiveUpdate(store: Store, actor: Actor, id: number, updateId: number, text: string): Promise<Article> {
+  const clean = await checkUpdateText(store, text);
+  return changeAppended(store, id, (article) => {
+    mayChangeUpdates(actor, article);
+    updateOf(article, updateId);
+    return { liveUpdates: article.liveUpdates.map((u) => (u.id === updateId ? { ...u, text: clean } : u)) };
+  }, actor);
+}
+
+/** Takes an update down (posted in error). */
+export async function removeLiveUpdate(store: Store, actor: Actor, id: number, updateId: number): Promise<Article> {
+  return changeAppended(store, id, (article) => {
+    mayChangeUpdates(actor, article);
+    updateOf(article, updateId);
+    return { liveUpdates: article.liveUpdates.filter((u) => u.id !== updateId) };
+  }, actor);
 }

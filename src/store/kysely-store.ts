@@ -8,11 +8,12 @@
  * own transaction, so it goes out exactly when the write commits).
  */
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules } from '../content/article.js';
+import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules, type LiveState, type LiveUpdate } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { cutOnWord } from '../content/lead.js';
+import { liveSections } from '../content/live.js';
 import { TAG_DESCRIPTION_MAX, tagKey, tagSlug, type TagAlias } from '../content/tags.js';
 import { cleanLine } from '../content/text-cleanup.js';
 import { validateArticleInput } from '../content/validate.js';
@@ -51,6 +52,7 @@ import type {
   TagStat,
   AuthorStat,
 } from './store.js';
+import { StaleSaveError } from './store.js';
 
 type Row = Selectable<ArticlesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -92,7 +94,7 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   const cardChanged =
     before === null ||
     tagsChanged ||
-    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image'] as const).some((k) => before.row[k] !== row[k]);
+    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image', 'live'] as const).some((k) => before.row[k] !== row[k]);
   if (cardChanged) change.card(row.id);
   const moved = wasPublic !== isPublic(row, now) || before?.row.published_at !== row.published_at;
   if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
@@ -157,6 +159,8 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     featured: row.featured === 1,
     breakingUntil: row.breaking_until ?? null,
     corrections: JSON.parse(row.corrections) as Correction[],
+    live: (row.live ?? null) as LiveState | null,
+    liveUpdates: JSON.parse(row.live_updates) as LiveUpdate[],
     featureImageId: row.feature_image,
     ownerId: row.owner_id,
   };
@@ -181,6 +185,8 @@ const VIEW_COLUMNS = [
   'articles.featured',
   'articles.breaking_until',
   'articles.corrections',
+  'articles.live',
+  'articles.live_updates',
 ] as const;
 
 type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
@@ -306,7 +312,9 @@ export class KyselyStore implements Store {
     const before = existing ? { row: existing, tags: await this.tagNames(trx, existing.id) } : null;
     const now = new Date().toISOString();
     const status = input.status ?? 'published';
-    const parsed = parseBody(input.body);
+    if (input.expectedUpdatedAt !== undefined && existing?.updated_at !== input.expectedUpdatedAt) throw new StaleSaveError();
+    const liveUpdates = input.liveUpdates ?? (existing ? (JSON.parse(existing.live_updates) as LiveUpdate[]) : []);
+    const parsed = [...parseBody(input.body), ...liveSections(liveUpdates)];
     const uploads = await uploadsByKey(trx, uploadKeys(parsed));
     const sections = withUploads(parsed, uploads);
     const values = {
@@ -319,6 +327,9 @@ export class KyselyStore implements Store {
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
       breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
       corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
+      // Updates are shown under a live or an ended coverage: an import that brings them without a state brings an ended one.
+      live: (input.live === undefined ? (existing?.live ?? null) : input.live) ?? (liveUpdates.length ? 'ended' : null),
+      live_updates: JSON.stringify(liveUpdates.map(({ id, at, text }) => ({ id, at: new Date(at).toISOString(), text: text.trim() }))),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:
@@ -335,7 +346,14 @@ export class KyselyStore implements Store {
         input.slug && input.slug !== existing.slug && isValidSlug(input.slug) && !(await this.slugTaken(trx, input.slug))
           ? input.slug
           : existing.slug;
-      await trx.updateTable('articles').set({ ...values, slug }).where('id', '=', existing.id).execute();
+      const updated = await trx
+        .updateTable('articles')
+        .set({ ...values, slug })
+        .where('id', '=', existing.id)
+        // Checked again as it is written: on PostgreSQL a concurrent save may have committed since the read.
+        .$if(input.expectedUpdatedAt !== undefined, (q) => q.where('updated_at', '=', input.expectedUpdatedAt!))
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw new StaleSaveError();
       id = existing.id;
     } else {
       const slug = await this.uniqueSlug(trx, input.slug, values.title);
@@ -505,6 +523,7 @@ export class KyselyStore implements Store {
       'a.published_at',
       'a.updated_at',
       'a.featured',
+      'a.live',
       'media.id as image_id',
       'media.alt as image_alt',
       'media.width as image_width',
@@ -519,6 +538,7 @@ export class KyselyStore implements Store {
       published_at: string | null;
       updated_at: string;
       featured: number | boolean;
+      live: string | null;
       image_id: number | null;
       image_alt: string | null;
       image_width: number | null;
@@ -542,6 +562,7 @@ export class KyselyStore implements Store {
           publishedAt: r.published_at,
           // JSON from SQLite's json_object says 1, PostgreSQL's says 1 too; a boolean is taken as well.
           featured: Number(r.featured) === 1,
+          ...(r.live === 'live' ? { live: true } : {}),
           ...(featureImage ? { featureImage } : {}),
         };
       });

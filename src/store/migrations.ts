@@ -274,6 +274,13 @@ const migrations: Record<string, Migration> = {
       await addColumnOnce(db, 'tags', 'description', 'text', "not null default ''");
     },
   },
+  // Safe to run twice, like 0009–0018.
+  '0019_live_coverage': {
+    async up(db: Kysely<unknown>) {
+      await addColumnOnce(db, 'articles', 'live', 'text');
+      await addColumnOnce(db, 'articles', 'live_updates', 'text', "not null default '[]'");
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,10 @@ export interface ArticlesTable {
   breaking_until: Generated<string | null>;
   /** JSON Correction[], oldest first (migration 0017). */
   corrections: Generated<string>;
+  /** Live coverage (migration 0019): 'live', 'ended', or null for an ordinary story. */
+  live: Generated<string | null>;
+  /** JSON LiveUpdate[], oldest first (migration 0019); their parsed text is in `sections` too. */
+  live_updates: Generated<string>;
 }
 
 export interface TagsTable {

@@ -156,6 +156,14 @@ export interface LinkChoice {
   score: number;
 }
 
+/** A save that named the update time it was made from (ArticleInput.expectedUpdatedAt) found the article saved since. */
+export class StaleSaveError extends Error {
+  constructor() {
+    super('the article was saved by someone else meanwhile');
+    this.name = 'StaleSaveError';
+  }
+}
+
 export interface Store {
   /**
    * Creates or updates (by external id) every input in one transaction: all

@@ -1,5 +1,6 @@
 /** What the public API and the Content API share: the list query, an article's summary, links and body figures. */
-import type { Figure } from '../content/body.js';
+import type { LiveUpdate } from '../content/article.js';
+import type { Figure, Section } from '../content/body.js';
 import { srcsetOf } from '../media/images.js';
 
 export const listQuery = {
@@ -34,6 +35,7 @@ export const summaryProperties = {
   tags: { type: 'array', items: { type: 'string' } },
   publishedAt: { type: ['string', 'null'] },
   featured: { type: 'boolean', description: 'One of the stories the home page leads with' },
+  live: { type: 'boolean', description: 'true while its live coverage runs (absent otherwise)' },
 } as const;
 
 export const linkProperties = { slug: { type: 'string' }, title: { type: 'string' } } as const;
@@ -55,9 +57,34 @@ export function figureJson({ src, alt, caption, image }: Figure) {
 /** Until when an article is breaking news; null when it is not. */
 export const breakingUntilSchema = { type: ['string', 'null'], description: 'Breaking news ("عاجل") until then; null when not' } as const;
 
+/** Live coverage: 'live' while it runs, 'ended' after; null for an ordinary story. */
+export const liveSchema = { type: ['string', 'null'], enum: ['live', 'ended', null], description: 'Live coverage ("تغطية مباشرة"): live, ended, or null' } as const;
+
+/** A live story's updates as the Admin API gives them (the Markdown), oldest first. */
+export const liveUpdatesSchema = {
+  type: 'array',
+  description: 'A live story’s updates, oldest first; the page shows them newest first, at #update-{id}',
+  items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' } } },
+} as const;
+
 /** The corrections under an article, oldest first. */
 export const correctionsSchema = {
   type: 'array',
   description: 'Corrections published under the article ("تصحيح"), oldest first',
   items: { type: 'object', properties: { at: { type: 'string' }, text: { type: 'string' } } },
 } as const;
+
+/** The public APIs' live updates, oldest first: each one's number, time and Markdown, and its parsed section as `section` shapes it. */
+export function liveUpdatesJson<T extends object>(a: { liveUpdates: LiveUpdate[]; sections: Section[] }, section: (s: Section) => T) {
+  const parsed = new Map(a.sections.flatMap((s) => (s.update ? [[s.update.id, s] as const] : [])));
+  return a.liveUpdates.map((u) => ({ id: u.id, at: u.at, text: u.text, ...section(parsed.get(u.id) ?? { heading: null, blocks: [] }) }));
+}
+
+/** The schema of liveUpdatesJson's items, given the section's own properties. */
+export function liveUpdatesItems<P extends object>(sectionProperties: P) {
+  return {
+    type: 'array',
+    description: 'A live story’s updates, oldest first (the page shows them newest first, at #update-{id})',
+    items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' }, ...sectionProperties } },
+  } as const;
+}

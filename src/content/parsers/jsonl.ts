@@ -3,14 +3,16 @@
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
  * source's last change), `author`, `source`, `url`, `featured` (true: the
  * home page leads with it), `status` (published by default), `corrections`
- * (`[{"at", "text"}]`, published under the article) optional;
+ * (`[{"at", "text"}]`, published under the article), `live` ("live" or
+ * "ended": live coverage) and `live_updates` (`[{"id", "at", "text"}]`, its
+ * updates, the text Markdown) optional;
  * anything else is ignored. Body paragraphs are separated by blank lines and
  * follow the same subheading rule as the text format; with `"format":
  * "markdown"` the body is Sahifa's own Markdown, taken as it is (what
  * `sahifa export` writes, so that an export imports back whole).
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, type ArticleInput } from '../article.js';
+import { ARTICLE_STATUSES, LIVE_STATES, type ArticleInput } from '../article.js';
 import { allBlocks, parseBody } from '../body.js';
 import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName } from '../tags.js';
@@ -35,6 +37,8 @@ const JsonArticle = z.object({
   status: z.enum(ARTICLE_STATUSES).optional(),
   format: z.enum(['text', 'markdown']).optional(),
   corrections: z.array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string() })).optional(),
+  live: z.enum(LIVE_STATES).optional(),
+  live_updates: z.array(z.object({ id: z.number().int().positive(), at: z.iso.datetime({ offset: true }), text: nonEmpty })).optional(),
 });
 
 /** A Markdown body as it is: its first paragraph stands in for a missing description. */
@@ -75,6 +79,8 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.featured !== undefined ? { featured: a.featured } : {}),
     ...(a.status ? { status: a.status } : {}),
     ...(a.corrections ? { corrections: a.corrections } : {}),
+    ...(a.live ? { live: a.live } : {}),
+    ...(a.live_updates ? { liveUpdates: a.live_updates.map((u) => ({ ...u, text: normalizeNewlines(u.text).trim() })) } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
   };
 }

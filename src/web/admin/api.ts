@@ -52,6 +52,8 @@ export function articleJson(a: Article) {
     featured: a.featured,
     breakingUntil: a.breakingUntil,
     corrections: a.corrections,
+    live: a.live,
+    liveUpdates: a.liveUpdates,
     ownerId: a.ownerId ?? null,
     url: a.status === 'published' ? articleUrl(a.slug) : null,
   };
@@ -180,6 +182,38 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
   }, async (req, reply) => reply.code(201).send(articleJson(await workflow.addCorrection(store, actorOf(req), req.params.id, req.body.text))));
+
+  // --- Live coverage: updates are posted, mended and taken down one at a time (several reporters post to one story). ---
+  type UpdateId = { Params: { id: number; updateId: number } };
+  app.post<Id & { Body: { text: string } }>('/articles/:id/live-updates', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('workflow'),
+      summary: 'Post an update to a live story, dated now (the first starts its live coverage; whoever may edit it)',
+      params: S.IdParams,
+      body: S.LiveUpdateBody,
+      response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(articleJson(await workflow.addLiveUpdate(store, actorOf(req), req.params.id, req.body.text))));
+  app.put<UpdateId & { Body: { text: string } }>('/articles/:id/live-updates/:updateId', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('workflow'),
+      summary: 'Mend an update’s text; it keeps its number and time',
+      params: S.LiveUpdateParams,
+      body: S.LiveUpdateBody,
+      response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => articleJson(await workflow.editLiveUpdate(store, actorOf(req), req.params.id, req.params.updateId, req.body.text)));
+  app.delete<UpdateId>('/articles/:id/live-updates/:updateId', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('workflow'),
+      summary: 'Take an update down',
+      params: S.LiveUpdateParams,
+      response: { 200: S.AdminArticleSchema, ...S.errors(401, 403, 404, 409) },
+    },
+  }, async (req) => articleJson(await workflow.removeLiveUpdate(store, actorOf(req), req.params.id, req.params.updateId)));
 
   // --- Revisions ---
   const RevisionSchema = {

@@ -15,7 +15,9 @@ import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import type { Section } from '../../content/body.js';
+import { bodySections } from '../../content/live.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -43,6 +45,27 @@ const SummarySchema = {
     featureImage: { type: ['object', 'null'], additionalProperties: true },
   },
 } as const;
+
+/** A section as the Content API gives it: its blocks' text and sanitized HTML. */
+const sectionProperties = {
+  heading: { type: ['string', 'null'] },
+  blocks: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['paragraph', 'quote', 'figure'] },
+        text: { type: 'string' },
+        html: { type: 'string' },
+        figure: { type: 'object', properties: figureProperties },
+      },
+    },
+  },
+} as const;
+
+function sectionJson(s: Section) {
+  return { heading: s.heading, blocks: s.blocks.map((b) => (b.figure ? { ...b, figure: figureJson(b.figure) } : b)) };
+}
 
 const LinkSchema = { type: 'object', properties: { ...linkProperties, url: { type: 'string' } } } as const;
 
@@ -104,27 +127,9 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
             author: { type: 'string' },
             updatedAt: { type: 'string' },
             body: { type: 'string', description: 'Markdown' },
-            sections: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  heading: { type: ['string', 'null'] },
-                  blocks: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        kind: { type: 'string', enum: ['paragraph', 'quote', 'figure'] },
-                        text: { type: 'string' },
-                        html: { type: 'string' },
-                        figure: { type: 'object', properties: figureProperties },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+            sections: { type: 'array', items: { type: 'object', properties: sectionProperties } },
+            live: liveSchema,
+            liveUpdates: liveUpdatesItems(sectionProperties),
             seeAlso: { type: 'array', items: LinkSchema },
             related: { type: 'array', items: LinkSchema },
           },
@@ -150,7 +155,9 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       url: articleUrl(a.slug),
       featureImage: imageJson(a.featureImage),
       body: a.body,
-      sections: a.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.figure ? { ...b, figure: figureJson(b.figure) } : b)) })),
+      sections: bodySections(a.sections).map(sectionJson),
+      live: a.live,
+      liveUpdates: liveUpdatesJson(a, sectionJson),
       seeAlso: a.seeAlso.map(link),
       related: a.related.map(link),
     };

@@ -4,7 +4,7 @@
  * form that writes carries the CSRF token.
  */
 import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/roles.js';
-import type { Article, ArticleStatus } from '../../content/article.js';
+import { LIVE_UPDATE_MAX, type Article, type ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
@@ -323,7 +323,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     ctx,
     html`<div class="toolbar">
   <h1>${article ? 'تحرير خبر' : 'خبر جديد'}</h1>
-  ${article ? html`<p class="status-line">الحالة: <span class="status status-${status}" id="article-status">${STATUS_AR[status]}</span>${status === 'scheduled' ? html` — ${formatTime(article.publishedAt, ctx.site)}` : ''}${status === 'published' ? html` — <a href="${articleUrl(article.slug)}" id="public-link">عرض على الموقع</a>` : ''}</p>` : ''}
+  ${article ? html`<p class="status-line">الحالة: <span class="status status-${status}" id="article-status">${STATUS_AR[status]}</span>${status === 'scheduled' ? html` — ${formatTime(article.publishedAt, ctx.site)}` : ''}${status === 'published' ? html` — <a href="${articleUrl(article.slug)}" id="public-link">عرض على الموقع</a>` : ''}${editable ? html` — <a href="/admin/articles/${article.id}/live" id="live-link">${article.live === 'live' ? 'التغطية المباشرة (جارية)' : 'التغطية المباشرة'}</a>` : ''}</p>` : ''}
 </div>
 <div class="editor-layout">
 <form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}" data-article-id="${article?.id ?? ''}" data-published-at="${article && (article.status === 'published' || article.status === 'scheduled') ? (article.publishedAt ?? '') : ''}">
@@ -661,6 +661,57 @@ ${data.tags.map(
     : html`<p class="empty">لا وسوم هنا.</p>`
 }
 ${data.tags.length === data.limit && !data.q ? html`<p class="hint">تظهر الوسوم الـ${data.limit} الأكثر استعمالاً؛ ابحث للوصول إلى غيرها.</p>` : ''}`,
+  );
+}
+
+const LIVE_STATE_AR = { live: 'جارية', ended: 'انتهت' } as const;
+
+/**
+ * The live desk of one story: a box to post the next update, the way to
+ * start, end or resume the coverage, and the updates newest first, each
+ * mended or taken down in place. Reporters post here, not in the editor.
+ */
+export function liveDeskPage(ctx: PageContext, article: Article, data: { text: string; errorField?: string }): Html {
+  const updates = [...article.liveUpdates].reverse();
+  const stateForm = (state: 'live' | 'ended', label: string) =>
+    html`<form method="post" action="/admin/articles/${article.id}/live/state" class="inline">${csrfField(ctx.csrf)}<input type="hidden" name="state" value="${state}"><button type="submit">${label}</button></form>`;
+  return adminLayout(
+    ctx,
+    html`<div class="toolbar">
+  <h1>التغطية المباشرة: ${article.title}</h1>
+  <p class="status-line">التغطية: <span id="live-state">${article.live ? LIVE_STATE_AR[article.live] : 'لم تبدأ'}</span>${article.status === 'published' ? html` — <a href="${articleUrl(article.slug)}">عرض على الموقع</a>` : html` — الخبر غير منشور بعد؛ تظهر التحديثات للقراء حين يُنشر`} — <a href="/admin/articles/${article.id}">تحرير الخبر</a></p>
+</div>
+${
+  article.live === 'ended'
+    ? html`<p class="note">انتهت التغطية. استأنفها لنشر تحديث جديد.</p>${stateForm('live', 'استئناف التغطية')}`
+    : html`<form method="post" action="/admin/articles/${article.id}/live" class="stack live-post">
+  ${csrfField(ctx.csrf)}
+  <label for="update-text">تحديث جديد</label>
+  <textarea id="update-text" name="text" rows="5" maxlength="${LIVE_UPDATE_MAX}" required aria-describedby="update-hint"${field('text', data.errorField)}>${data.text}</textarea>
+  <p id="update-hint" class="hint">يُنشر فوراً بوقت النشر، في أعلى التحديثات. Markdown كنص الخبر: فقرات، واقتباس بـ«&gt;»، وصورة؛ وعنوان بـ«##» في أوله يصير عنوان التحديث.</p>
+  <p><button type="submit">انشر التحديث</button></p>
+</form>
+${article.live === 'live' ? stateForm('ended', 'إنهاء التغطية') : ''}`
+}
+<h2>التحديثات (${updates.length})</h2>
+${
+  updates.length
+    ? html`<ol class="live-desk-list">${updates.map(
+        (u) => html`<li id="update-${String(u.id)}">
+  <p><time datetime="${u.at}">${formatTime(u.at, ctx.site)}</time> — رقم ${String(u.id)}</p>
+  <pre class="update-text">${u.text}</pre>
+  <details><summary>تعديل</summary>
+    <form method="post" action="/admin/articles/${article.id}/live/${String(u.id)}" class="stack">${csrfField(ctx.csrf)}
+      <label for="edit-${String(u.id)}">نص التحديث</label>
+      <textarea id="edit-${String(u.id)}" name="text" rows="4" maxlength="${LIVE_UPDATE_MAX}" required>${u.text}</textarea>
+      <p><button type="submit" class="small">حفظ التعديل</button></p>
+    </form>
+  </details>
+  <form method="post" action="/admin/articles/${article.id}/live/${String(u.id)}/delete" class="inline" data-confirm="حذف هذا التحديث من الصفحة؟">${csrfField(ctx.csrf)}<button type="submit" class="small danger">حذف</button></form>
+</li>`,
+      )}</ol>`
+    : html`<p class="empty">لا تحديثات بعد. يبدأ أول تحديث التغطية.</p>`
+}`,
   );
 }
 

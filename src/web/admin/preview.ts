@@ -71,6 +71,9 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     featured: false, // the article page shows neither
     breakingUntil: null,
     corrections: [],
+    // The body as it would read; a live story's updates are posted one by one and shown at once, not previewed.
+    live: null,
+    liveUpdates: [],
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,

@@ -2,7 +2,8 @@
 import { ARTICLE_STATUSES } from '../../content/article.js';
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
 import { ROLES } from '../../auth/roles.js';
-import { breakingUntilSchema, correctionsSchema } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, liveSchema, liveUpdatesSchema } from '../api-schemas.js';
+import { LIVE_UPDATE_MAX } from '../../content/article.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
@@ -58,6 +59,8 @@ export const AdminArticleSchema = {
     featured: { type: 'boolean', description: 'The home page leads with it' },
     breakingUntil: breakingUntilSchema,
     corrections: correctionsSchema,
+    live: liveSchema,
+    liveUpdates: liveUpdatesSchema,
     ownerId: nullableInt,
     url: { ...nullableString, description: 'The public URL once published' },
     linkRules: {
@@ -84,6 +87,10 @@ const draftProperties = {
     type: ['string', 'null'],
     format: 'date-time',
     description: 'Breaking news ("عاجل", the strip on every page) until then, at most 72 hours ahead; null ends it (editors and owners; absent: unchanged)',
+  },
+  live: {
+    ...liveSchema,
+    description: 'Live coverage: "live" starts or resumes it, "ended" ends it, null makes it an ordinary story again, its updates kept (absent: unchanged)',
   },
   pinnedLinks: {
     type: 'array',
@@ -130,6 +137,26 @@ export const CorrectionBody = {
   required: ['text'],
   additionalProperties: false,
   properties: { text: { type: 'string', minLength: 1, maxLength: 2000, description: 'What was wrong and what is right (at most 1,000 letters once spaces are folded)' } },
+} as const;
+
+export const LiveUpdateBody = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIVE_UPDATE_MAX,
+      description: 'Markdown, as in a body: paragraphs, quotations, figures; a subheading at its top is the update’s title',
+    },
+  },
+} as const;
+
+export const LiveUpdateParams = {
+  type: 'object',
+  required: ['id', 'updateId'],
+  properties: { id: { type: 'integer', minimum: 1 }, updateId: { type: 'integer', minimum: 1 } },
 } as const;
 
 export const ScheduleBody = {

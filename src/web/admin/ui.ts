@@ -322,6 +322,41 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     return reply.redirect('/admin?deleted=1', 303);
   });
 
+  // --- The live desk: one story's updates (workflow.addLiveUpdate and the rest check who may). ---
+  const LIVE_FLASH: Record<string, string> = { posted: 'نُشر التحديث.', edited: 'عُدّل التحديث.', deleted: 'حُذف التحديث.', live: 'التغطية جارية.', ended: 'انتهت التغطية.' };
+  const liveDesk = async (req: FastifyRequest, reply: FastifyReply, article: Article, extra: { flash?: string; error?: AppError; text?: string } = {}, code = 200) => {
+    if (!workflow.canEdit(actorOf(req), article)) throw forbidden('You may not post to this story', 'لا يحق لك تحديث هذا الخبر');
+    const context = ctx(req, reply, `التغطية المباشرة: ${article.title}`, { ...(extra.flash ? { flash: extra.flash } : {}), ...(extra.error ? { error: extra.error.messageAr } : {}) });
+    return send(reply, P.liveDeskPage(context, article, { text: extra.text ?? '', ...(extra.error?.field ? { errorField: extra.error.field } : {}) }), code);
+  };
+  type LiveRequest = FastifyRequest<{ Params: { id: string; n?: string }; Body: Form }>;
+  const liveAction = (done: string | ((req: LiveRequest) => string), act: (req: FastifyRequest<{ Params: { id: string; n?: string }; Body: Form }>, article: Article) => Promise<unknown>) =>
+    async (req: FastifyRequest<{ Params: { id: string; n?: string }; Body: Form }>, reply: FastifyReply) => {
+      const article = await loadArticle(req.params.id);
+      try {
+        await act(req, article);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status === 403) throw e;
+        // The text typed stays in the box: nothing a reporter wrote is lost to an error.
+        return liveDesk(req, reply, (await store.getArticleById(article.id)) ?? article, { error: e, text: str(req.body?.text) }, e.status);
+      }
+      return reply.redirect(`/admin/articles/${article.id}/live?done=${typeof done === 'string' ? done : done(req)}`, 303);
+    };
+  const updateNumber = (n: string | undefined) => Number(n) || 0;
+  const liveState = (value: unknown) => (str(value) === 'ended' ? 'ended' : 'live');
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/articles/:id/live', role('contributor'), async (req, reply) => {
+    const flash = LIVE_FLASH[req.query.done ?? ''];
+    return liveDesk(req, reply, await loadArticle(req.params.id), flash ? { flash } : {});
+  });
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/live', role('contributor'), liveAction('posted', (req, a) => workflow.addLiveUpdate(store, actorOf(req), a.id, str(req.body?.text))));
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/live/state', role('contributor'), liveAction(
+    (req) => liveState(req.body?.state),
+    (req, a) => workflow.updateArticle(store, actorOf(req), a.id, { live: liveState(req.body?.state) }),
+  ));
+  app.post<{ Params: { id: string; n: string }; Body: Form }>('/articles/:id/live/:n', role('contributor'), liveAction('edited', (req, a) => workflow.editLiveUpdate(store, actorOf(req), a.id, updateNumber(req.params.n), str(req.body?.text))));
+  app.post<{ Params: { id: string; n: string }; Body: Form }>('/articles/:id/live/:n/delete', role('contributor'), liveAction('deleted', (req, a) => workflow.removeLiveUpdate(store, actorOf(req), a.id, updateNumber(req.params.n))));
+
   // --- Revisions ---
   app.get<{ Params: { id: string; rev: string } }>('/articles/:id/revisions/:rev', role('editor'), async (req, reply) => {
     const article = await loadArticle(req.params.id);

@@ -6,6 +6,7 @@
  */
 import type { ArticleLink } from '../../content/article.js';
 import type { Block } from '../../content/body.js';
+import { bodySections, updateSections } from '../../content/live.js';
 import { seeAlsoSlots } from '../../related/placement.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -28,11 +29,6 @@ function seeAlso(link: ArticleLink): Html {
 }
 
 /**
- * When an article appeared, in both calendars and the site's zone and digits.
- * News under a day old also says how long ago ("منذ ساعتين"); with
- * `relative`, that is all a fresh item shows (lists), the dates in its title.
- */
-/**
  * The corrections under a story, oldest first, each with its date and time:
  * what a newsroom owes its readers when it got something wrong.
  */
@@ -47,6 +43,37 @@ function correctionsNote(article: ArticleView, site: SiteConfig): Html {
 </aside>`;
 }
 
+/**
+ * A live story's updates, newest first, each at its own anchor with the time
+ * it was posted. While the coverage runs, live.js checks the page for new
+ * ones and offers them with a button (the page itself is the feed: a
+ * revalidation answered by its ETag, no second endpoint).
+ */
+function liveUpdates(article: ArticleView, site: SiteConfig): Html {
+  if (!article.live) return html``;
+  const updates = updateSections(article.sections);
+  return html`<section class="live-updates" aria-labelledby="live-title">
+  <h2 id="live-title">${article.live === 'live' ? 'التحديثات أولاً بأول' : 'تحديثات التغطية'}</h2>
+  ${updates.length ? '' : html`<p class="live-empty">تبدأ التحديثات بعد قليل.</p>`}
+  <ol>${updates.map((u) => {
+    const d = arabicDates(u.update!.at, site.timeZone, site.digits);
+    return html`<li id="update-${String(u.update!.id)}" class="live-update">
+<p class="live-time"><time datetime="${u.update!.at}"><span class="clock">${d.time}</span> <span class="gregorian">${d.gregorian}</span></time></p>
+${u.heading ? html`<h3>${u.heading}</h3>` : ''}
+${u.blocks.map(block)}
+</li>`;
+  })}</ol>
+</section>
+${article.live === 'live' ? html`<script src="/assets/live.js" defer></script>` : ''}`;
+}
+
+/** "مباشر" over a live story's headline; a plain line once the coverage has ended. */
+function liveBadge(article: ArticleView): Html {
+  if (article.live === 'live') return html`<p class="live-badge" data-live="live"><span>مباشر</span></p>`;
+  if (article.live === 'ended') return html`<p class="live-ended" data-live="ended">انتهت التغطية المباشرة</p>`;
+  return html``;
+}
+
 /** An address as a reader reads it, in letters rather than percent-escapes (printed under the article). */
 function readableUrl(url: string): string {
   try {
@@ -56,6 +83,11 @@ function readableUrl(url: string): string {
   }
 }
 
+/**
+ * When an article appeared, in both calendars and the site's zone and digits.
+ * News under a day old also says how long ago ("منذ ساعتين"); with
+ * `relative`, that is all a fresh item shows (lists), the dates in its title.
+ */
 export function publishedLine(iso: string | null, site: SiteConfig, { relative = false, now = new Date() } = {}): Html {
   if (!iso) return html``;
   const d = arabicDates(iso, site.timeZone, site.digits);
@@ -97,10 +129,11 @@ export function tagLinks(tags: string[]): Html {
 }
 
 export function articlePage(article: ArticleView, site: SiteConfig): Html {
-  const slots = seeAlsoSlots(article.sections, article.seeAlso.length);
+  const own = bodySections(article.sections);
+  const slots = seeAlsoSlots(own, article.seeAlso.length);
   const linkAfter = new Map(slots.map((slot, i) => [slot, article.seeAlso[i]!]));
   let index = 0;
-  const body = article.sections.map(
+  const body = own.map(
     (section) => html`<section>
 ${section.heading ? html`<h2>${section.heading}</h2>` : ''}
 ${section.blocks.map((b) => {
@@ -111,6 +144,7 @@ ${section.blocks.map((b) => {
   );
   const main = html`<article class="article">
 <header>
+  ${liveBadge(article)}
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
   <div class="meta">${publishedLine(article.publishedAt, site)}${updatedLine(article, site)}${article.author ? html` <a class="author" rel="author" href="${authorUrl(article.author)}">${article.author}</a>` : ''} ${readingLine(article, site)}</div>
@@ -120,6 +154,7 @@ ${featureFigure(article.featureImage)}
 <div class="article-body">
 ${body}
 </div>
+${liveUpdates(article, site)}
 ${correctionsNote(article, site)}
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>
 ${shareLinks(site, article)}

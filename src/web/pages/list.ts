@@ -68,7 +68,7 @@ ${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 
 
 /** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */
 export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2): Html {
-  const title = html`<a href="${articleUrl(a.slug)}">${a.title}</a>`;
+  const title = html`${a.live ? html`<span class="live-mark">مباشر</span> ` : ''}<a href="${articleUrl(a.slug)}">${a.title}</a>`;
   return html`<li class="card">
   ${cardImage(a.featureImage)}
   ${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}

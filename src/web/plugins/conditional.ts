@@ -23,11 +23,11 @@ export const CACHE = {
   article: 'public, max-age=300, stale-while-revalidate=60',
   /** Sitemaps of the archive, robots.txt. */
   long: 'public, max-age=900',
-  /** The stylesheet: its name carries no hash, so readers must see a new one soon. */
-  stylesheet: 'public, max-age=300',
+  /** The stylesheet and the live-coverage script: their names carry no hash, so readers must see a new one soon. */
+  unhashed: 'public, max-age=300',
 } as const;
 
-const UNHASHED_ASSETS = new Set(['/assets/site.css']);
+const UNHASHED_ASSETS = new Set(['/assets/site.css', '/assets/live.js']);
 
 /** A strong validator: the same bytes, the same tag. */
 export function strongEtag(body: string | Buffer): string {
@@ -100,7 +100,7 @@ export function conditionalRequests(app: FastifyInstance): void {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     const path = req.url.split('?', 1)[0]!;
     if (UNHASHED_ASSETS.has(path)) {
-      reply.header('cache-control', CACHE.stylesheet);
+      reply.header('cache-control', CACHE.unhashed);
       return payload;
     }
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {

@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import type { Section } from '../../content/body.js';
+import { bodySections } from '../../content/live.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -13,6 +15,28 @@ export interface ApiRoutesOptions {
 // fields (ids, image records) stay inside.
 const link = { type: 'object', properties: linkProperties } as const;
 const summary = { type: 'object', properties: summaryProperties } as const;
+const sectionProperties = {
+  heading: { type: ['string', 'null'] },
+  paragraphs: { type: 'array', items: { type: 'string' } },
+  quotes: { type: 'array', items: { type: 'integer' } },
+  figures: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { index: { type: 'integer' }, ...figureProperties },
+    },
+  },
+} as const;
+
+function sectionJson(s: Section) {
+  return {
+    heading: s.heading,
+    paragraphs: s.blocks.map((b) => b.text),
+    quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
+    // A figure's entry in paragraphs is its caption; here is its image, by the same index.
+    figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...figureJson(b.figure) }] : [])),
+  };
+}
 const listResponse = {
   200: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, articles: { type: 'array', items: summary } } },
 } as const;
@@ -27,24 +51,9 @@ const articleResponse = {
       source: { type: 'string' },
       updatedAt: { type: 'string' },
       body: { type: 'string' },
-      sections: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            heading: { type: ['string', 'null'] },
-            paragraphs: { type: 'array', items: { type: 'string' } },
-            quotes: { type: 'array', items: { type: 'integer' } },
-            figures: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { index: { type: 'integer' }, ...figureProperties },
-              },
-            },
-          },
-        },
-      },
+      sections: { type: 'array', items: { type: 'object', properties: sectionProperties } },
+      live: liveSchema,
+      liveUpdates: liveUpdatesItems(sectionProperties),
       seeAlso: { type: 'array', items: link },
       related: { type: 'array', items: link },
     },
@@ -78,13 +87,9 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       breakingUntil: a.breakingUntil,
       corrections: a.corrections,
       body: a.body,
-      sections: a.sections.map((s) => ({
-        heading: s.heading,
-        paragraphs: s.blocks.map((b) => b.text),
-        quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
-        // A figure's entry in paragraphs is its caption; here is its image, by the same index.
-        figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...figureJson(b.figure) }] : [])),
-      })),
+      sections: bodySections(a.sections).map(sectionJson),
+      live: a.live,
+      liveUpdates: liveUpdatesJson(a, sectionJson),
       seeAlso: a.seeAlso,
       related: a.related,
     };

@@ -102,7 +102,8 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
     }
     setLastModified(reply, article.updatedAt, article.publishedAt);
-    reply.header('cache-control', CACHE.article).type('text/html; charset=utf-8');
+    // A live story changes by the minute, as lists do.
+    reply.header('cache-control', article.live === 'live' ? CACHE.short : CACHE.article).type('text/html; charset=utf-8');
     reply.cacheFor([`page:${article.id}`, ...[...article.seeAlso, ...article.related].map((l) => `card:${l.id}`)]);
     return articlePage(article, site).value;
   });

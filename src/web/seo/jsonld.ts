@@ -6,6 +6,7 @@
  */
 import type { ArticleSummary } from '../../content/article.js';
 import { cutOnWord } from '../../content/lead.js';
+import { updateSections } from '../../content/live.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { trusted, type Html } from '../html.js';
@@ -75,6 +76,30 @@ export function newsArticle(
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     isAccessibleForFree: true,
     ...(article.corrections.length ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.at })) } : {}),
+    ...(article.live ? liveBlog(article, url, published) : {}),
+  };
+}
+
+/**
+ * A live story is also a LiveBlogPosting (schema.org; search engines mark it
+ * "LIVE"): when its coverage began and, once over, ended, and its updates,
+ * newest first, each at its anchor on the page.
+ */
+function liveBlog(article: ArticleView, url: string, published: string): JsonLd {
+  const updates = updateSections(article.sections);
+  const oldest = updates.at(-1)?.update?.at;
+  return {
+    '@type': ['NewsArticle', 'LiveBlogPosting'],
+    coverageStartTime: oldest && oldest < published ? oldest : published,
+    // Ending the coverage is a save: its last save is when it ended.
+    ...(article.live === 'ended' ? { coverageEndTime: article.updatedAt } : {}),
+    liveBlogUpdate: updates.map((s) => ({
+      '@type': 'BlogPosting',
+      ...(s.heading ? { headline: cutOnWord(s.heading, HEADLINE_MAX) } : {}),
+      datePublished: s.update!.at,
+      articleBody: s.blocks.map((b) => b.text).join('\n'),
+      url: `${url}#update-${s.update!.id}`,
+    })),
   };
 }
 
