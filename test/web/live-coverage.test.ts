@@ -243,3 +243,23 @@ test('the live desk: post, mend, take down, end and resume from the admin; an er
   await stranger.login(contributor.email, contributor.password);
   assert.equal((await stranger.get(`/admin/articles/${id}/live`)).statusCode, 403);
 });
+
+test("a long coverage's structured data carries its newest 50 updates, the page all of them", async () => {
+  const at = (i: number) => new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString();
+  const [saved] = await site.store.saveArticles([
+    {
+      title: 'مباراة القمة بين الأهلي والزمالك: تغطية دقيقة بدقيقة',
+      description: 'تابعوا مجريات مباراة القمة في الدوري المصري لحظة بلحظة.',
+      tags: ['رياضة'],
+      body: 'تنطلق مباراة القمة بين الأهلي والزمالك على استاد القاهرة الدولي بعد قليل.',
+      live: 'live',
+      liveUpdates: Array.from({ length: 60 }, (_, i) => ({ id: i + 1, at: at(i), text: `الدقيقة ${i + 1}: هجمة جديدة على مرمى الفريق المنافس.` })),
+    },
+  ]);
+  const body = (await site.app.inject({ method: 'GET', url: articleUrl(saved!.article.slug) })).body;
+  const ld = ldOf(body);
+  assert.equal(ld.liveBlogUpdate.length, 50);
+  assert.match(ld.liveBlogUpdate[0].url, /#update-60$/);
+  assert.equal(ld.coverageStartTime, saved!.article.publishedAt! < at(0) ? saved!.article.publishedAt : at(0));
+  assert.equal([...body.matchAll(/<li id="update-\d+" class="live-update">/g)].length, 60);
+});

@@ -80,10 +80,15 @@ export function newsArticle(
   };
 }
 
+/** The newest this many updates are in a live story's structured data; the page has them all. */
+export const LIVE_BLOG_UPDATES = 50;
+
 /**
  * A live story is also a LiveBlogPosting (schema.org; search engines mark it
- * "LIVE"): when its coverage began and, once over, ended, and its updates,
- * newest first, each at its anchor on the page.
+ * "LIVE"): when its coverage began and, once over, ended, and its newest
+ * updates, each at its anchor on the page. Not all of them: the data repeats
+ * their text, and a day's coverage of a thousand updates would double a page
+ * of a megabyte for what search engines show, the latest.
  */
 function liveBlog(article: ArticleView, url: string, published: string): JsonLd {
   const updates = updateSections(article.sections);
@@ -93,7 +98,7 @@ function liveBlog(article: ArticleView, url: string, published: string): JsonLd 
     coverageStartTime: oldest && oldest < published ? oldest : published,
     // Ending the coverage is a save: its last save is when it ended.
     ...(article.live === 'ended' ? { coverageEndTime: article.updatedAt } : {}),
-    liveBlogUpdate: updates.map((s) => ({
+    liveBlogUpdate: updates.slice(0, LIVE_BLOG_UPDATES).map((s) => ({
       '@type': 'BlogPosting',
       ...(s.heading ? { headline: cutOnWord(s.heading, HEADLINE_MAX) } : {}),
       datePublished: s.update!.at,
