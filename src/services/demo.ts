@@ -4,15 +4,35 @@
  * its date and time (YYYY-MM-DD-HHMM); the dates are moved forward together
  * so that the newest story is an hour old whenever the demo is installed.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleInput } from '../content/article.js';
+import type { ArticleInput, LiveState } from '../content/article.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
 import { parseFile } from './import.js';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/articles');
+/**
+ * A story's live coverage, beside it: demo/live/<the story's file name, .json>
+ * holds `{"live": "live" | "ended", "updates": [{"at", "text"}]}`, the times
+ * moved forward with the stories'.
+ */
+export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
+
+interface DemoCoverage {
+  live: LiveState;
+  updates: { at: string; text: string }[];
+}
+
+async function coverageOf(file: string): Promise<DemoCoverage | null> {
+  try {
+    return JSON.parse(await readFile(path.join(DEMO_LIVE_DIR, file.replace(/\.txt$/, '.json')), 'utf8')) as DemoCoverage;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
 
 const DATED = /^(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})-/;
 
@@ -29,16 +49,22 @@ const FEATURED = new Set([
 
 export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): Promise<number> {
   const files = (await readdir(dir)).filter((f) => DATED.test(f) && f.endsWith('.txt')).sort();
-  const dated: { input: ArticleInput; time: number }[] = [];
+  const dated: { input: ArticleInput; time: number; coverage: DemoCoverage | null }[] = [];
   for (const file of files) {
     const [, y, mo, d, h, mi] = DATED.exec(file)!;
     const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
     const [input] = await parseFile(path.join(dir, file), 'text');
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author: 'فريق صحيفة', featured: FEATURED.has(file) }, time });
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author: 'فريق صحيفة', featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
   }
-  const newest = Math.max(...dated.map((a) => a.time));
+  // The newest story, or live update, is an hour old.
+  const newest = Math.max(...dated.flatMap((a) => [a.time, ...(a.coverage?.updates ?? []).map((u) => Date.parse(u.at))]));
   const shift = Math.max(0, now - 60 * 60 * 1000 - newest);
-  const inputs = dated.map(({ input, time }) => ({ ...input, publishedAt: new Date(time + shift).toISOString() }));
+  const moved = (time: number) => new Date(time + shift).toISOString();
+  const inputs = dated.map(({ input, time, coverage }) => ({
+    ...input,
+    publishedAt: moved(time),
+    ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ id: i + 1, at: moved(Date.parse(u.at)), text: u.text })) } : {}),
+  }));
   await saveArticles(store, inputs);
   // Autovacuum never analyses a table this small on PostgreSQL (under its 50-row threshold): without statistics an article page took 3× the server time.
   await store.refreshStatistics();

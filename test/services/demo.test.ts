@@ -23,7 +23,14 @@ test('the demo: 40+ articles in the seed shape, across the six sections, dated o
   const sections = new Set(articles.map((a) => a.tags[0]));
   for (const s of SECTIONS) assert.ok(sections.has(s), `section ${s}`);
   const times = articles.map((a) => Date.parse(a.publishedAt!));
-  assert.equal(Math.max(...times), now - 3600_000, 'newest is an hour old');
+  // One story is told live, its updates moved forward with the stories: the newest update is an hour old.
+  const live = articles.filter((a) => a.live);
+  assert.equal(live.length, 1);
+  const coverage = (await store.getArticle(live[0]!.slug))!;
+  assert.ok(coverage.liveUpdates.length >= 5);
+  const newestUpdate = Math.max(...coverage.liveUpdates.map((u) => Date.parse(u.at)));
+  assert.equal(newestUpdate, now - 3600_000, 'the newest update is an hour old');
+  assert.ok(Math.max(...times) < newestUpdate && coverage.liveUpdates.every((u) => Date.parse(u.at) > Date.parse(coverage.publishedAt!)), 'posted after the story');
   assert.ok(Math.max(...times) - Math.min(...times) > 90 * 86400_000, 'spread over months');
 
   let quotes = 0;
