@@ -174,6 +174,20 @@ test('ending the coverage stops new updates and the checks, and says when it end
   assert.equal((await post('استؤنفت التغطية مع إعلان النتائج النهائية.')).statusCode, 201);
 });
 
+test("a feed item carries the body, then the updates newest first with their times", async () => {
+  const feed = (await site.app.inject({ method: 'GET', url: '/feed.json' })).json();
+  const item = feed.items.find((i: { url: string }) => i.url.endsWith(articleUrl(slug)));
+  const html: string = item.content_html;
+  const body = html.indexOf('أغلقت مراكز الاقتراع');
+  const heading = html.indexOf('<h2>التحديثات</h2>');
+  assert.ok(body >= 0 && heading > body, 'the body first');
+  const stored = (await site.store.getArticleById(id))!.liveUpdates;
+  const newest = stored.at(-1)!;
+  const oldest = stored[0]!;
+  assert.ok(html.indexOf(`<time datetime="${newest.at}">`) > heading);
+  assert.ok(html.indexOf(`<time datetime="${newest.at}">`) < html.indexOf(`<time datetime="${oldest.at}">`), 'newest first');
+});
+
 test('the APIs give the updates apart from the body; lists mark a story live', async () => {
   const stored = (await site.store.getArticleById(id))!;
   for (const url of [`/api/articles/${encodeURIComponent(slug)}`, `/api/content/articles/${encodeURIComponent(slug)}`]) {

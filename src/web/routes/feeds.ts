@@ -11,6 +11,8 @@ import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
 import { figureHtml, type Block, type Section } from '../../content/body.js';
+import { bodySections, updateSections } from '../../content/live.js';
+import { arabicDates } from '../dates.js';
 import type { PublicArticleRow, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { escapeHtml } from '../html.js';
@@ -42,9 +44,14 @@ function blockHtml(b: Block, site: SiteConfig): string {
   return b.kind === 'quote' ? `<blockquote><p>${b.html}</p></blockquote>` : `<p>${b.html}</p>`;
 }
 
-/** The article's sections as HTML: the same markup as the page, right to left. */
+/** The article's sections as HTML: the same markup as the page, right to left, a live story's updates newest first under the body, each with its time. */
 export function sectionsHtml(sections: Section[], site: SiteConfig): string {
-  const body = sections.map((s) => (s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '') + s.blocks.map((b) => blockHtml(b, site)).join('')).join('\n');
+  const section = (s: Section) => (s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '') + s.blocks.map((b) => blockHtml(b, site)).join('');
+  const updates = updateSections(sections).map((s) => {
+    const d = arabicDates(s.update!.at, site.timeZone, site.digits);
+    return `<p><strong><time datetime="${s.update!.at}">${escapeHtml(`${d.time} ${d.gregorian}`)}</time></strong></p>${section(s)}`;
+  });
+  const body = [...bodySections(sections).map(section), ...(updates.length ? ['<h2>التحديثات</h2>', ...updates] : [])].join('\n');
   return `<div dir="rtl" lang="ar">${body}</div>`;
 }
 
