@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { bylineKey } from '../content/bylines.js';
-import type { ArticleInput, ArticleStatus } from '../content/article.js';
+import type { ArticleInput, ArticleStatus, LiveState } from '../content/article.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { tagKey } from '../content/tags.js';
 import type { ArticlesTable, Database } from './schema.js';
@@ -496,6 +496,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
     if (query.ownerId !== undefined) base = base.where('articles.owner_id', '=', query.ownerId);
     if (query.desk === 'featured') base = base.where('articles.featured', '=', 1);
     if (query.desk === 'breaking') base = base.where('articles.breaking_until', '>', new Date().toISOString());
+    if (query.desk === 'live') base = base.where('articles.live', '=', 'live');
     if (query.tag) {
       const key = tagKey(query.tag);
       base = base.where('articles.id', 'in', (eb) =>
@@ -529,6 +530,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.feature_image',
         'articles.featured',
         'articles.breaking_until',
+        'articles.live',
         'users.name as owner_name',
         'users.email as owner_email',
       ])
@@ -554,6 +556,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         featureImage: r.feature_image,
         featured: r.featured === 1,
         breakingUntil: r.breaking_until ?? null,
+        live: (r.live ?? null) as LiveState | null,
       })),
     };
   }

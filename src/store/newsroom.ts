@@ -4,7 +4,7 @@
  * of articles (every status). The Store exposes it as `store.newsroom`; the
  * Kysely implementation is in newsroom-kysely.ts and runs on either engine.
  */
-import type { ArticleStatus } from '../content/article.js';
+import type { ArticleStatus, LiveState } from '../content/article.js';
 import type { ImageFormat, ImageRef, Rendition } from '../content/image.js';
 import type { Role } from './newsroom-schema.js';
 
@@ -84,11 +84,14 @@ export interface AdminListQuery {
   ownerId?: number;
   /** Words in the title or description. */
   q?: string;
-  /** The desk's choices: the featured stories, or those marked breaking for now (any status). */
-  desk?: 'featured' | 'breaking';
+  /** The desk's choices: the featured stories, those marked breaking for now, or those told live now (any status). */
+  desk?: AdminDesk;
   page: number;
   limit: number;
 }
+
+export const ADMIN_DESKS = ['featured', 'breaking', 'live'] as const;
+export type AdminDesk = (typeof ADMIN_DESKS)[number];
 
 export interface AdminArticleRow {
   id: number;
@@ -106,6 +109,8 @@ export interface AdminArticleRow {
   featured: boolean;
   /** Breaking news until then; null when it is not. */
   breakingUntil: string | null;
+  /** Its live coverage, running or ended; null for an ordinary story. */
+  live: LiveState | null;
 }
 
 export interface AdminTag {

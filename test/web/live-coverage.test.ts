@@ -252,6 +252,12 @@ test('the live desk: post, mend, take down, end and resume from the admin; an er
   assert.equal((await c.post(`/admin/articles/${id}/live/state`, { state: 'live' })).statusCode, 303);
   assert.equal((await site.store.getArticleById(id))!.live, 'live');
 
+  // The newsroom's list finds the stories told live now, and marks them.
+  const liveNow = await c.get('/admin?desk=live');
+  assert.match(liveNow.body, new RegExp(`<a class="badge live-badge" href="/admin/articles/${id}/live">مباشر</a>`));
+  const listed = await call(author.auth, 'GET', '/api/admin/articles?desk=live');
+  assert.deepEqual(listed.json().articles.map((a: { id: number; live: string }) => [a.id, a.live]), [[id, 'live']]);
+
   const contributor = await makeUser(site.store, 'contributor');
   const stranger = new Client(site.app);
   await stranger.login(contributor.email, contributor.password);

@@ -20,7 +20,7 @@ import { draftCopyOf } from '../../related/suggest.js';
 import { linkRulesView } from '../../services/link-rules.js';
 import { checkTagDescription, describeTag, mergeTags, renameTag } from '../../services/tags.js';
 import * as workflow from '../../services/workflow.js';
-import type { MediaRecord, User } from '../../store/newsroom.js';
+import type { AdminDesk, MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { checkAlt, deleteUpload, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
@@ -111,7 +111,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   });
 
   // --- Articles ---
-  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; desk?: 'featured' | 'breaking'; page: number; limit: number } }>('/articles', {
+  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; desk?: AdminDesk; page: number; limit: number } }>('/articles', {
     config: { role: 'contributor' },
     schema: {
       ...tag('articles'),

@@ -8,7 +8,7 @@ import { LIVE_UPDATE_MAX, type Article, type ArticleStatus } from '../../content
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
-import type { AdminArticleRow, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
+import type { AdminArticleRow, AdminDesk, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { HOME_LEAD } from '../pages/list.js';
@@ -132,16 +132,17 @@ export function setupPage(ctx: PageContext, token: string, valid: boolean, value
 }
 
 const FILTERS: (ArticleStatus | '')[] = ['', 'draft', 'submitted', 'scheduled', 'published', 'unpublished'];
-/** The desk's choices, beside the statuses: which stories lead the home page, which are in the strip now. */
-const DESK_FILTERS: ['' | 'featured' | 'breaking', string][] = [
+/** The desk's choices, beside the statuses: which stories lead the home page, which are in the strip now, which are told live. */
+const DESK_FILTERS: ['' | AdminDesk, string][] = [
   ['', 'كل الأخبار'],
   ['featured', 'البارزة'],
   ['breaking', 'العاجلة الآن'],
+  ['live', 'المباشرة الآن'],
 ];
 
 export function listPage(
   ctx: PageContext,
-  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: 'featured' | 'breaking' },
+  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: AdminDesk },
 ): Html {
   const qs = (over: { status?: string; page?: number; desk?: string }) => {
     const p = new URLSearchParams();
@@ -185,7 +186,7 @@ ${
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
-  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
   <td>${r.author || r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>

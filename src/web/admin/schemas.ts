@@ -1,9 +1,9 @@
 /** JSON schemas of the Admin and Content APIs (issue #5), shared by validation and the OpenAPI document. */
-import { ARTICLE_STATUSES } from '../../content/article.js';
+import { ADMIN_DESKS } from '../../store/newsroom.js';
+import { ARTICLE_STATUSES, LIVE_UPDATE_MAX } from '../../content/article.js';
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
 import { ROLES } from '../../auth/roles.js';
 import { breakingUntilSchema, correctionsSchema, liveSchema, liveUpdatesSchema } from '../api-schemas.js';
-import { LIVE_UPDATE_MAX } from '../../content/article.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
@@ -126,7 +126,7 @@ export const ListQuery = {
     tag: { type: 'string', minLength: 1, maxLength: 100 },
     author: { type: 'string', pattern: '^(me|[0-9]+)$', description: 'An account id, or "me"' },
     q: { type: 'string', maxLength: 200 },
-    desk: { type: 'string', enum: ['featured', 'breaking'], description: 'The featured stories, or those marked breaking for now' },
+    desk: { type: 'string', enum: [...ADMIN_DESKS], description: 'The featured stories, those marked breaking for now, or those told live now' },
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },

@@ -16,6 +16,7 @@ import { hashToken } from '../../auth/tokens.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../content/article.js';
 import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
+import { ADMIN_DESKS } from '../../store/newsroom.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { linkRulesView, type LinkRulesView } from '../../services/link-rules.js';
 import { describeTag, mergeTags, renameTag, tagNamed } from '../../services/tags.js';
@@ -170,7 +171,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   // --- Articles ---
   app.get<{ Querystring: { status?: string; q?: string; page?: string; desk?: string } }>('/', role('contributor'), async (req, reply) => {
     const status = (ARTICLE_STATUSES as readonly string[]).includes(req.query.status ?? '') ? (req.query.status as ArticleStatus) : undefined;
-    const desk = req.query.desk === 'featured' || req.query.desk === 'breaking' ? req.query.desk : undefined;
+    const desk = ADMIN_DESKS.find((d) => d === req.query.desk);
     const q = (req.query.q ?? '').slice(0, 200).trim() || undefined;
     const page = Math.min(100000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
     const limit = 25;
