@@ -211,16 +211,45 @@ export async function createArticle(
   });
 }
 
-export async function updateArticle(store: Store, actor: Actor, id: number, draft: Partial<ArticleDraft>): Promise<Article> {
+/** Someone saved the article after the writer read it: their work is not written over. */
+async function editConflict(store: Store, id: number): Promise<AppError> {
+  const [last] = await store.newsroom.listRevisions(id);
+  const who = last?.userName ? `${last.userName} ` : '';
+  return new AppError(
+    409,
+    'edit_conflict',
+    'The article was saved by someone else after you read it: your changes were not saved',
+    `حفظ ${who || 'شخص آخر '}هذا الخبر بعد أن فتحته، فلم يُحفظ تعديلك فوق نسخته. نصك باقٍ في النموذج: راجع نسخته الحالية ثم احفظ مرة أخرى لتعتمد نصك.`,
+  );
+}
+
+/**
+ * Changes an article's fields. With `expectedUpdatedAt` (the update time the
+ * writer's copy was read at: the editor's form, an If-Match), the change is
+ * made only if nobody saved the article since; else 409 edit_conflict.
+ */
+export async function updateArticle(
+  store: Store,
+  actor: Actor,
+  id: number,
+  draft: Partial<ArticleDraft>,
+  options: { expectedUpdatedAt?: string } = {},
+): Promise<Article> {
   const article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
+  if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== article.updatedAt) throw await editConflict(store, id);
   checkDeskChoices(actor, draft, article);
   if (draft.live === null && article.liveUpdates.length) {
     throw invalid('live', 'a story with live updates stays live or ended: take its updates down first', 'للخبر تحديثات مباشرة: أنهِ التغطية أو احذف التحديثات أولاً');
   }
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
-  return save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}) });
+  try {
+    return await save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}), ...options });
+  } catch (e) {
+    if (e instanceof StaleSaveError) throw await editConflict(store, id);
+    throw e;
+  }
 }
 
 export async function transition(store: Store, actor: Actor, id: number, action: Action, publishAt?: string): Promise<Article> {

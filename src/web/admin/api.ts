@@ -8,7 +8,7 @@
 import type {} from '@fastify/csrf-protection';
 import type {} from '@fastify/multipart';
 import type {} from '@fastify/swagger';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { addUser, checkRole, createApiKey, setPassword } from '../../auth/accounts.js';
 import { generatePassword } from '../../auth/password.js';
 import { atLeast } from '../../auth/roles.js';
@@ -59,6 +59,18 @@ export function articleJson(a: Article) {
   };
 }
 
+/** An article's version as an entity tag: its update time in milliseconds. */
+export const versionTag = (updatedAt: string) => `"v${Date.parse(updatedAt)}"`;
+
+/**
+ * The update time an If-Match names; a tag that is not one of ours names no
+ * version of any article (the year 1970), so that it fails as it should.
+ */
+function versionOf(ifMatch: string): string {
+  const ms = /^\s*(?:W\/)?"v(\d{1,15})"\s*$/.exec(ifMatch)?.[1];
+  return new Date(ms === undefined ? 0 : Number(ms)).toISOString();
+}
+
 export function mediaJson(m: MediaRecord) {
   return {
     id: m.id,
@@ -94,6 +106,11 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   const tag = (name: string) => ({ tags: [name], security: SECURITY });
   /** One article as the API gives it alone: with the editors' pinned and blocked links. */
   const withRules = async (a: Article) => ({ ...articleJson(a), linkRules: await linkRulesView(store, a.id) });
+  /** One article's response, tagged with its version: a PATCH that sends it back in If-Match writes over nobody's save. */
+  const versioned = async (reply: FastifyReply, a: Article) => {
+    reply.header('etag', versionTag(a.updatedAt));
+    return withRules(a);
+  };
   const load = async (id: number) => {
     const a = await store.getArticleById(id);
     if (!a) throw notFound();
@@ -141,12 +158,29 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   app.get<Id>('/articles/:id', {
     config: { role: 'contributor' },
     schema: { ...tag('articles'), summary: 'One article, any status', params: S.IdParams, response: { 200: S.AdminArticleSchema, ...S.errors(401, 404) } },
-  }, async (req) => withRules(await load(req.params.id)));
+  }, async (req, reply) => versioned(reply, await load(req.params.id)));
 
   app.patch<Id & { Body: Partial<workflow.ArticleDraft> }>('/articles/:id', {
     config: { role: 'contributor' },
-    schema: { ...tag('articles'), summary: 'Change an article’s fields (its status stays)', params: S.IdParams, body: S.UpdateArticleBody, response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) } },
-  }, async (req) => withRules(await workflow.updateArticle(store, actorOf(req), req.params.id, req.body)));
+    schema: {
+      ...tag('articles'),
+      summary: 'Change an article’s fields (its status stays). With If-Match (the ETag of a GET or an earlier PATCH), only if nobody saved it since: else 412',
+      params: S.IdParams,
+      body: S.UpdateArticleBody,
+      response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409, 412) },
+    },
+  }, async (req, reply) => {
+    const ifMatch = req.headers['if-match'];
+    const expectedUpdatedAt = ifMatch === undefined || ifMatch.trim() === '*' ? undefined : versionOf(ifMatch);
+    try {
+      return await versioned(reply, await workflow.updateArticle(store, actorOf(req), req.params.id, req.body, expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'edit_conflict') {
+        throw new AppError(412, 'precondition_failed', 'If-Match: the article was saved since that version; GET it again', 'حُفظ الخبر بعد هذه النسخة؛ اطلبه من جديد ثم عدّل');
+      }
+      throw e;
+    }
+  });
 
   app.delete<Id>('/articles/:id', {
     config: { role: 'author' },

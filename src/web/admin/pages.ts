@@ -223,6 +223,12 @@ export interface EditorValues {
   breaking: string;
   /** A correction to publish under the article with this save. */
   correction: string;
+  /**
+   * The article's update time when the form was filled from it: a save that
+   * finds it saved by someone else since is refused (workflow.updateArticle),
+   * not written over their work. Empty for a new article.
+   */
+  version: string;
 }
 
 /** How long an editor can mark a story breaking, in hours, and how the editor says each. */
@@ -250,6 +256,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     featured: article?.featured ?? false,
     breaking: '',
     correction: '',
+    version: article?.updatedAt ?? '',
   };
 }
 
@@ -329,6 +336,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
 <div class="editor-layout">
 <form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}" data-article-id="${article?.id ?? ''}" data-published-at="${article && (article.status === 'published' || article.status === 'scheduled') ? (article.publishedAt ?? '') : ''}">
   ${csrfField(ctx.csrf)}
+  ${article ? html`<input type="hidden" name="version" value="${values.version}">` : ''}
   ${editable ? '' : html`<p class="note" role="note">لا يحق لك تعديل هذا الخبر في حالته الحالية.</p>`}
   <label for="title">العنوان</label>
   <input id="title" name="title" required maxlength="300" value="${values.title}"${e('title')}>

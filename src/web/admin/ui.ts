@@ -251,6 +251,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       featured: str(body.featured) === '1',
       breaking: str(body.breaking),
       correction: str(body.correction),
+      version: str(body.version),
     };
     // The links ticked "استبعد" join the blocked ones.
     const ticked = (Array.isArray(body.block) ? body.block : [body.block]).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
@@ -299,7 +300,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         const status = action === 'save' ? 'draft' : action === 'submit' ? 'submitted' : action === 'publish' ? 'published' : action === 'schedule' ? 'scheduled' : 'draft';
         article = await workflow.createArticle(store, actor, draft, { status, ...(publishAt ? { publishAt } : {}) });
       } else {
-        article = await workflow.updateArticle(store, actor, existing.id, draft);
+        article = await workflow.updateArticle(store, actor, existing.id, draft, values.version ? { expectedUpdatedAt: values.version } : {});
         // Published under the story as it now reads, before any change of status.
         if (values.correction.trim()) article = await workflow.addCorrection(store, actor, article.id, values.correction);
         if (action !== 'save') article = await workflow.transition(store, actor, article.id, action, publishAt);
@@ -308,6 +309,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const current = existing ? await store.getArticleById(existing.id) : null;
+      // After a conflict the form is the writer's text over the other's version: saving it again is a choice made knowing.
+      if (e.code === 'edit_conflict' && current) values.version = current.updatedAt;
       return editor(req, reply, current, { values, error: e });
     }
   };
