@@ -64,9 +64,10 @@ function hasWrk(): boolean {
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
 
-async function wrk(url: string, seconds: number, connections: number): Promise<LoadResult> {
+async function wrk(url: string, seconds: number, connections: number, headers: Record<string, string>): Promise<LoadResult> {
   const threads = Math.min(2, connections);
-  const { stdout } = await promisify(execFile)('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', url]);
+  const h = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const { stdout } = await promisify(execFile)('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...h, url]);
   const latency = (p: string) => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(stdout);
     return m ? Number(m[1]) * UNIT_MS[m[2]!]! : NaN;
@@ -81,9 +82,10 @@ async function wrk(url: string, seconds: number, connections: number): Promise<L
   };
 }
 
-export async function load(url: string, seconds: number, connections: number): Promise<LoadResult> {
-  if (LOAD_TOOL === 'wrk') return wrk(url, seconds, connections);
-  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
+/** `headers`: sent with every request (a browser's, say, where what a server does depends on who asks). */
+export async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+  if (LOAD_TOOL === 'wrk') return wrk(url, seconds, connections, headers);
+  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
   return {
     rps: r.requests.average,
     p50: r.latency.p50,

@@ -43,7 +43,8 @@ async function tagIdsOf(db: Db, ids: number[]): Promise<Map<number, number[]>> {
   return tagsOf;
 }
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+/** Lists cut to the size a statement binds at once (SQLite allows 32,766 parameters, PostgreSQL 65,535). */
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -19,7 +19,7 @@ import { cleanLine } from '../content/text-cleanup.js';
 import { validateArticleInput } from '../content/validate.js';
 import { SqliteFtsIndex } from '../search/sqlite-fts.js';
 import type { SearchIndex, SearchQuery, SearchResults } from '../search/types.js';
-import { articlesNaming, forgetArticles, SqliteRelatedStore } from '../related/sqlite-terms.js';
+import { articlesNaming, chunks, forgetArticles, SqliteRelatedStore } from '../related/sqlite-terms.js';
 import { topicTraining } from '../related/topics.js';
 import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
@@ -40,6 +40,7 @@ import type {
   ArticleView,
   ArticleWithSource,
   BreakingNews,
+  MostReadStory,
   SectionHeadlines,
   LinkChoice,
   ListQuery,
@@ -1108,6 +1109,39 @@ export class KyselyStore implements Store {
     const ended = await this.db.selectFrom('articles').select((eb) => eb.fn.max('breaking_until').as('last')).where('breaking_until', '<=', now).executeTakeFirst();
     const story = row ? { id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at!, until: row.breaking_until! } : null;
     return { story, changedAt: latest((saved?.last as string | null | undefined) ?? null, (ended?.last as string | null | undefined) ?? null) };
+  }
+
+  async recordViews(views: Map<string, number>, at: Date, keepSince: string): Promise<void> {
+    const hour = at.toISOString().slice(0, 13);
+    await this.db.transaction().execute(async (trx) => {
+      for (const part of chunks([...views.keys()])) {
+        const found = await trx.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', part).execute();
+        if (!found.length) continue;
+        await trx
+          .insertInto('article_views')
+          .values(found.map((a) => ({ article_id: a.id, hour, views: views.get(a.slug)! })))
+          .onConflict((oc) => oc.columns(['article_id', 'hour']).doUpdateSet({ views: (eb) => eb('article_views.views', '+', eb.ref('excluded.views')) }))
+          .execute();
+      }
+      await trx.deleteFrom('article_views').where('hour', '<', keepSince).execute();
+    });
+  }
+
+  async mostRead(since: string, now: string, limit: number): Promise<MostReadStory[]> {
+    const rows = await this.db
+      .selectFrom('article_views as v')
+      .innerJoin('articles as a', 'a.id', 'v.article_id')
+      .select((eb) => ['a.id', 'a.slug', 'a.title', eb.fn.sum<number | string>('v.views').as('views')])
+      .where('v.hour', '>=', since)
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', now)
+      .groupBy(['a.id', 'a.slug', 'a.title'])
+      .orderBy('views', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+    // PostgreSQL's sum of integers is a bigint, which pg gives as a string.
+    return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, views: Number(r.views) }));
   }
 
   async deleteArticle(id: number): Promise<number[] | null> {

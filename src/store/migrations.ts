@@ -281,6 +281,21 @@ const migrations: Record<string, Migration> = {
       await addColumnOnce(db, 'articles', 'live_updates', 'text', "not null default '[]'");
     },
   },
+  // Readers' visits by article and hour (web/plugins/most-read.ts), for "الأكثر قراءة". Safe to run twice.
+  '0020_article_views': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_views')
+        .ifNotExists()
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('hour', 'text', (c) => c.notNull())
+        .addColumn('views', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_views_pk', ['article_id', 'hour'])
+        .execute();
+      // The last day's rows, read by hour; old hours are deleted from the front of it.
+      await db.schema.createIndex('article_views_by_hour').ifNotExists().on('article_views').columns(['hour', 'article_id', 'views']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

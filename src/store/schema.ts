@@ -38,6 +38,14 @@ export interface ArticlesTable {
   live_updates: Generated<string>;
 }
 
+/** Readers' visits to an article in one hour (migration 0020): the most-read list sums the last day's. */
+export interface ArticleViewsTable {
+  article_id: number;
+  /** The hour, UTC: '2026-11-29T14'. */
+  hour: string;
+  views: number;
+}
+
 export interface TagsTable {
   id: Generated<number>;
   name: string;
@@ -108,4 +116,5 @@ export interface Database {
   article_links: ArticleLinksTable;
   article_link_rules: ArticleLinkRulesTable;
   analysis_versions: AnalysisVersionsTable;
+  article_views: ArticleViewsTable;
 }

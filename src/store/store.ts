@@ -81,6 +81,14 @@ export interface BreakingNews {
   changedAt: string | null;
 }
 
+/** One of the most-read stories: its headline and its readers' visits in the period asked. */
+export interface MostReadStory {
+  id: number;
+  slug: string;
+  title: string;
+  views: number;
+}
+
 export interface Tag {
   id: number;
   name: string;
@@ -252,6 +260,13 @@ export interface Store {
   publishDue(now: string): Promise<number[]>;
   /** The newest public story that is breaking news at `now` (ISO 8601), if any. */
   breakingNews(now: string): Promise<BreakingNews>;
+  /**
+   * Adds readers' visits (by article slug; slugs of no article are ignored)
+   * to the hour of `at`, and forgets the hours older than `keepSince` ('YYYY-MM-DDTHH').
+   */
+  recordViews(views: Map<string, number>, at: Date, keepSince: string): Promise<void>;
+  /** The public stories most visited from the hour `since` ('YYYY-MM-DDTHH') on, most first. */
+  mostRead(since: string, now: string, limit: number): Promise<MostReadStory[]>;
   /**
    * A consistent copy of the whole database, taken while the site runs, into
    * a new SQLite file that must not exist yet. SQLite only: a PostgreSQL

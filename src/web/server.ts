@@ -19,6 +19,7 @@ import { oldAddressRoutes } from './routes/old-addresses.js';
 import { conditionalRequests } from './plugins/conditional.js';
 import { renderCache, serveCached } from './plugins/render-cache.js';
 import { breakingNews } from './plugins/breaking.js';
+import { mostRead, Readership } from './plugins/most-read.js';
 import type { RenderCache } from './cache/render-cache.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   cacheBytes?: number;
   /** The newsroom (issue #5): media folder, cookies, Content API, scheduler. */
   newsroom?: Partial<NewsroomConfig>;
+  /** Count readers' visits for "الأكثر قراءة" (default: unless SAHIFA_MOST_READ=off); off, no list is shown. */
+  mostRead?: boolean;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
@@ -47,14 +50,23 @@ const BAD_ADDRESS = 'في عنوان هذه الصفحة ما لا يصلح: ر�
 
 const DEFAULT_CACHE_BYTES = Number(process.env.SAHIFA_CACHE_MB ?? 64) * 1024 * 1024;
 
-export async function buildServer({ store, site, logger = false, newsroom, cacheBytes = DEFAULT_CACHE_BYTES }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  store,
+  site,
+  logger = false,
+  newsroom,
+  cacheBytes = DEFAULT_CACHE_BYTES,
+  mostRead: countVisits = process.env.SAHIFA_MOST_READ !== 'off',
+}: ServerOptions): Promise<FastifyInstance> {
   // Request lines are an access log's job (the proxy or CDN in front); errors are always logged.
   // Cache hits are answered before Fastify sees the request (see plugins/render-cache.ts).
   let cache: RenderCache | null = null;
+  const readership = countVisits ? new Readership() : null;
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((req, res) => {
         if (!cache || !serveCached(cache, req, res)) handler(req, res);
+        else readership?.count(req, res.statusCode);
       }),
     logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     logController: new LogController({ disableRequestLogging: process.env.SAHIFA_LOG_REQUESTS !== '1' }),
@@ -122,6 +134,7 @@ export async function buildServer({ store, site, logger = false, newsroom, cache
   // The strip's onSend fills the page before the render cache keeps it (hooks run in the order added),
   // and the render cache's runs before the conditional one, which then sees the cached representation.
   breakingNews(app, { store, site, purge: (keys) => cache?.purge(keys) });
+  mostRead(app, { store, readership, purge: (keys) => cache?.purge(keys) });
   cache = renderCache(app, { store, budgetBytes: cacheBytes });
   conditionalRequests(app);
   await app.register(publicRoutes, { store, site });

@@ -17,6 +17,7 @@ import { absoluteUrl } from '../seo/links.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
 import { shareLinks } from './share.js';
+import { mostReadMarker } from '../plugins/most-read.js';
 import { bodyFigure, featureFigure } from './media.js';
 
 function block(b: Block): Html {
@@ -166,6 +167,7 @@ ${
 </aside>`
     : ''
 }
+${trusted(mostReadMarker(article.id))}
 </article>`;
   return layout(site, { title: article.title, description: article.description, seo: articleSeo(article, site) }, main);
 }

@@ -4,7 +4,8 @@ import type { SectionHeadlines } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
-import { html, type Html } from '../html.js';
+import { html, trusted, type Html } from '../html.js';
+import { mostReadMarker } from '../plugins/most-read.js';
 import { authorDescription, listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
 import { articleUrl, pageUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
@@ -66,6 +67,13 @@ ${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 
 </nav>`;
 }
 
+/** What the home page's first page has under the latest: the most read (plugins/most-read.ts fills it in) and the sections' blocks. */
+function homeBlocks(list: ListPage, shown: Set<number>, site: SiteConfig): Html {
+  if (!list.sections) return html``;
+  return html`${trusted(mostReadMarker())}
+${sectionBlocks(list.sections, shown, site)}`;
+}
+
 /** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */
 export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2): Html {
   const title = html`${a.live ? html`<span class="live-mark">مباشر</span> ` : ''}<a href="${articleUrl(a.slug)}">${a.title}</a>`;
@@ -99,7 +107,7 @@ ${
 </section>`
     : ''
 }
-${sectionBlocks(list.sections ?? [], shown, site)}
+${homeBlocks(list, shown, site)}
 ${pagination(list, site)}`;
 }
 
@@ -116,7 +124,7 @@ ${
     ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
     : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
 }
-${sectionBlocks(list.sections ?? [], new Set(list.articles.map((a) => a.id)), site)}
+${homeBlocks(list, new Set(list.articles.map((a) => a.id)), site)}
 ${pagination(list, site)}`;
   const description =
     list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;
