@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, makeKey, makeUser, newsroomSite, type Site } from './helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from './helpers.js';
 
 let site: Site;
 let editor: Awaited<ReturnType<typeof makeKey>>;
@@ -17,24 +17,16 @@ before(async () => {
 });
 after(() => site.close());
 
-function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  return site.app.inject({
-    method,
-    url,
-    headers: { ...editor.auth, ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) },
-    ...(payload ? { payload: JSON.stringify(payload) } : {}),
-  });
-}
+const call = (method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) => apiCaller(site.app, editor.auth)(method, url, payload, headers);
 
 async function story(title: string): Promise<number> {
-  const res = await call('POST', '/api/admin/articles', {
+  const { id } = await postArticle(apiCaller(site.app, editor.auth), {
     title,
     description: 'تفتتح وزارة النقل الأردنية خط الحافلات السريعة بين عمّان والزرقاء مطلع الشهر المقبل.',
     tags: ['الأردن'],
     body: 'أعلنت وزارة النقل أن خط الحافلات سريعة التردد بين عمّان والزرقاء يبدأ العمل مطلع الشهر المقبل.\n\nويختصر الخط زمن الرحلة إلى نحو أربعين دقيقة.',
   });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json().id;
+  return id;
 }
 
 test('the Admin API: a PATCH with the If-Match of what it read is refused with 412 once someone saved since', async () => {

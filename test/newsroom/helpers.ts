@@ -56,18 +56,30 @@ export interface KeyedSite extends Site {
   api(method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
+/** A call to the site's APIs with these credentials (none: `{}`), the payload sent as JSON. */
+export function apiCaller(app: FastifyInstance, auth: Record<string, string>) {
+  return (method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...auth, ...headers, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+}
+
+/** Creates an article through the Admin API (a draft unless `status` says otherwise); its id and slug. */
+export async function postArticle(api: ReturnType<typeof apiCaller>, article: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+  const res = await api('POST', '/api/admin/articles', article);
+  if (res.statusCode !== 201) throw new Error(`creating an article: ${res.statusCode} ${res.body}`);
+  const { id, slug } = res.json();
+  return { id, slug };
+}
+
 /** A new site and an API key of `role` on it, for tests that work through the Admin API. */
 export async function keyedSite(role: Role = 'editor'): Promise<KeyedSite> {
   const site = await newsroomSite();
   const { auth } = await makeKey(site.store, role);
-  const api = (method: string, url: string, payload?: unknown) =>
-    site.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { ...auth, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-    });
-  return { ...site, auth, api };
+  return { ...site, auth, api: apiCaller(site.app, auth) };
 }
 
 /** A user and an API key of their role. */

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articleUrl } from '../../src/web/urls.js';
-import { Client, makeKey, makeUser, newsroomSite, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let author: Awaited<ReturnType<typeof makeKey>>;
@@ -16,21 +16,17 @@ let slug: string;
 before(async () => {
   site = await newsroomSite();
   author = await makeKey(site.store, 'author');
-  const created = await call(author.auth, 'POST', '/api/admin/articles', {
+  ({ id, slug } = await postArticle(apiCaller(site.app, author.auth), {
     title: 'حريق في سوق الحميدية: الدفاع المدني يسيطر على النيران',
     description: 'سيطرت فرق الدفاع المدني على حريق اندلع في سوق الحميدية بدمشق.',
     tags: ['سوريا'],
     body: 'اندلع حريق في سوق الحميدية صباح اليوم وأتى على اثني عشر محلاً.\n\n## الأضرار\n\nقال الدفاع المدني إن النيران لم تصل إلى الجامع الأموي.',
     status: 'published',
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  ({ id, slug } = created.json());
+  }));
 });
 after(() => site.close());
 
-function call(auth: Record<string, string>, method: 'POST' | 'PATCH' | 'GET', url: string, payload?: unknown) {
-  return site.app.inject({ method, url, headers: { ...auth, ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
-}
+const call = (auth: Record<string, string>, method: string, url: string, payload?: unknown) => apiCaller(site.app, auth)(method, url, payload);
 const page = async () => (await site.app.inject({ method: 'GET', url: articleUrl(slug) })).body;
 const ldOf = (body: string) => [...body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!)).find((d) => d['@type'] === 'NewsArticle');
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser.js';
 import { articleUrl } from '../../src/web/urls.js';
-import { makeKey, newsroomSite, type Site } from '../newsroom/helpers.js';
+import { apiCaller, makeKey, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let browser: Browser;
@@ -26,20 +26,16 @@ after(async () => {
   await site.close();
 });
 
-function call(method: 'POST' | 'PATCH', url: string, payload: unknown) {
-  return site.app.inject({ method, url, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
-}
+const call = (method: string, url: string, payload: unknown) => apiCaller(site.app, auth)(method, url, payload);
 
 test('a reader with a live story open is offered new updates, and the checks stop when it ends', async () => {
-  const created = await call('POST', '/api/admin/articles', {
+  const { id, slug } = await postArticle(apiCaller(site.app, auth), {
     title: 'قمة المناخ في شرم الشيخ: المفاوضات في يومها الأخير',
     description: 'تتابع صحيفة الساعات الأخيرة من مفاوضات قمة المناخ. #مصر #المناخ',
     tags: ['مصر', 'المناخ'],
     body: 'تدخل مفاوضات قمة المناخ في شرم الشيخ يومها الأخير دون اتفاق على صندوق الخسائر والأضرار.',
     status: 'published',
   });
-  assert.equal(created.statusCode, 201, created.body);
-  const { id, slug } = created.json();
   assert.equal((await call('POST', `/api/admin/articles/${id}/live-updates`, { text: 'بدأت الجلسة العامة الختامية متأخرة ساعتين عن موعدها.' })).statusCode, 201);
 
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { parseJsonArticle } from '../../src/content/parsers/jsonl.js';
 import { exportedArticle } from '../../src/services/export.js';
 import { articleUrl } from '../../src/web/urls.js';
-import { Client, makeKey, makeUser, newsroomSite, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let author: Awaited<ReturnType<typeof makeKey>>;
@@ -19,21 +19,17 @@ let slug: string;
 before(async () => {
   site = await newsroomSite();
   author = await makeKey(site.store, 'author');
-  const created = await call(author.auth, 'POST', '/api/admin/articles', {
+  ({ id, slug } = await postArticle(apiCaller(site.app, author.auth), {
     title: 'الانتخابات البلدية في تونس: فرز الأصوات مباشرة',
     description: 'تتابع صحيفة فرز أصوات الانتخابات البلدية في تونس لحظة بلحظة. #تونس #انتخابات',
     tags: ['تونس', 'انتخابات'],
     body: 'أغلقت مراكز الاقتراع في تونس أبوابها مساء اليوم، وبدأ فرز الأصوات في الدوائر البلدية.\n\nنتابع هنا النتائج الأولية وتصريحات الهيئة العليا المستقلة للانتخابات.',
     status: 'published',
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  ({ id, slug } = created.json());
+  }));
 });
 after(() => site.close());
 
-function call(auth: Record<string, string>, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'GET', url: string, payload?: unknown) {
-  return site.app.inject({ method, url, headers: { ...auth, ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
-}
+const call = (auth: Record<string, string>, method: string, url: string, payload?: unknown) => apiCaller(site.app, auth)(method, url, payload);
 const post = (text: string, auth: Record<string, string> = author.auth) => call(auth, 'POST', `/api/admin/articles/${id}/live-updates`, { text });
 const page = () => site.app.inject({ method: 'GET', url: articleUrl(slug) });
 const ldOf = (body: string) =>
