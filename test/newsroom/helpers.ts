@@ -75,6 +75,14 @@ export async function postArticle(api: ReturnType<typeof apiCaller>, article: Re
   return { id, slug };
 }
 
+/** A new site, an author's API key on it, and a story that author published through the Admin API. */
+export async function siteWithStory(article: Record<string, unknown>) {
+  const site = await newsroomSite();
+  const author = await makeKey(site.store, 'author');
+  const { id, slug } = await postArticle(apiCaller(site.app, author.auth), { ...article, status: 'published' });
+  return { site, author, id, slug };
+}
+
 /** A new site and an API key of `role` on it, for tests that work through the Admin API. */
 export async function keyedSite(role: Role = 'editor'): Promise<KeyedSite> {
   const site = await newsroomSite();

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articleUrl } from '../../src/web/urls.js';
-import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, makeKey, makeUser, siteWithStory, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let author: Awaited<ReturnType<typeof makeKey>>;
@@ -14,14 +14,11 @@ let id: number;
 let slug: string;
 
 before(async () => {
-  site = await newsroomSite();
-  author = await makeKey(site.store, 'author');
-  ({ id, slug } = await postArticle(apiCaller(site.app, author.auth), {
+  ({ site, author, id, slug } = await siteWithStory({
     title: 'حريق في سوق الحميدية: الدفاع المدني يسيطر على النيران',
     description: 'سيطرت فرق الدفاع المدني على حريق اندلع في سوق الحميدية بدمشق.',
     tags: ['سوريا'],
     body: 'اندلع حريق في سوق الحميدية صباح اليوم وأتى على اثني عشر محلاً.\n\n## الأضرار\n\nقال الدفاع المدني إن النيران لم تصل إلى الجامع الأموي.',
-    status: 'published',
   }));
 });
 after(() => site.close());

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { parseJsonArticle } from '../../src/content/parsers/jsonl.js';
 import { exportedArticle } from '../../src/services/export.js';
 import { articleUrl } from '../../src/web/urls.js';
-import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, siteWithStory, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let author: Awaited<ReturnType<typeof makeKey>>;
@@ -17,14 +17,11 @@ let id: number;
 let slug: string;
 
 before(async () => {
-  site = await newsroomSite();
-  author = await makeKey(site.store, 'author');
-  ({ id, slug } = await postArticle(apiCaller(site.app, author.auth), {
+  ({ site, author, id, slug } = await siteWithStory({
     title: 'الانتخابات البلدية في تونس: فرز الأصوات مباشرة',
     description: 'تتابع صحيفة فرز أصوات الانتخابات البلدية في تونس لحظة بلحظة. #تونس #انتخابات',
     tags: ['تونس', 'انتخابات'],
     body: 'أغلقت مراكز الاقتراع في تونس أبوابها مساء اليوم، وبدأ فرز الأصوات في الدوائر البلدية.\n\nنتابع هنا النتائج الأولية وتصريحات الهيئة العليا المستقلة للانتخابات.',
-    status: 'published',
   }));
 });
 after(() => site.close());
