@@ -134,7 +134,7 @@ export interface LiveUpdate {
   id: number;
   /** ISO 8601: when it was posted. */
   at: string;
-  /** Markdown: paragraphs, quotations, figures, as in a body (no subheadings: an update is one piece). */
+  /** Markdown, as in a body; a subheading that opens it is the update's title (content/live.ts). */
   text: string;
 }
 

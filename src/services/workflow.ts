@@ -4,10 +4,10 @@
  * admin pages go through here; every save goes through `saveArticles`, so
  * the store keeps a revision and the links are refreshed as for imports.
  */
-import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState, type LiveUpdate } from '../content/article.js';
+import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState } from '../content/article.js';
 import { nextUpdateId } from '../content/live.js';
 import { isValidSlug } from '../content/slug.js';
-import { cleanLine } from '../content/text-cleanup.js';
+import { cleanLine, normalizeNewlines } from '../content/text-cleanup.js';
 import { mergeTags, tagName } from '../content/tags.js';
 import { imageProblems, parseBody, uploadKeys } from '../content/body.js';
 import { uploadKeyOf } from '../content/image.js';
@@ -361,7 +361,7 @@ export async function addCorrection(store: Store, actor: Actor, id: number, text
 
 /** An update's text as given, checked as a body is (its images) and for length. */
 async function checkUpdateText(store: Store, text: string): Promise<string> {
-  const clean = text.replace(/\r\n?/g, '\n').trim();
+  const clean = normalizeNewlines(text).trim();
   if (!clean) throw invalid('text', 'is required', 'اكتب نص التحديث');
   if ([...clean].length > LIVE_UPDATE_MAX) throw invalid('text', `at most ${LIVE_UPDATE_MAX} characters`, `التحديث ${LIVE_UPDATE_MAX} حرف على الأكثر`);
   const image = imageProblems(clean)[0];
@@ -374,10 +374,8 @@ function mayChangeUpdates(actor: Actor, article: Article): void {
   if (!canEdit(actor, article)) throw forbidden('You may not post to this story', 'لا يحق لك تحديث هذا الخبر');
 }
 
-function updateOf(article: Article, updateId: number): LiveUpdate {
-  const found = article.liveUpdates.find((u) => u.id === updateId);
-  if (!found) throw notFound('live update', 'لم نجد هذا التحديث');
-  return found;
+function requireUpdate(article: Article, updateId: number): void {
+  if (!article.liveUpdates.some((u) => u.id === updateId)) throw notFound('live update', 'لم نجد هذا التحديث');
 }
 
 /**
@@ -403,7 +401,7 @@ export async function editLiveUpdate(store: Store, actor: Actor, id: number, upd
   const clean = await checkUpdateText(store, text);
   return changeAppended(store, id, (article) => {
     mayChangeUpdates(actor, article);
-    updateOf(article, updateId);
+    requireUpdate(article, updateId);
     return { liveUpdates: article.liveUpdates.map((u) => (u.id === updateId ? { ...u, text: clean } : u)) };
   }, actor);
 }
@@ -412,7 +410,7 @@ export async function editLiveUpdate(store: Store, actor: Actor, id: number, upd
 export async function removeLiveUpdate(store: Store, actor: Actor, id: number, updateId: number): Promise<Article> {
   return changeAppended(store, id, (article) => {
     mayChangeUpdates(actor, article);
-    updateOf(article, updateId);
+    requireUpdate(article, updateId);
     return { liveUpdates: article.liveUpdates.filter((u) => u.id !== updateId) };
   }, actor);
 }
