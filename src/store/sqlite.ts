@@ -6,7 +6,7 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { LocalBus } from './changes.js';
 import { KyselyStore, migrate } from './kysely-store.js';
 import type { Database } from './schema.js';
@@ -27,10 +27,33 @@ export async function openSqliteStore(file: string, options: { changes?: LocalBu
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(db);
   const local = options.changes ?? new LocalBus();
   return new KyselyStore(db, file === ':memory:' ? local : new SqliteChangeLog(db, local));
+}
+
+/**
+ * Transactions that begin IMMEDIATE, taking the file's write lock at once.
+ * Every transaction here writes; one begun deferred reads first, and if
+ * another process writes the file meanwhile (`sahifa import` while the site
+ * runs, another `sahifa serve`), its first write fails at once with
+ * SQLITE_BUSY, busy_timeout or not: its snapshot is stale. Begun immediate,
+ * it waits for the other's commit instead (up to busy_timeout) and reads
+ * what that wrote. Within one process Kysely runs one query at a time anyway.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.config);
+  }
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -14,6 +16,8 @@ import type { Change } from '../../src/store/changes.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { SqliteChangeLog } from '../../src/store/sqlite-change-log.js';
 import { article } from '../helpers/store.js';
+
+const require = createRequire(import.meta.url);
 
 /** Two stores on one new file, as two processes would have: `web` listens, `other` writes. */
 async function onOneFile(work: (web: SqliteStore, other: SqliteStore, log: SqliteChangeLog) => Promise<void>): Promise<void> {
@@ -84,4 +88,30 @@ test('a listener that missed pruned rows is told that anything may have changed'
     assert.equal(heard[0]?.everything, true);
     assert.equal(heard.length, 2, 'then the change it can still read');
   });
+});
+
+test('a write transaction holds the file from its start, so another process waits for it instead of failing on a stale read', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-lock-'));
+  const file = path.join(dir, 'site.db');
+  const store = await openSqliteStore(file);
+  // Another process asks for the write lock without waiting: "free" or SQLite's error code.
+  const otherProcess = () =>
+    spawnSync(process.execPath, [
+      '-e',
+      `const Db = require(${JSON.stringify(require.resolve('better-sqlite3'))}); const db = new Db(${JSON.stringify(file)}); db.pragma('busy_timeout = 0');
+       try { db.exec('begin immediate'); db.exec('rollback'); console.log('free'); } catch (e) { console.log(e.code); }`,
+    ]).stdout.toString().trim();
+  try {
+    assert.equal(otherProcess(), 'free');
+    await store.db.transaction().execute(async (trx) => {
+      // Only a read so far: begun deferred, the transaction would hold nothing yet, and its first write
+      // would fail at once had the other process written since. Begun immediate, the file is its own.
+      await trx.selectFrom('articles').select('id').execute();
+      assert.equal(otherProcess(), 'SQLITE_BUSY');
+    });
+    assert.equal(otherProcess(), 'free');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
