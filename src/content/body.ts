@@ -12,8 +12,9 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { uploadKeyOf, type ImageRef } from './image.js';
+import { videoAt, videoHtml, type Video } from './video.js';
 
-export type BlockKind = 'paragraph' | 'quote' | 'figure';
+export type BlockKind = 'paragraph' | 'quote' | 'figure' | 'video';
 
 export interface Figure {
   /** https://…, http://… or a site path (/media/…). */
@@ -36,6 +37,8 @@ export interface Block {
   html: string;
   /** A figure's image. */
   figure?: Figure;
+  /** A video's site and id (content/video.ts); its text is its caption. */
+  video?: Video;
 }
 
 export interface Section {
@@ -87,6 +90,22 @@ function figureBlock(image: Token): Block | null {
   const caption = String(image.attrGet('title') ?? '').replace(/\s+/g, ' ').trim();
   const figure = { src, alt, caption };
   return { kind: 'figure', text: caption || alt, html: figureHtml(figure), figure };
+}
+
+/**
+ * A paragraph that is only a link to a video (a pasted address, or
+ * `[caption](address)`) is that video, the link's words its caption.
+ */
+function videoBlock(inline: Token): Block | null {
+  const parts = (inline.children ?? []).filter((t) => !(t.type === 'text' && t.content.trim() === '') && !t.type.endsWith('break'));
+  if (parts[0]?.type !== 'link_open' || parts.at(-1)?.type !== 'link_close' || parts.filter((t) => t.type === 'link_open').length !== 1) return null;
+  const href = String(parts[0].attrGet('href') ?? '');
+  const video = videoAt(href);
+  if (!video) return null;
+  const words = parts.slice(1, -1).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('').replace(/\s+/g, ' ').trim();
+  // An address pasted as it is shows itself: it is no caption.
+  const caption = words === href || /^(?:https?:\/\/|www\.)\S+$/i.test(words) ? '' : words;
+  return { kind: 'video', text: caption, html: videoHtml(video, caption, escapeHtml), video };
 }
 
 /** A figure's markup; `src` in place of its own address where a reader elsewhere needs it absolute (feeds). */
@@ -161,7 +180,7 @@ export function parseBody(markdown: string): Section[] {
       current = { heading: plainText(tokens[i + 1]!), blocks: [] };
     } else if (token.type === 'inline' && tokens[i - 1]?.type !== 'heading_open') {
       const image = quoteDepth === 0 ? aloneImage(token) : null;
-      const figure = image ? figureBlock(image) : null;
+      const figure = image ? figureBlock(image) : quoteDepth === 0 ? videoBlock(token) : null;
       if (figure) {
         current.blocks.push(figure);
         continue;

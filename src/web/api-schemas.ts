@@ -1,6 +1,7 @@
 /** What the public API and the Content API share: the list query, an article's summary, links and body figures. */
 import type { LiveUpdate } from '../content/article.js';
 import type { Figure, Section } from '../content/body.js';
+import { videoPage, type Video } from '../content/video.js';
 import { srcsetOf } from '../media/images.js';
 
 export const listQuery = {
@@ -52,6 +53,17 @@ export const figureProperties = {
 
 export function figureJson({ src, alt, caption, image }: Figure) {
   return { src, alt, caption, ...(image ? { width: image.width, height: image.height, srcset: srcsetOf(image.webp) } : {}) };
+}
+
+/** A body video: its site, its id there, its page. */
+export const videoProperties = {
+  provider: { type: 'string', enum: ['youtube', 'vimeo'] },
+  id: { type: 'string' },
+  url: { type: 'string', description: 'The video’s page on its site' },
+} as const;
+
+export function videoJson(video: Video) {
+  return { provider: video.provider, id: video.id, url: videoPage(video) };
 }
 
 /** Until when an article is breaking news; null when it is not. */

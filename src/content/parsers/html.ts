@@ -11,17 +11,19 @@
  * an <img> between blocks) becomes a figure, its <figcaption> the caption,
  * when its address is on the web (http, https) or names a file of the old
  * site's media folder (Ghost's __GHOST_URL__/content/images/…): `images`
- * lists them for the importer (services/body-images.ts). Nothing
- * readable is dropped silently: other images (inside a sentence, or at no
- * such address), video and embeds, which the body cannot hold, are counted
- * in `left` for the import report; list items and table rows become
- * paragraphs.
+ * lists them for the importer (services/body-images.ts). A YouTube or
+ * Vimeo video (an <iframe>, WordPress's embed block, Ghost's embed card)
+ * becomes the body's video (content/video.ts). Nothing readable is dropped
+ * silently: other images (inside a sentence, or at no such address), other
+ * video and embeds, which the body cannot hold, are counted in `left` for
+ * the import report; list items and table rows become paragraphs.
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, Text, type ChildNode, type Element } from 'domhandler';
-import { findOne } from 'domutils';
+import { findAll, findOne } from 'domutils';
 import { unhash } from '../tags.js';
 import { cleanLine } from '../text-cleanup.js';
+import { videoAt, videoPage, type Video } from '../video.js';
 import { escapeMarkdown, type BlockKind, type TextBlock } from './structure.js';
 
 /** A body figure's image, for the importer (services/body-images.ts brings it in with --media). */
@@ -165,20 +167,44 @@ function pushFigure(w: Walk, img: Element, caption: string): void {
   });
 }
 
-/** A <figure>: its one image and caption as a figure; anything else in it is read as blocks. */
+/**
+ * The video a run of nodes holds alone (content/video.ts): a video site's
+ * <iframe> (Ghost's embed cards) or a video's address as its only words
+ * (WordPress's embed blocks, a pasted link), or null.
+ */
+function loneVideo(nodes: ChildNode[]): Video | null {
+  const frames = findAll((e) => e.name === 'iframe', nodes);
+  const words = cleanLine(plain(nodes));
+  if (frames.length === 1 && !words) return videoAt(frames[0]!.attribs['src'] ?? '');
+  return frames.length === 0 && /^\S+$/.test(words) ? videoAt(words) : null;
+}
+
+/** A video as the body's Markdown holds it: its page's address alone in a paragraph, the caption as the link's words. */
+function pushVideo(w: Walk, video: Video, caption: string): void {
+  const url = videoPage(video);
+  const title = cleanLine(caption);
+  w.blocks.push({ text: title || url, line: 1, kind: 'video', markdown: title ? `[${escapeMarkdown(title)}](${url})` : `<${url}>` });
+}
+
+/** A <figure>: its one image or video and caption as a figure or video; anything else in it is read as blocks. */
 function figure(el: Element, w: Walk, kind: 'paragraph' | 'quote'): void {
   const caption = findOne((e) => e.name === 'figcaption', el.children);
   const rest = el.children.filter((c) => c !== caption);
+  const captionText = caption ? plain(caption.children) : '';
   const img = kind === 'paragraph' ? loneImage(rest) : null;
-  if (!img) {
-    blocks(el.children, w, kind);
-    return;
-  }
-  pushFigure(w, img, caption ? plain(caption.children) : '');
+  const video = kind === 'paragraph' && !img ? loneVideo(rest) : null;
+  if (img) pushFigure(w, img, captionText);
+  else if (video) pushVideo(w, video, captionText);
+  else blocks(el.children, w, kind);
 }
 
 function push(w: Walk, kind: BlockKind, nodes: ChildNode[]): void {
   const text = cleanLine(unhash(plain(nodes), []));
+  const video = kind === 'paragraph' ? loneVideo(nodes) : null;
+  if (video) {
+    pushVideo(w, video, '');
+    return;
+  }
   if (!text) {
     // A paragraph holding only an image is the image: a figure, or noted.
     const img = kind === 'paragraph' ? loneImage(nodes) : null;
@@ -233,6 +259,7 @@ function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void 
     if (SKIPPED.has(name)) continue;
     if (name === 'img' && kind === 'paragraph') pushFigure(w, node, '');
     else if (MEDIA[name] && name === 'picture' && kind === 'paragraph' && loneImage([node])) pushFigure(w, loneImage([node])!, '');
+    else if (name === 'iframe' && kind === 'paragraph' && loneVideo([node])) pushVideo(w, loneVideo([node])!, '');
     else if (MEDIA[name]) note(w, MEDIA[name]!);
     else if (name === 'figure') figure(node, w, kind);
     else if (HEADINGS.has(name)) push(w, kind === 'quote' ? 'quote' : 'heading', node.children);

@@ -7,8 +7,9 @@
  */
 import { extractHashtags } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
+import { videoAt, videoPage } from '../video.js';
 
-export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'figure';
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'figure' | 'video';
 
 export interface TextBlock {
   /** Plain text: what the see-also and heading rules read. */
@@ -79,9 +80,11 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
   const content: TextBlock[] = [];
   let inRelated = false;
   for (const block of blocks) {
-    // A figure is kept where it stands; its caption is never a see-also line or a list's header.
-    if (block.kind === 'figure' && !inRelated) {
-      content.push(block);
+    // A video's address on a line of its own is the video (content/video.ts), written as the address alone.
+    const video = block.kind === undefined ? videoAt(block.text) : null;
+    // A figure or a video is kept where it stands; its caption is never a see-also line or a list's header.
+    if ((block.kind === 'figure' || block.kind === 'video' || video) && !inRelated) {
+      content.push(video ? { ...block, kind: 'video', markdown: `<${videoPage(video)}>` } : block);
       continue;
     }
     if (inRelated) {
@@ -113,7 +116,7 @@ export function structureBody(blocks: TextBlock[]): StructuredBody {
   const paragraphs: string[] = [];
   const parts = content.map((block, i) => {
     if (block.markdown !== undefined) {
-      if (kinds[i] === 'figure') return block.markdown;
+      if (kinds[i] === 'figure' || kinds[i] === 'video') return block.markdown;
       if (kinds[i] === 'heading') return `## ${block.markdown}`;
       paragraphs.push(block.text);
       return kinds[i] === 'quote' ? `> ${block.markdown}` : block.markdown;

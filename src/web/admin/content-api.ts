@@ -15,7 +15,7 @@ import { articleUrl, authorUrl, tagUrl } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
-import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, videoJson, videoProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
 
@@ -54,17 +54,21 @@ const sectionProperties = {
     items: {
       type: 'object',
       properties: {
-        kind: { type: 'string', enum: ['paragraph', 'quote', 'figure'] },
+        kind: { type: 'string', enum: ['paragraph', 'quote', 'figure', 'video'] },
         text: { type: 'string' },
         html: { type: 'string' },
         figure: { type: 'object', properties: figureProperties },
+        video: { type: 'object', properties: videoProperties },
       },
     },
   },
 } as const;
 
 function sectionJson(s: Section) {
-  return { heading: s.heading, blocks: s.blocks.map((b) => (b.figure ? { ...b, figure: figureJson(b.figure) } : b)) };
+  return {
+    heading: s.heading,
+    blocks: s.blocks.map((b) => (b.figure ? { ...b, figure: figureJson(b.figure) } : b.video ? { ...b, video: videoJson(b.video) } : b)),
+  };
 }
 
 const LinkSchema = { type: 'object', properties: { ...linkProperties, url: { type: 'string' } } } as const;

@@ -355,7 +355,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <div id="tag-suggestions" class="chips" aria-live="polite"></div>
 
   <label for="body">نص الخبر</label>
-  <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>.</p>
+  <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>. ورابط فيديو يوتيوب أو فيميو في فقرة وحده يصير فيديو، وتعليقه هكذا: <code dir="ltr">[التعليق](https://youtu.be/…)</code>.</p>
   <textarea id="body" name="body" rows="18" required aria-describedby="body-hint"${e('body')}>${values.body}</textarea>
   <!-- Uploads at once and writes the figure's Markdown where the cursor is (admin.js shows it); its fields have no names, so the article's form never sends them. -->
   <fieldset id="body-image" class="body-image" hidden>

@@ -22,6 +22,7 @@ import { bodyFigure, featureFigure } from './media.js';
 
 function block(b: Block): Html {
   if (b.kind === 'figure') return b.figure ? bodyFigure(b.figure) : trusted(b.html);
+  if (b.kind === 'video') return trusted(b.html);
   return b.kind === 'quote' ? html`<blockquote><p>${trusted(b.html)}</p></blockquote>` : html`<p>${trusted(b.html)}</p>`;
 }
 
@@ -168,6 +169,7 @@ ${
     : ''
 }
 ${trusted(mostReadMarker(article.id))}
-</article>`;
+</article>
+${article.sections.some((s) => s.blocks.some((b) => b.kind === 'video')) ? html`<script src="/assets/video.js" defer></script>` : ''}`;
   return layout(site, { title: article.title, description: article.description, seo: articleSeo(article, site) }, main);
 }

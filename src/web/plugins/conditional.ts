@@ -23,11 +23,11 @@ export const CACHE = {
   article: 'public, max-age=300, stale-while-revalidate=60',
   /** Sitemaps of the archive, robots.txt. */
   long: 'public, max-age=900',
-  /** The stylesheet and the live-coverage script: their names carry no hash, so readers must see a new one soon. */
+  /** The stylesheet and the scripts: their names carry no hash, so readers must see a new one soon. */
   unhashed: 'public, max-age=300',
 } as const;
 
-const UNHASHED_ASSETS = new Set(['/assets/site.css', '/assets/live.js']);
+const UNHASHED_ASSETS = new Set(['/assets/site.css', '/assets/live.js', '/assets/video.js']);
 
 /** A strong validator: the same bytes, the same tag. */
 export function strongEtag(body: string | Buffer): string {

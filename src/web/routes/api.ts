@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { relatedLinks } from '../../related/engine.js';
 import type { Store } from '../../store/store.js';
-import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
+import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, videoJson, videoProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
 
@@ -26,6 +26,7 @@ const sectionProperties = {
       properties: { index: { type: 'integer' }, ...figureProperties },
     },
   },
+  videos: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, ...videoProperties } } },
 } as const;
 
 function sectionJson(s: Section) {
@@ -35,6 +36,8 @@ function sectionJson(s: Section) {
     quotes: s.blocks.flatMap((b, i) => (b.kind === 'quote' ? [i] : [])),
     // A figure's entry in paragraphs is its caption; here is its image, by the same index.
     figures: s.blocks.flatMap((b, i) => (b.kind === 'figure' && b.figure ? [{ index: i, ...figureJson(b.figure) }] : [])),
+    // Likewise a video's entry in paragraphs is its caption.
+    videos: s.blocks.flatMap((b, i) => (b.video ? [{ index: i, ...videoJson(b.video) }] : [])),
   };
 }
 const listResponse = {

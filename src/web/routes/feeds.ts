@@ -12,6 +12,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
 import { figureHtml, type Block, type Section } from '../../content/body.js';
 import { bodySections, updateSections } from '../../content/live.js';
+import { videoPage } from '../../content/video.js';
 import { arabicDates } from '../dates.js';
 import type { PublicArticleRow, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -41,6 +42,8 @@ export function xmlText(text: string): string {
 /** A block as the page shows it; a figure's site path made absolute, since a feed is read elsewhere. */
 function blockHtml(b: Block, site: SiteConfig): string {
   if (b.kind === 'figure') return b.figure ? figureHtml(b.figure, absoluteUrl(site, b.figure.src)) : b.html;
+  // A feed reader runs no script: the video is a link to its page.
+  if (b.kind === 'video' && b.video) return `<p><a href="${escapeHtml(videoPage(b.video))}">▶ ${escapeHtml(b.text || 'شاهد الفيديو')}</a></p>`;
   return b.kind === 'quote' ? `<blockquote><p>${b.html}</p></blockquote>` : `<p>${b.html}</p>`;
 }
 
