@@ -53,7 +53,7 @@ import type {
   TagStat,
   AuthorStat,
 } from './store.js';
-import { StaleSaveError } from './store.js';
+import { StaleSaveError, viewHour } from './store.js';
 
 type Row = Selectable<ArticlesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -1112,7 +1112,7 @@ export class KyselyStore implements Store {
   }
 
   async recordViews(views: Map<string, number>, at: Date, keepSince: string): Promise<void> {
-    const hour = at.toISOString().slice(0, 13);
+    const hour = viewHour(at);
     await this.db.transaction().execute(async (trx) => {
       for (const part of chunks([...views.keys()])) {
         const found = await trx.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', part).execute();

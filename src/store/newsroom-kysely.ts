@@ -12,6 +12,7 @@ import { tagKey } from '../content/tags.js';
 import type { ArticlesTable, Database } from './schema.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import { tagNamesByArticle } from './tag-names.js';
+import { viewHour } from './store.js';
 import { writeAndTell, type ChangeBus, type ChangeSet } from './changes.js';
 import type {
   AdminArticleRow,
@@ -531,6 +532,8 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.featured',
         'articles.breaking_until',
         'articles.live',
+        // Readers' visits in the last day (web/plugins/most-read.ts): a few rows of article_views' primary key each.
+        sql<number | string | null>`(select sum(v.views) from article_views v where v.article_id = articles.id and v.hour >= ${viewHour(new Date(Date.now() - 24 * 3600_000))})`.as('views'),
         'users.name as owner_name',
         'users.email as owner_email',
       ])
@@ -557,6 +560,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         featured: r.featured === 1,
         breakingUntil: r.breaking_until ?? null,
         live: (r.live ?? null) as LiveState | null,
+        views: Number(r.views ?? 0),
       })),
     };
   }

@@ -111,6 +111,8 @@ export interface AdminArticleRow {
   breakingUntil: string | null;
   /** Its live coverage, running or ended; null for an ordinary story. */
   live: LiveState | null;
+  /** Readers' visits in the last 24 hours ("الأكثر قراءة" counts them). */
+  views: number;
 }
 
 export interface AdminTag {

@@ -81,6 +81,9 @@ export interface BreakingNews {
   changedAt: string | null;
 }
 
+/** The hour readers' visits are counted in (article_views.hour): '2026-11-29T14', UTC, sorting as text. */
+export const viewHour = (at: Date): string => at.toISOString().slice(0, 13);
+
 /** One of the most-read stories: its headline and its readers' visits in the period asked. */
 export interface MostReadStory {
   id: number;

@@ -12,7 +12,7 @@ import { articleUrl } from '../../src/web/urls.js';
 import { siteConfig } from '../../src/web/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { memoryStore } from '../helpers/store.js';
-import { newsroomSite, type Site } from '../newsroom/helpers.js';
+import { Client, makeKey, makeUser, newsroomSite, type Site } from '../newsroom/helpers.js';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 const READER = { 'user-agent': BROWSER, 'sec-fetch-mode': 'navigate', accept: 'text/html' };
@@ -85,6 +85,26 @@ test('visits are counted by story, cached pages too, and the home page lists the
   assert.match(page.body, /<aside class="most-read" aria-labelledby="most-read-title"><h2 id="most-read-title">الأكثر قراءة<\/h2><ol>/);
   // Beside an article: the others, itself left out.
   assert.deepEqual(listed((await visit('metro')).body), [STORIES.wheat, STORIES.dates]);
+});
+
+test("the Content API gives the list with the visits; the newsroom sees each story's last day of readers", async () => {
+  const api = (await site.app.inject({ method: 'GET', url: '/api/content/most-read?limit=2' })).json();
+  assert.deepEqual(api.mostRead, [
+    { slug: slugs.metro, title: STORIES.metro, url: articleUrl(slugs.metro!), views: 6 },
+    { slug: slugs.wheat, title: STORIES.wheat, url: articleUrl(slugs.wheat!), views: 5 },
+  ]);
+  assert.equal((await site.app.inject({ method: 'GET', url: '/api/content/most-read?hours=9999' })).statusCode, 400, 'at most a week');
+
+  const key = await makeKey(site.store, 'editor');
+  const rows = (await site.app.inject({ method: 'GET', url: '/api/admin/articles?limit=50', headers: key.auth })).json().articles as { id: number; views: number }[];
+  assert.deepEqual(
+    Object.fromEntries(rows.map((r) => [r.id, r.views])),
+    { [ids.metro!]: 6, [ids.wheat!]: 5, [ids.dates!]: 1, [ids.storm!]: 0 },
+  );
+  const editor = await makeUser(site.store, 'editor');
+  const c = new Client(site.app);
+  await c.login(editor.email, editor.password);
+  assert.match((await c.get('/admin')).body, /<td class="views">6<\/td>/);
 });
 
 test('a change in the ranking refreshes the cached pages; a story unpublished leaves the list at once', async () => {

@@ -18,6 +18,7 @@ import * as S from './schemas.js';
 import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, videoJson, videoProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
+import { KEPT_HOURS, MOST_READ_COUNT, WINDOW_HOURS, windowStart } from '../plugins/most-read.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -187,6 +188,28 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
   }, async () => {
     const { story } = await store.breakingNews(new Date().toISOString());
     return { breaking: story && { slug: story.slug, title: story.title, url: articleUrl(story.slug), publishedAt: story.publishedAt, until: story.until } };
+  });
+
+  app.get<{ Querystring: { limit: number; hours: number } }>('/most-read', {
+    schema: {
+      ...common,
+      summary: 'The public stories most read in the last hours ("الأكثر قراءة"), with their readers’ visits (none when the site counts none)',
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'integer', minimum: 1, maximum: 50, default: MOST_READ_COUNT },
+          hours: { type: 'integer', minimum: 1, maximum: KEPT_HOURS, default: WINDOW_HOURS, description: `The period, in hours up to ${KEPT_HOURS} (a week)` },
+        },
+      },
+      response: {
+        200: { type: 'object', properties: { mostRead: { type: 'array', items: { type: 'object', properties: { ...LinkSchema.properties, views: { type: 'integer' } } } } } },
+        ...S.errors(400, 401),
+      },
+    },
+  }, async (req) => {
+    const now = new Date();
+    const stories = await store.mostRead(windowStart(now, req.query.hours), now.toISOString(), req.query.limit);
+    return { mostRead: stories.map((s) => ({ slug: s.slug, title: s.title, url: articleUrl(s.slug), views: s.views })) };
   });
 
   app.get<{ Params: { slug: string } }>('/articles/:slug/related', {

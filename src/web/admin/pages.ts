@@ -19,6 +19,7 @@ import type { LinkRulesView } from '../../services/link-rules.js';
 import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
 import { articleCount } from '../counted.js';
+import { formatNumber } from '../dates.js';
 
 export const STATUS_AR: Record<ArticleStatus, string> = {
   draft: 'مسودة',
@@ -182,7 +183,7 @@ ${
   data.rows.length
     ? html`<div class="table-wrap"><table class="articles">
 <caption class="visually-hidden">الأخبار (${data.total})</caption>
-<thead><tr><th scope="col">العنوان</th><th scope="col">الحالة</th><th scope="col">الكاتب</th><th scope="col">آخر تعديل</th><th scope="col">النشر</th></tr></thead>
+<thead><tr><th scope="col">العنوان</th><th scope="col">الحالة</th><th scope="col">الكاتب</th><th scope="col">آخر تعديل</th><th scope="col">النشر</th><th scope="col"><abbr title="قراءات آخر 24 ساعة">القراءات</abbr></th></tr></thead>
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
@@ -191,6 +192,7 @@ ${data.rows.map(
   <td>${r.author || r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
   <td>${r.status === 'published' || r.status === 'scheduled' ? formatTime(r.publishedAt, ctx.site) : '—'}</td>
+  <td class="views">${r.views ? formatNumber(r.views, ctx.site.digits) : '—'}</td>
 </tr>`,
 )}
 </tbody></table></div>`

@@ -17,7 +17,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { MostReadStory, Store } from '../../store/store.js';
+import { viewHour, type MostReadStory, type Store } from '../../store/store.js';
 import { html } from '../html.js';
 import { articleUrl } from '../urls.js';
 import { setLastModified } from './conditional.js';
@@ -34,8 +34,10 @@ export const MOST_READ_COUNT = 5;
 export const WINDOW_HOURS = 24;
 const FLUSH_MS = 60_000;
 const REFRESH_MS = 5 * 60_000;
-/** Hours kept in the store: a week and a day, for a weekly list one day. */
-const KEEP_HOURS = 8 * 24;
+/** Hours a list may count (the Content API's `hours`): a week. */
+export const KEPT_HOURS = 7 * 24;
+/** Hours kept in the store: a day more than a list may count, so that its first hour is whole. */
+const KEEP_HOURS = KEPT_HOURS + 24;
 
 const ARTICLE_PATH = /^\/articles\/([^/?#]+)\/?(?:\?|$)/;
 // What announces itself as a program rather than a reader: crawlers, link previews of messengers and
@@ -99,7 +101,7 @@ export class Readership {
       const slug = slugOf(url);
       if (slug) bySlug.set(slug, (bySlug.get(slug) ?? 0) + n);
     }
-    const keepSince = new Date(now.getTime() - KEEP_HOURS * 3600_000).toISOString().slice(0, 13);
+    const keepSince = viewHour(new Date(now.getTime() - KEEP_HOURS * 3600_000));
     try {
       await store.recordViews(bySlug, now, keepSince);
     } catch (e) {
@@ -120,8 +122,8 @@ function slugOf(url: string): string | null {
   }
 }
 
-/** The hour the list counts from: the last WINDOW_HOURS whole hours and this one. */
-export const windowStart = (now: Date) => new Date(now.getTime() - WINDOW_HOURS * 3600_000).toISOString().slice(0, 13);
+/** The hour a list counts from: the last `hours` whole hours and this one. */
+export const windowStart = (now: Date, hours = WINDOW_HOURS) => viewHour(new Date(now.getTime() - hours * 3600_000));
 
 /** The list as drawn, one item a story (so that an article's page leaves its own out), and since when it has read so. */
 interface Shown {
