@@ -182,3 +182,19 @@ test('over real HTTP, a page answered from the render cache before Fastify sees 
     await store.close();
   }
 });
+
+test('a visit with a query string (a shared link’s tracking tag) counts for its article', async () => {
+  const store = await memoryStore();
+  const app = await buildServer({ store, site: siteConfig({}, {}) });
+  try {
+    const [saved] = await store.saveArticles([{ title: STORIES.dates, description: 'مهرجان التمور.', tags: ['اقتصاد'], body: 'افتتح مهرجان التمور.\n\nوشهد إقبالاً كبيراً.' }]);
+    const url = articleUrl(saved!.article.slug);
+    for (const q of ['', '?utm_source=whatsapp', '?fbclid=abc', '?x=1&y=2']) assert.equal((await app.inject({ method: 'GET', url: `${url}${q}`, headers: READER })).statusCode, 200);
+    await app.updateMostRead();
+    const now = new Date();
+    assert.deepEqual((await store.mostRead(windowStart(now), now.toISOString(), 5)).map((s) => [s.id, s.views]), [[saved!.article.id, 4]]);
+  } finally {
+    await app.close();
+    await store.close();
+  }
+});

@@ -45,6 +45,8 @@ const ARTICLE_PATH = /^\/articles\/([^/?#]+)\/?(?:\?|$)/;
 const NOT_A_READER = /bot|crawl|spider|slurp|facebookexternalhit|whatsapp|telegram|preview|monitor|curl|wget|python|java\/|go-http|headless|lighthouse/i;
 /** User agents remembered as browsers or not: a site's readers send a few hundred kinds, each many times. */
 const AGENTS_REMEMBERED = 2000;
+/** Addresses counted between two writes at most: a minute of a busy site's articles, and a bound on what made-up ones can take. */
+const ADDRESSES_COUNTED = 50_000;
 
 const isBrowser = (agent: string) => agent.startsWith('Mozilla/') && !NOT_A_READER.test(agent);
 
@@ -82,7 +84,12 @@ export class Readership {
     if ((status !== 200 && status !== 304) || req.method !== 'GET') return;
     const url = req.url ?? '';
     if (!url.startsWith('/articles/') || !isReaderVisit(req.headers, this.browser)) return;
-    this.counts.set(url, (this.counts.get(url) ?? 0) + 1);
+    // By path: a query string (a share's tracking tag, or anything made up) names the same article.
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    const n = this.counts.get(path);
+    if (n !== undefined) this.counts.set(path, n + 1);
+    else if (this.counts.size < ADDRESSES_COUNTED) this.counts.set(path, 1);
   }
 
   /** Counts the request once it is answered (a page Fastify renders, or serves from the cache in tests). */
