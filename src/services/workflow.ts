@@ -4,6 +4,7 @@
  * admin pages go through here; every save goes through `saveArticles`, so
  * the store keeps a revision and the links are refreshed as for imports.
  */
+import { createHash } from 'node:crypto';
 import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState } from '../content/article.js';
 import { nextUpdateId } from '../content/live.js';
 import { isValidSlug } from '../content/slug.js';
@@ -211,7 +212,11 @@ export async function createArticle(
   });
 }
 
-/** Someone saved the article after the writer read it: their work is not written over. */
+/** How often a change is tried when other saves keep coming between its read and its write. */
+const STALE_RETRIES = 20;
+const busy = () => new AppError(409, 'busy', 'The article is being changed by others: try again', 'الخبر يُعدَّل الآن من آخرين؛ أعد المحاولة');
+
+/** Someone changed the article after the writer read it: their work is not written over. */
 async function editConflict(store: Store, id: number): Promise<AppError> {
   const [last] = await store.newsroom.listRevisions(id);
   const who = last?.userName ? `${last.userName} ` : '';
@@ -224,31 +229,51 @@ async function editConflict(store: Store, id: number): Promise<AppError> {
 }
 
 /**
- * Changes an article's fields. With `expectedUpdatedAt` (the update time the
- * writer's copy was read at: the editor's form, an If-Match), the change is
- * made only if nobody saved the article since; else 409 edit_conflict.
+ * The version of what an editor edits in an article: its fields, not what
+ * is added beside them (a live story's updates and its coverage's state,
+ * which the live desk changes, corrections) nor its status. A writer's copy
+ * (the editor's form, an Admin API ETag) carries it, so that a reporter's
+ * update posted meanwhile is no conflict and another editor's change of the
+ * text is.
+ */
+export function editVersion(a: Article): string {
+  const fields = [a.title, a.description, a.tags, a.body, a.slug, a.author, a.featureImageId ?? null, a.featured, a.breakingUntil];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Changes an article's fields. With `expectedVersion` (the editVersion of
+ * the writer's copy: the editor's form, an If-Match), the change is made only
+ * if nobody changed those fields since; else 409 edit_conflict. The check
+ * holds to the write: a save that lands in between (a live update, say) is
+ * read and the check made again.
  */
 export async function updateArticle(
   store: Store,
   actor: Actor,
   id: number,
   draft: Partial<ArticleDraft>,
-  options: { expectedUpdatedAt?: string } = {},
+  options: { expectedVersion?: string } = {},
 ): Promise<Article> {
-  const article = await load(store, id);
+  let article = await load(store, id);
   if (!canEdit(actor, article)) throw forbidden('You may not edit this article', 'لا يحق لك تعديل هذا الخبر');
-  if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== article.updatedAt) throw await editConflict(store, id);
   checkDeskChoices(actor, draft, article);
   if (draft.live === null && article.liveUpdates.length) {
     throw invalid('live', 'a story with live updates stays live or ended: take its updates down first', 'للخبر تحديثات مباشرة: أنهِ التغطية أو احذف التحديثات أولاً');
   }
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
-  try {
-    return await save(store, { ...inputOf(article, actor), ...draftFields(draft), ...(linkRules ? { linkRules } : {}), ...options });
-  } catch (e) {
-    if (e instanceof StaleSaveError) throw await editConflict(store, id);
-    throw e;
+  const fields = { ...draftFields(draft), ...(linkRules ? { linkRules } : {}) };
+  if (options.expectedVersion === undefined) return save(store, { ...inputOf(article, actor), ...fields });
+  for (let attempt = 1; ; attempt++) {
+    if (editVersion(article) !== options.expectedVersion) throw await editConflict(store, id);
+    try {
+      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt });
+    } catch (e) {
+      if (!(e instanceof StaleSaveError)) throw e;
+      if (attempt === STALE_RETRIES) throw busy();
+      article = await load(store, id);
+    }
   }
 }
 
@@ -313,8 +338,6 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
   });
 }
 
-/** How often a change to the corrections or the updates is tried when other saves keep coming between its read and its write. */
-const STALE_RETRIES = 20;
 
 /**
  * Appends to (or edits) what several people add to one article at once —
@@ -332,7 +355,7 @@ async function changeAppended(store: Store, id: number, change: (article: Articl
       return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt });
     } catch (e) {
       if (!(e instanceof StaleSaveError)) throw e;
-      if (attempt === STALE_RETRIES) throw new AppError(409, 'busy', 'The article is being changed by others: try again', 'الخبر يُعدَّل الآن من آخرين؛ أعد المحاولة');
+      if (attempt === STALE_RETRIES) throw busy();
       // A random pause, longer each time, so that the posts that met here do not meet again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }

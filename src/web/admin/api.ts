@@ -59,18 +59,6 @@ export function articleJson(a: Article) {
   };
 }
 
-/** An article's version as an entity tag: its update time in milliseconds. */
-export const versionTag = (updatedAt: string) => `"v${Date.parse(updatedAt)}"`;
-
-/**
- * The update time an If-Match names; a tag that is not one of ours names no
- * version of any article (the year 1970), so that it fails as it should.
- */
-function versionOf(ifMatch: string): string {
-  const ms = /^\s*(?:W\/)?"v(\d{1,15})"\s*$/.exec(ifMatch)?.[1];
-  return new Date(ms === undefined ? 0 : Number(ms)).toISOString();
-}
-
 export function mediaJson(m: MediaRecord) {
   return {
     id: m.id,
@@ -106,9 +94,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   const tag = (name: string) => ({ tags: [name], security: SECURITY });
   /** One article as the API gives it alone: with the editors' pinned and blocked links. */
   const withRules = async (a: Article) => ({ ...articleJson(a), linkRules: await linkRulesView(store, a.id) });
-  /** One article's response, tagged with its version: a PATCH that sends it back in If-Match writes over nobody's save. */
+  /** One article's response, tagged with its version (workflow.editVersion): a PATCH that sends it back in If-Match writes over nobody's change. */
   const versioned = async (reply: FastifyReply, a: Article) => {
-    reply.header('etag', versionTag(a.updatedAt));
+    reply.header('etag', `"v${workflow.editVersion(a)}"`);
     return withRules(a);
   };
   const load = async (id: number) => {
@@ -170,10 +158,11 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409, 412) },
     },
   }, async (req, reply) => {
-    const ifMatch = req.headers['if-match'];
-    const expectedUpdatedAt = ifMatch === undefined || ifMatch.trim() === '*' ? undefined : versionOf(ifMatch);
+    const ifMatch = req.headers['if-match']?.trim();
+    // A tag that is not one of ours names no version, and fails as it should.
+    const expectedVersion = ifMatch === undefined || ifMatch === '*' ? undefined : (/^(?:W\/)?"v([\w-]+)"$/.exec(ifMatch)?.[1] ?? '');
     try {
-      return await versioned(reply, await workflow.updateArticle(store, actorOf(req), req.params.id, req.body, expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }));
+      return await versioned(reply, await workflow.updateArticle(store, actorOf(req), req.params.id, req.body, expectedVersion === undefined ? {} : { expectedVersion }));
     } catch (e) {
       if (e instanceof AppError && e.code === 'edit_conflict') {
         throw new AppError(412, 'precondition_failed', 'If-Match: the article was saved since that version; GET it again', 'حُفظ الخبر بعد هذه النسخة؛ اطلبه من جديد ثم عدّل');

@@ -16,7 +16,7 @@ import { mediaUrl } from '../pages/media.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import type { ImportReport } from '../../services/import.js';
 import type { LinkRulesView } from '../../services/link-rules.js';
-import { canDelete, canEdit, canPublish } from '../../services/workflow.js';
+import { canDelete, canEdit, canPublish, editVersion } from '../../services/workflow.js';
 import { utcToZoned } from './zoned.js';
 import { articleCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
@@ -226,9 +226,9 @@ export interface EditorValues {
   /** A correction to publish under the article with this save. */
   correction: string;
   /**
-   * The article's update time when the form was filled from it: a save that
-   * finds it saved by someone else since is refused (workflow.updateArticle),
-   * not written over their work. Empty for a new article.
+   * The version of the article's fields the form was filled from
+   * (workflow.editVersion): a save that finds them changed by someone else
+   * since is refused, not written over their work. Empty for a new article.
    */
   version: string;
 }
@@ -258,7 +258,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     featured: article?.featured ?? false,
     breaking: '',
     correction: '',
-    version: article?.updatedAt ?? '',
+    version: article ? editVersion(article) : '',
   };
 }
 

@@ -300,7 +300,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         const status = action === 'save' ? 'draft' : action === 'submit' ? 'submitted' : action === 'publish' ? 'published' : action === 'schedule' ? 'scheduled' : 'draft';
         article = await workflow.createArticle(store, actor, draft, { status, ...(publishAt ? { publishAt } : {}) });
       } else {
-        article = await workflow.updateArticle(store, actor, existing.id, draft, values.version ? { expectedUpdatedAt: values.version } : {});
+        article = await workflow.updateArticle(store, actor, existing.id, draft, values.version ? { expectedVersion: values.version } : {});
         // Published under the story as it now reads, before any change of status.
         if (values.correction.trim()) article = await workflow.addCorrection(store, actor, article.id, values.correction);
         if (action !== 'save') article = await workflow.transition(store, actor, article.id, action, publishAt);
@@ -310,7 +310,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       if (!(e instanceof AppError)) throw e;
       const current = existing ? await store.getArticleById(existing.id) : null;
       // After a conflict the form is the writer's text over the other's version: saving it again is a choice made knowing.
-      if (e.code === 'edit_conflict' && current) values.version = current.updatedAt;
+      if (e.code === 'edit_conflict' && current) values.version = workflow.editVersion(current);
       return editor(req, reply, current, { values, error: e });
     }
   };
