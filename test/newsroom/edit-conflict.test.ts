@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from './helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, withSlowReads, type Site } from './helpers.js';
 
 let site: Site;
 let editor: Awaited<ReturnType<typeof makeKey>>;
@@ -88,22 +88,12 @@ test("the editor's form: the second of two editors is told who saved, keeps thei
 test('a PATCH with If-Match and reporters posting updates at the same moment: all are kept', async () => {
   const id = await story('الحافلات السريعة: يوم التشغيل الأول');
   const etag = (await call('GET', `/api/admin/articles/${id}`)).headers.etag as string;
-  // Every read of the article waits a little before it is used, so that the writes meet.
-  const read = site.store.getArticleById.bind(site.store);
-  site.store.getArticleById = async (n: number) => {
-    const found = await read(n);
-    await new Promise((resolve) => setTimeout(resolve, 15));
-    return found;
-  };
-  let results;
-  try {
-    results = await Promise.all([
+  const results = await withSlowReads(site.store, 15, () =>
+    Promise.all([
       call('PATCH', `/api/admin/articles/${id}`, { title: 'الحافلات السريعة: آلاف الركاب في اليوم الأول' }, { 'if-match': etag }),
       ...[1, 2, 3].map((n) => call('POST', `/api/admin/articles/${id}/live-updates`, { text: `الرحلة رقم ${n} انطلقت في موعدها.` })),
-    ]);
-  } finally {
-    site.store.getArticleById = read;
-  }
+    ]),
+  );
   assert.deepEqual(results.map((r) => r.statusCode), [200, 201, 201, 201], results.map((r) => r.body).join('\n'));
   const after = (await site.store.getArticleById(id))!;
   assert.equal(after.title, 'الحافلات السريعة: آلاف الركاب في اليوم الأول');

@@ -75,6 +75,25 @@ export async function postArticle(api: ReturnType<typeof apiCaller>, article: Re
   return { id, slug };
 }
 
+/**
+ * Runs `work` while every read of an article by id waits `ms` before it is
+ * used, as a busy database or network would make it: requests sent at once
+ * all read the article before any has written it, so that their writes meet.
+ */
+export async function withSlowReads<T>(store: SqliteStore, ms: number, work: () => Promise<T>): Promise<T> {
+  const read = store.getArticleById.bind(store);
+  store.getArticleById = async (n: number) => {
+    const found = await read(n);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return found;
+  };
+  try {
+    return await work();
+  } finally {
+    store.getArticleById = read;
+  }
+}
+
 /** A new site, an author's API key on it, and a story that author published through the Admin API. */
 export async function siteWithStory(article: Record<string, unknown>) {
   const site = await newsroomSite();

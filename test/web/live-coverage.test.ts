@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { parseJsonArticle } from '../../src/content/parsers/jsonl.js';
 import { exportedArticle } from '../../src/services/export.js';
 import { articleUrl } from '../../src/web/urls.js';
-import { apiCaller, Client, makeKey, makeUser, newsroomSite, siteWithStory, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, makeKey, makeUser, newsroomSite, siteWithStory, withSlowReads, type Site } from '../newsroom/helpers.js';
 
 let site: Site;
 let author: Awaited<ReturnType<typeof makeKey>>;
@@ -102,20 +102,8 @@ test('an update is mended in place or taken down; numbers follow the order of po
 test('updates posted at the same moment are all kept', async () => {
   const before = (await site.store.getArticleById(id))!.liveUpdates.length;
   const texts = Array.from({ length: 8 }, (_, i) => `محضر الدائرة رقم ${i + 1}: فرز مكتمل.`);
-  // Each read of the article waits a little before it is used, as a busy database or network
-  // would make it: every post reads the story before any other has written it.
-  const read = site.store.getArticleById.bind(site.store);
-  site.store.getArticleById = async (n: number) => {
-    const found = await read(n);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return found;
-  };
-  let results;
-  try {
-    results = await Promise.all(texts.map((t) => post(t)));
-  } finally {
-    site.store.getArticleById = read;
-  }
+  // Every post reads the story before any other has written it.
+  const results = await withSlowReads(site.store, 20, () => Promise.all(texts.map((t) => post(t))));
   for (const r of results) assert.equal(r.statusCode, 201, r.body);
   const after = (await site.store.getArticleById(id))!.liveUpdates;
   assert.equal(after.length, before + texts.length, 'none lost to another');

@@ -6,7 +6,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
 import http, { type IncomingHttpHeaders } from 'node:http';
+import type { Article } from '../../src/content/article.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
 import { isReaderVisit, windowStart } from '../../src/web/plugins/most-read.js';
 import { articleUrl } from '../../src/web/urls.js';
 import { siteConfig } from '../../src/web/config.js';
@@ -39,6 +42,25 @@ before(async () => {
   }
 });
 after(() => site.close());
+
+/** A server of its own over a new store with one story, for a test that needs other settings or real HTTP. */
+async function ownServer(story: { title: string; tags: string[]; body: string }, work: (app: FastifyInstance, store: SqliteStore, saved: Article) => Promise<void>, options: { mostRead?: boolean } = {}) {
+  const store = await memoryStore();
+  const app = await buildServer({ store, site: siteConfig({}, {}), ...options });
+  try {
+    const [saved] = await store.saveArticles([{ ...story, description: story.body.split('\n')[0]! }]);
+    await work(app, store, saved!.article);
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
+/** The stories the store counts as most read in the last day: [id, visits]. */
+async function counted(store: SqliteStore): Promise<[number, number][]> {
+  const now = new Date();
+  return (await store.mostRead(windowStart(now), now.toISOString(), 10)).map((s) => [s.id, s.views]);
+}
 
 const visit = (key: string, headers: Record<string, string> = READER) => site.app.inject({ method: 'GET', url: articleUrl(slugs[key]!), headers });
 const home = () => site.app.inject({ method: 'GET', url: '/', headers: READER });
@@ -76,9 +98,7 @@ test('visits are counted by story, cached pages too, and the home page lists the
   assert.equal(revalidated.statusCode, 304, 'a reader reloading: a visit');
 
   await site.app.updateMostRead();
-  const now = new Date();
-  const stored = await site.store.mostRead(windowStart(now), now.toISOString(), 10);
-  assert.deepEqual(stored.map((s) => [s.id, s.views]), [[ids.metro, 6], [ids.wheat, 5], [ids.dates, 1]]);
+  assert.deepEqual(await counted(site.store), [[ids.metro, 6], [ids.wheat, 5], [ids.dates, 1]]);
 
   const page = await home();
   assert.deepEqual(listed(page.body), [STORIES.metro, STORIES.wheat, STORIES.dates]);
@@ -138,34 +158,26 @@ test('the store keeps a week and a day of hours, and counts the last day only', 
 });
 
 test('a site that counts no visits (SAHIFA_MOST_READ=off) shows no list and leaves no marker', async () => {
-  const store = await memoryStore();
-  const app = await buildServer({ store, site: siteConfig({}, {}), mostRead: false });
-  try {
-    const [saved] = await store.saveArticles([{ title: STORIES.storm, description: 'أمطار غزيرة على لبنان.', tags: ['طقس'], body: 'هطلت أمطار غزيرة على بيروت.\n\nوحذرت الأرصاد من السيول.' }]);
-    for (const url of ['/', articleUrl(saved!.article.slug)]) {
+  const story = { title: STORIES.storm, tags: ['طقس'], body: 'هطلت أمطار غزيرة على بيروت.\n\nوحذرت الأرصاد من السيول.' };
+  await ownServer(story, async (app, store, saved) => {
+    for (const url of ['/', articleUrl(saved.slug)]) {
       const body = (await app.inject({ method: 'GET', url, headers: READER })).body;
       assert.doesNotMatch(body, /sahifa:most-read|class="most-read"/, url);
     }
     await app.updateMostRead();
-    const now = new Date();
-    assert.deepEqual(await store.mostRead(windowStart(now), now.toISOString(), 5), [], 'nothing counted');
-  } finally {
-    await app.close();
-    await store.close();
-  }
+    assert.deepEqual(await counted(store), [], 'nothing counted');
+  }, { mostRead: false });
 });
 
 test('over real HTTP, a page answered from the render cache before Fastify sees it is counted too', async () => {
-  const store = await memoryStore();
-  const app = await buildServer({ store, site: siteConfig({}, {}) });
-  try {
-    const [saved] = await store.saveArticles([{ title: STORIES.wheat, description: 'سعر توريد القمح.', tags: ['اقتصاد'], body: 'ثبتت الحكومة سعر توريد القمح.\n\nويبدأ الموسم في أبريل.' }]);
+  const story = { title: STORIES.wheat, tags: ['اقتصاد'], body: 'ثبتت الحكومة سعر توريد القمح.\n\nويبدأ الموسم في أبريل.' };
+  await ownServer(story, async (app, store, saved) => {
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     // node:http, not fetch(): fetch says Sec-Fetch-Mode: cors whatever it is given, as a page's script would.
     const get = (headers: Record<string, string>) =>
       new Promise<{ cache: string | undefined }>((resolve, reject) => {
         http
-          .get(`${base}${articleUrl(saved!.article.slug)}`, { headers }, (res) => {
+          .get(`${base}${articleUrl(saved.slug)}`, { headers }, (res) => {
             res.resume();
             res.on('end', () => resolve({ cache: res.headers['x-cache'] as string | undefined }));
           })
@@ -175,26 +187,17 @@ test('over real HTTP, a page answered from the render cache before Fastify sees 
     for (let i = 0; i < 3; i++) assert.equal((await get(READER)).cache, 'hit');
     await get({ ...READER, 'user-agent': 'Googlebot/2.1' });
     await app.updateMostRead();
-    const now = new Date();
-    assert.deepEqual((await store.mostRead(windowStart(now), now.toISOString(), 5)).map((s) => s.views), [4]);
-  } finally {
-    await app.close();
-    await store.close();
-  }
+    assert.deepEqual(await counted(store), [[saved.id, 4]]);
+  });
 });
 
 test('a visit with a query string (a shared link’s tracking tag) counts for its article', async () => {
-  const store = await memoryStore();
-  const app = await buildServer({ store, site: siteConfig({}, {}) });
-  try {
-    const [saved] = await store.saveArticles([{ title: STORIES.dates, description: 'مهرجان التمور.', tags: ['اقتصاد'], body: 'افتتح مهرجان التمور.\n\nوشهد إقبالاً كبيراً.' }]);
-    const url = articleUrl(saved!.article.slug);
-    for (const q of ['', '?utm_source=whatsapp', '?fbclid=abc', '?x=1&y=2']) assert.equal((await app.inject({ method: 'GET', url: `${url}${q}`, headers: READER })).statusCode, 200);
+  const story = { title: STORIES.dates, tags: ['اقتصاد'], body: 'افتتح مهرجان التمور.\n\nوشهد إقبالاً كبيراً.' };
+  await ownServer(story, async (app, store, saved) => {
+    for (const q of ['', '?utm_source=whatsapp', '?fbclid=abc', '?x=1&y=2']) {
+      assert.equal((await app.inject({ method: 'GET', url: `${articleUrl(saved.slug)}${q}`, headers: READER })).statusCode, 200);
+    }
     await app.updateMostRead();
-    const now = new Date();
-    assert.deepEqual((await store.mostRead(windowStart(now), now.toISOString(), 5)).map((s) => [s.id, s.views]), [[saved!.article.id, 4]]);
-  } finally {
-    await app.close();
-    await store.close();
-  }
+    assert.deepEqual(await counted(store), [[saved.id, 4]]);
+  });
 });
