@@ -136,6 +136,8 @@ export interface LiveUpdate {
   at: string;
   /** Markdown, as in a body; a subheading that opens it is the update's title (content/live.ts). */
   text: string;
+  /** One of the story's key developments ("أبرز التطورات"), listed above the updates; absent: not. */
+  key?: true;
 }
 
 /** At most this many updates under one story; each at most LIVE_UPDATE_MAX letters. */

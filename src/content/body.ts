@@ -45,7 +45,7 @@ export interface Section {
   heading: string | null;
   blocks: Block[];
   /** Set on a live story's update (content/live.ts): its number and when it was posted. The body's sections have none. */
-  update?: { id: number; at: string };
+  update?: { id: number; at: string; key?: true };
 }
 
 // Raw HTML in a body is shown as text, never interpreted.

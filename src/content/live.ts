@@ -23,7 +23,7 @@ export function liveSections(updates: LiveUpdate[]): Section[] {
     const blocks: Block[] = parsed.flatMap((s, i) =>
       i > 0 && s.heading ? [{ kind: 'paragraph' as const, text: s.heading, html: `<strong>${escapeHtml(s.heading)}</strong>` }, ...s.blocks] : s.blocks,
     );
-    return { heading: title, blocks, update: { id: u.id, at: u.at } };
+    return { heading: title, blocks, update: { id: u.id, at: u.at, ...(u.key ? { key: true as const } : {}) } };
   });
 }
 

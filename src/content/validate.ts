@@ -49,6 +49,7 @@ export const ArticleInputSchema = z.object({
           .superRefine((text, ctx) => {
             for (const problem of imageProblems(text)) ctx.addIssue({ code: 'custom', message: problem.en });
           }),
+        key: z.literal(true).optional(),
       }),
     )
     .max(MAX_LIVE_UPDATES)

@@ -15,14 +15,14 @@ import { parseFile } from './import.js';
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/articles');
 /**
  * A story's live coverage, beside it: demo/live/<the story's file name, .json>
- * holds `{"live": "live" | "ended", "updates": [{"at", "text"}]}`, the times
+ * holds `{"live": "live" | "ended", "updates": [{"at", "text", "key"?}]}`, the times
  * moved forward with the stories'.
  */
 export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
 
 interface DemoCoverage {
   live: LiveState;
-  updates: { at: string; text: string }[];
+  updates: { at: string; text: string; key?: true }[];
 }
 
 async function coverageOf(file: string): Promise<DemoCoverage | null> {
@@ -63,7 +63,7 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
   const inputs = dated.map(({ input, time, coverage }) => ({
     ...input,
     publishedAt: moved(time),
-    ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ id: i + 1, at: moved(Date.parse(u.at)), text: u.text })) } : {}),
+    ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ ...u, id: i + 1, at: moved(Date.parse(u.at)) })) } : {}),
   }));
   await saveArticles(store, inputs);
   // Autovacuum never analyses a table this small on PostgreSQL (under its 50-row threshold): without statistics an article page took 3× the server time.

@@ -5,7 +5,7 @@
  * the store keeps a revision and the links are refreshed as for imports.
  */
 import { createHash } from 'node:crypto';
-import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState } from '../content/article.js';
+import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState, type LiveUpdate } from '../content/article.js';
 import { nextUpdateId } from '../content/live.js';
 import { isValidSlug } from '../content/slug.js';
 import { cleanLine, normalizeNewlines } from '../content/text-cleanup.js';
@@ -406,7 +406,7 @@ function requireUpdate(article: Article, updateId: number): void {
  * story's live coverage; an ended coverage takes none until it is resumed
  * (an update posted there would read as news to nobody watching).
  */
-export async function addLiveUpdate(store: Store, actor: Actor, id: number, text: string): Promise<Article> {
+export async function addLiveUpdate(store: Store, actor: Actor, id: number, text: string, options: { key?: boolean } = {}): Promise<Article> {
   const clean = await checkUpdateText(store, text);
   return changeAppended(store, id, (article) => {
     mayChangeUpdates(actor, article);
@@ -414,18 +414,26 @@ export async function addLiveUpdate(store: Store, actor: Actor, id: number, text
       throw new AppError(409, 'live_ended', 'The live coverage has ended: resume it to post', 'انتهت التغطية المباشرة لهذا الخبر؛ استأنفها لتنشر تحديثاً');
     }
     if (article.liveUpdates.length >= MAX_LIVE_UPDATES) throw invalid('text', `at most ${MAX_LIVE_UPDATES} updates`, `${MAX_LIVE_UPDATES} تحديث على الأكثر لخبر واحد`);
-    const update = { id: nextUpdateId(article.liveUpdates), at: new Date().toISOString(), text: clean };
+    const update = { id: nextUpdateId(article.liveUpdates), at: new Date().toISOString(), text: clean, ...(options.key ? { key: true as const } : {}) };
     return { live: 'live', liveUpdates: [...article.liveUpdates, update] };
   }, actor);
 }
 
-/** Mends an update's text (a typo, a figure): it keeps its number and its time. */
-export async function editLiveUpdate(store: Store, actor: Actor, id: number, updateId: number, text: string): Promise<Article> {
-  const clean = await checkUpdateText(store, text);
+/**
+ * Mends an update (a typo, a figure) or marks it a key development or not:
+ * it keeps its number and its time. Absent: as it was.
+ */
+export async function editLiveUpdate(store: Store, actor: Actor, id: number, updateId: number, change: { text?: string; key?: boolean }): Promise<Article> {
+  const clean = change.text === undefined ? undefined : await checkUpdateText(store, change.text);
   return changeAppended(store, id, (article) => {
     mayChangeUpdates(actor, article);
     requireUpdate(article, updateId);
-    return { liveUpdates: article.liveUpdates.map((u) => (u.id === updateId ? { ...u, text: clean } : u)) };
+    const mended = (u: LiveUpdate): LiveUpdate => {
+      const { key, ...rest } = { ...u, ...(clean === undefined ? {} : { text: clean }) };
+      const marked = change.key ?? key === true;
+      return marked ? { ...rest, key: true } : rest;
+    };
+    return { liveUpdates: article.liveUpdates.map((u) => (u.id === updateId ? mended(u) : u)) };
   }, actor);
 }
 

@@ -330,7 +330,7 @@ export class KyselyStore implements Store {
       corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
       // Updates are shown under a live or an ended coverage: an import that brings them without a state brings an ended one.
       live: (input.live === undefined ? (existing?.live ?? null) : input.live) ?? (liveUpdates.length ? 'ended' : null),
-      live_updates: JSON.stringify(liveUpdates.map(({ id, at, text }) => ({ id, at: new Date(at).toISOString(), text: text.trim() }))),
+      live_updates: JSON.stringify(liveUpdates.map(({ id, at, text, key }) => ({ id, at: new Date(at).toISOString(), text: text.trim(), ...(key ? { key } : {}) }))),
       source: input.source ?? existing?.source ?? '',
       status,
       published_at:

@@ -76,7 +76,7 @@ export const liveSchema = { type: ['string', 'null'], enum: ['live', 'ended', nu
 export const liveUpdatesSchema = {
   type: 'array',
   description: 'A live story’s updates, oldest first; the page shows them newest first, at #update-{id}',
-  items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' } } },
+  items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' }, key: { type: 'boolean', description: 'A key development (present only then)' } } },
 } as const;
 
 /** The corrections under an article, oldest first. */
@@ -89,7 +89,7 @@ export const correctionsSchema = {
 /** The public APIs' live updates, oldest first: each one's number, time and Markdown, and its parsed section as `section` shapes it. */
 export function liveUpdatesJson<T extends object>(a: { liveUpdates: LiveUpdate[]; sections: Section[] }, section: (s: Section) => T) {
   const parsed = new Map(a.sections.flatMap((s) => (s.update ? [[s.update.id, s] as const] : [])));
-  return a.liveUpdates.map((u) => ({ id: u.id, at: u.at, text: u.text, ...section(parsed.get(u.id) ?? { heading: null, blocks: [] }) }));
+  return a.liveUpdates.map((u) => ({ id: u.id, at: u.at, text: u.text, ...(u.key ? { key: true } : {}), ...section(parsed.get(u.id) ?? { heading: null, blocks: [] }) }));
 }
 
 /** The schema of liveUpdatesJson's items, given the section's own properties. */
@@ -97,6 +97,6 @@ export function liveUpdatesItems<P extends object>(sectionProperties: P) {
   return {
     type: 'array',
     description: 'A live story’s updates, oldest first (the page shows them newest first, at #update-{id})',
-    items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' }, ...sectionProperties } },
+    items: { type: 'object', properties: { id: { type: 'integer' }, at: { type: 'string' }, text: { type: 'string', description: 'Markdown' }, key: { type: 'boolean' }, ...sectionProperties } },
   } as const;
 }

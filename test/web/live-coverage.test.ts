@@ -83,7 +83,7 @@ test('search finds a word said only in an update', async () => {
 
 test('an update is mended in place or taken down; numbers follow the order of posting', async () => {
   const before = (await site.store.getArticleById(id))!.liveUpdates;
-  const edited = await call(author.auth, 'PUT', `/api/admin/articles/${id}/live-updates/1`, { text: '## الهيئة: نسبة المشاركة 35 بالمئة\n\nصححت الهيئة الرقم بعد احتساب دوائر الخارج.' });
+  const edited = await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/1`, { text: '## الهيئة: نسبة المشاركة 35 بالمئة\n\nصححت الهيئة الرقم بعد احتساب دوائر الخارج.' });
   assert.equal(edited.statusCode, 200, edited.body);
   const mended = edited.json().liveUpdates.find((u: { id: number }) => u.id === 1);
   assert.equal(mended.at, before.find((u) => u.id === 1)!.at, 'it keeps its time');
@@ -94,9 +94,39 @@ test('an update is mended in place or taken down; numbers follow the order of po
   assert.deepEqual(removed.json().liveUpdates.map((u: { id: number }) => u.id), [1, 3]);
   assert.doesNotMatch((await page()).body, /id="update-2"/);
   assert.equal((await call(author.auth, 'DELETE', `/api/admin/articles/${id}/live-updates/2`)).statusCode, 404);
-  assert.equal((await call(author.auth, 'PUT', `/api/admin/articles/${id}/live-updates/99`, { text: 'لا يوجد.' })).statusCode, 404);
+  assert.equal((await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/99`, { text: 'لا يوجد.' })).statusCode, 404);
   const next = await post('بدأت الهيئة نشر النتائج الرسمية دائرةً دائرة.');
   assert.deepEqual(next.json().liveUpdates.map((u: { id: number }) => u.id), [1, 3, 4]);
+});
+
+test('key developments are listed above the updates, each linking to its update; an update is marked or unmarked in place', async () => {
+  const marked = await call(author.auth, 'POST', `/api/admin/articles/${id}/live-updates`, {
+    text: '## الهيئة تعلن النتائج الأولية في 20 دائرة\n\nأعلنت الهيئة العليا النتائج الأولية في عشرين دائرة بلدية.',
+    key: true,
+  });
+  assert.equal(marked.statusCode, 201, marked.body);
+  const update = marked.json().liveUpdates.at(-1);
+  assert.equal(update.key, true);
+  const plain = (await post('وصلت محاضر دائرة بنزرت إلى مقر الهيئة.')).json().liveUpdates.at(-1);
+  assert.equal(plain.key, undefined);
+  const secondKey = await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/${plain.id}`, { key: true });
+  assert.equal(secondKey.statusCode, 200, secondKey.body);
+  assert.equal(secondKey.json().liveUpdates.find((u: { id: number }) => u.id === plain.id).text, 'وصلت محاضر دائرة بنزرت إلى مقر الهيئة.', 'its text as it was');
+
+  let body = (await page()).body;
+  const box = /<nav class="live-key" aria-labelledby="live-key-title"><h3 id="live-key-title">أبرز التطورات<\/h3><ul>([\s\S]*?)<\/ul><\/nav>/.exec(body)?.[1] ?? '';
+  const items = [...box.matchAll(/<li><a href="#update-(\d+)"><time datetime="[^"]+">[^<]+<\/time> ([^<]+)<\/a><\/li>/g)].map((m) => [Number(m[1]), m[2]]);
+  assert.deepEqual(items, [
+    [plain.id, 'وصلت محاضر دائرة بنزرت إلى مقر الهيئة.'],
+    [update.id, 'الهيئة تعلن النتائج الأولية في 20 دائرة'],
+  ], 'newest first: a title, else the first words');
+  assert.match(body, new RegExp(`<li id="update-${update.id}" class="live-update key">`));
+  assert.equal((await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/${plain.id}`, { key: false })).statusCode, 200);
+  assert.equal((await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/${update.id}`, { key: false })).statusCode, 200);
+  body = (await page()).body;
+  assert.doesNotMatch(body, /class="live-key"/, 'no key developments: no list');
+  assert.equal((await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/${update.id}`, {})).statusCode, 400, 'a change names something');
+  assert.equal((await call(author.auth, 'PATCH', `/api/admin/articles/${id}/live-updates/${update.id}`, { pinned: true })).statusCode, 400);
 });
 
 test('updates posted at the same moment are all kept', async () => {
@@ -191,6 +221,10 @@ test('the export carries the coverage and imports back whole', async () => {
   const input = parseJsonArticle(line);
   assert.equal(input.live, 'live');
   assert.deepEqual(input.liveUpdates, stored.liveUpdates);
+  // A key development stays one.
+  const keyed = parseJsonArticle({ ...line, live_updates: line.live_updates.map((u: object, i: number) => (i === 0 ? { ...u, key: true } : u)) });
+  assert.equal(keyed.liveUpdates![0]!.key, true);
+  assert.equal(keyed.liveUpdates![1]!.key, undefined);
   const other = await newsroomSite();
   try {
     const [saved] = await other.store.saveArticles([input]);
@@ -212,8 +246,10 @@ test('the live desk: post, mend, take down, end and resume from the admin; an er
   assert.equal(desk.statusCode, 200);
   assert.match(desk.body, /<span id="live-state">جارية<\/span>/);
 
-  const posted = await c.post(`/admin/articles/${id}/live`, { text: 'أعلنت الهيئة النتائج النهائية في مؤتمر صحفي.' });
+  const posted = await c.post(`/admin/articles/${id}/live`, { text: 'أعلنت الهيئة النتائج النهائية في مؤتمر صحفي.', key: '1' });
   assert.equal(posted.statusCode, 303);
+  assert.equal((await site.store.getArticleById(id))!.liveUpdates.at(-1)!.key, true, 'ticked: a key development');
+  assert.match((await c.get(`/admin/articles/${id}/live`)).body, /من أبرز التطورات<\/span>/);
   assert.match((await page()).body, /أعلنت الهيئة النتائج النهائية في مؤتمر صحفي\./);
   const newest = (await site.store.getArticleById(id))!.liveUpdates.at(-1)!;
 

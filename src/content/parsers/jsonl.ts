@@ -4,8 +4,8 @@
  * source's last change), `author`, `source`, `url`, `featured` (true: the
  * home page leads with it), `status` (published by default), `corrections`
  * (`[{"at", "text"}]`, published under the article), `live` ("live" or
- * "ended": live coverage) and `live_updates` (`[{"id", "at", "text"}]`, its
- * updates, the text Markdown) optional;
+ * "ended": live coverage) and `live_updates` (`[{"id", "at", "text", "key"}]`,
+ * its updates, the text Markdown, `key` true for a key development) optional;
  * anything else is ignored. Body paragraphs are separated by blank lines and
  * follow the same subheading rule as the text format; with `"format":
  * "markdown"` the body is Sahifa's own Markdown, taken as it is (what
@@ -38,7 +38,7 @@ const JsonArticle = z.object({
   format: z.enum(['text', 'markdown']).optional(),
   corrections: z.array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string() })).optional(),
   live: z.enum(LIVE_STATES).optional(),
-  live_updates: z.array(z.object({ id: z.number().int().positive(), at: z.iso.datetime({ offset: true }), text: nonEmpty })).optional(),
+  live_updates: z.array(z.object({ id: z.number().int().positive(), at: z.iso.datetime({ offset: true }), text: nonEmpty, key: z.boolean().optional() })).optional(),
 });
 
 /** A Markdown body as it is: its first paragraph stands in for a missing description. */
@@ -80,7 +80,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.status ? { status: a.status } : {}),
     ...(a.corrections ? { corrections: a.corrections } : {}),
     ...(a.live ? { live: a.live } : {}),
-    ...(a.live_updates ? { liveUpdates: a.live_updates.map((u) => ({ ...u, text: normalizeNewlines(u.text).trim() })) } : {}),
+    ...(a.live_updates ? { liveUpdates: a.live_updates.map(({ key, ...u }) => ({ ...u, text: normalizeNewlines(u.text).trim(), ...(key ? { key: true as const } : {}) })) } : {}),
     importMeta: { seeAlso: body.seeAlso, related: body.related, ...(a.url ? { url: a.url } : {}) },
   };
 }

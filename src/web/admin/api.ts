@@ -208,7 +208,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
 
   // --- Live coverage: updates are posted, mended and taken down one at a time (several reporters post to one story). ---
   type UpdateId = { Params: { id: number; updateId: number } };
-  app.post<Id & { Body: { text: string } }>('/articles/:id/live-updates', {
+  app.post<Id & { Body: { text: string; key?: boolean } }>('/articles/:id/live-updates', {
     config: { role: 'contributor' },
     schema: {
       ...tag('workflow'),
@@ -217,17 +217,18 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       body: S.LiveUpdateBody,
       response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
-  }, async (req, reply) => reply.code(201).send(articleJson(await workflow.addLiveUpdate(store, actorOf(req), req.params.id, req.body.text))));
-  app.put<UpdateId & { Body: { text: string } }>('/articles/:id/live-updates/:updateId', {
+  }, async (req, reply) =>
+    reply.code(201).send(articleJson(await workflow.addLiveUpdate(store, actorOf(req), req.params.id, req.body.text, req.body.key === undefined ? {} : { key: req.body.key }))));
+  app.patch<UpdateId & { Body: { text?: string; key?: boolean } }>('/articles/:id/live-updates/:updateId', {
     config: { role: 'contributor' },
     schema: {
       ...tag('workflow'),
-      summary: 'Mend an update’s text; it keeps its number and time',
+      summary: 'Mend an update’s text, or mark it a key development or not; it keeps its number and time',
       params: S.LiveUpdateParams,
-      body: S.LiveUpdateBody,
+      body: S.LiveUpdateChange,
       response: { 200: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
-  }, async (req) => articleJson(await workflow.editLiveUpdate(store, actorOf(req), req.params.id, req.params.updateId, req.body.text)));
+  }, async (req) => articleJson(await workflow.editLiveUpdate(store, actorOf(req), req.params.id, req.params.updateId, req.body)));
   app.delete<UpdateId>('/articles/:id/live-updates/:updateId', {
     config: { role: 'contributor' },
     schema: {

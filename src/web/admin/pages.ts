@@ -700,6 +700,7 @@ ${
   <label for="update-text">تحديث جديد</label>
   <textarea id="update-text" name="text" rows="5" maxlength="${LIVE_UPDATE_MAX}" required aria-describedby="update-hint"${field('text', data.errorField)}>${data.text}</textarea>
   <p id="update-hint" class="hint">يُنشر فوراً بوقت النشر، في أعلى التحديثات. Markdown كنص الخبر: فقرات، واقتباس بـ«&gt;»، وصورة؛ وعنوان بـ«##» في أوله يصير عنوان التحديث.</p>
+  <label class="inline"><input type="checkbox" name="key" value="1"> من أبرز التطورات (يُذكر في قائمة فوق التحديثات)</label>
   <p><button type="submit">انشر التحديث</button></p>
 </form>
 ${article.live === 'live' ? stateForm('ended', 'إنهاء التغطية') : ''}`
@@ -709,12 +710,13 @@ ${
   updates.length
     ? html`<ol class="live-desk-list">${updates.map(
         (u) => html`<li id="update-${String(u.id)}">
-  <p><time datetime="${u.at}">${formatTime(u.at, ctx.site)}</time> — رقم ${String(u.id)}</p>
+  <p><time datetime="${u.at}">${formatTime(u.at, ctx.site)}</time> — رقم ${String(u.id)}${u.key ? html` — <span class="badge">من أبرز التطورات</span>` : ''}</p>
   <pre class="update-text">${u.text}</pre>
   <details><summary>تعديل</summary>
     <form method="post" action="/admin/articles/${article.id}/live/${String(u.id)}" class="stack">${csrfField(ctx.csrf)}
       <label for="edit-${String(u.id)}">نص التحديث</label>
       <textarea id="edit-${String(u.id)}" name="text" rows="4" maxlength="${LIVE_UPDATE_MAX}" required>${u.text}</textarea>
+      <label class="inline"><input type="checkbox" name="key" value="1"${u.key ? ' checked' : ''}> من أبرز التطورات</label>
       <p><button type="submit" class="small">حفظ التعديل</button></p>
     </form>
   </details>

@@ -139,19 +139,20 @@ export const CorrectionBody = {
   properties: { text: { type: 'string', minLength: 1, maxLength: 2000, description: 'What was wrong and what is right (at most 1,000 letters once spaces are folded)' } },
 } as const;
 
-export const LiveUpdateBody = {
-  type: 'object',
-  required: ['text'],
-  additionalProperties: false,
-  properties: {
-    text: {
-      type: 'string',
-      minLength: 1,
-      maxLength: LIVE_UPDATE_MAX,
-      description: 'Markdown, as in a body: paragraphs, quotations, figures; a subheading at its top is the update’s title',
-    },
+const liveUpdateProperties = {
+  text: {
+    type: 'string',
+    minLength: 1,
+    maxLength: LIVE_UPDATE_MAX,
+    description: 'Markdown, as in a body: paragraphs, quotations, figures; a subheading at its top is the update’s title',
   },
+  key: { type: 'boolean', description: 'One of the key developments ("أبرز التطورات"), listed above the updates' },
 } as const;
+
+export const LiveUpdateBody = { type: 'object', required: ['text'], additionalProperties: false, properties: liveUpdateProperties } as const;
+
+/** Mending an update: its text, its mark, or both. */
+export const LiveUpdateChange = { type: 'object', minProperties: 1, additionalProperties: false, properties: liveUpdateProperties } as const;
 
 export const LiveUpdateParams = {
   type: 'object',

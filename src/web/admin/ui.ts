@@ -353,12 +353,12 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const flash = LIVE_FLASH[req.query.done ?? ''];
     return liveDesk(req, reply, await loadArticle(req.params.id), flash ? { flash } : {});
   });
-  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/live', role('contributor'), liveAction('posted', (req, a) => workflow.addLiveUpdate(store, actorOf(req), a.id, str(req.body?.text))));
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/live', role('contributor'), liveAction('posted', (req, a) => workflow.addLiveUpdate(store, actorOf(req), a.id, str(req.body?.text), { key: str(req.body?.key) === '1' })));
   app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/live/state', role('contributor'), liveAction(
     (req) => liveState(req.body?.state),
     (req, a) => workflow.updateArticle(store, actorOf(req), a.id, { live: liveState(req.body?.state) }),
   ));
-  app.post<{ Params: { id: string; n: string }; Body: Form }>('/articles/:id/live/:n', role('contributor'), liveAction('edited', (req, a) => workflow.editLiveUpdate(store, actorOf(req), a.id, updateNumber(req.params.n), str(req.body?.text))));
+  app.post<{ Params: { id: string; n: string }; Body: Form }>('/articles/:id/live/:n', role('contributor'), liveAction('edited', (req, a) => workflow.editLiveUpdate(store, actorOf(req), a.id, updateNumber(req.params.n), { text: str(req.body?.text), key: str(req.body?.key) === '1' })));
   app.post<{ Params: { id: string; n: string }; Body: Form }>('/articles/:id/live/:n/delete', role('contributor'), liveAction('deleted', (req, a) => workflow.removeLiveUpdate(store, actorOf(req), a.id, updateNumber(req.params.n))));
 
   // --- Revisions ---

@@ -5,7 +5,8 @@
  * related list at the end.
  */
 import type { ArticleLink } from '../../content/article.js';
-import type { Block } from '../../content/body.js';
+import type { Block, Section } from '../../content/body.js';
+import { cutOnWord } from '../../content/lead.js';
 import { bodySections, updateSections } from '../../content/live.js';
 import { seeAlsoSlots } from '../../related/placement.js';
 import type { ArticleView } from '../../store/store.js';
@@ -54,12 +55,20 @@ function correctionsNote(article: ArticleView, site: SiteConfig): Html {
 function liveUpdates(article: ArticleView, site: SiteConfig): Html {
   if (!article.live) return html``;
   const updates = updateSections(article.sections);
+  const key = updates.filter((u) => u.update!.key);
   return html`<section class="live-updates" aria-labelledby="live-title">
   <h2 id="live-title">${article.live === 'live' ? 'التحديثات أولاً بأول' : 'تحديثات التغطية'}</h2>
+  ${
+    key.length
+      ? html`<nav class="live-key" aria-labelledby="live-key-title"><h3 id="live-key-title">أبرز التطورات</h3><ul>${key.map(
+          (u) => html`<li><a href="#update-${String(u.update!.id)}"><time datetime="${u.update!.at}">${arabicDates(u.update!.at, site.timeZone, site.digits).time}</time> ${updateGist(u)}</a></li>`,
+        )}</ul></nav>`
+      : ''
+  }
   ${updates.length ? '' : html`<p class="live-empty">تبدأ التحديثات بعد قليل.</p>`}
   <ol>${updates.map((u) => {
     const d = arabicDates(u.update!.at, site.timeZone, site.digits);
-    return html`<li id="update-${String(u.update!.id)}" class="live-update">
+    return html`<li id="update-${String(u.update!.id)}" class="live-update${u.update!.key ? ' key' : ''}">
 <p class="live-time"><time datetime="${u.update!.at}"><span class="clock">${d.time}</span> <span class="gregorian">${d.gregorian}</span></time></p>
 ${u.heading ? html`<h3>${u.heading}</h3>` : ''}
 ${u.blocks.map(block)}
@@ -68,6 +77,12 @@ ${u.blocks.map(block)}
 </section>
 ${article.live === 'live' ? html`<script src="/assets/live.js" defer></script>` : ''}`;
 }
+
+/** What a key development says in the list above the updates: its title, else its first words. */
+function updateGist(update: Section): string {
+  return update.heading ?? cutOnWord(update.blocks.find((b) => b.text)?.text ?? '', KEY_GIST_MAX);
+}
+const KEY_GIST_MAX = 120;
 
 /** "مباشر" over a live story's headline; a plain line once the coverage has ended. */
 function liveBadge(article: ArticleView): Html {
