@@ -55,6 +55,7 @@ test('the first update starts the coverage; readers get them newest first, ancho
   assert.ok(two > 0 && one > two, 'newest first');
   assert.ok(body.indexOf('class="live-updates"') > body.indexOf('class="article-body"'), 'under the body');
   assert.match(body, /<li id="update-1" class="live-update">\s*<p class="live-time"><time datetime="[^"]+"><span class="clock">[^<]+<\/span>/);
+  assert.match(body, /<a class="update-link" href="#update-2">رابط التحديث<\/a>/, 'each update has its own address to share');
   assert.match(body, /<h3>الهيئة: نسبة المشاركة 34 بالمئة<\/h3>/, "an update's opening subheading is its title");
   assert.match(body, /<blockquote><p>«العملية جرت في هدوء تام»/);
   // The body's own text is unchanged, and see-also links never land among the updates.

@@ -69,7 +69,7 @@ function liveUpdates(article: ArticleView, site: SiteConfig): Html {
   <ol>${updates.map((u) => {
     const d = arabicDates(u.update!.at, site.timeZone, site.digits);
     return html`<li id="update-${String(u.update!.id)}" class="live-update${u.update!.key ? ' key' : ''}">
-<p class="live-time"><time datetime="${u.update!.at}"><span class="clock">${d.time}</span> <span class="gregorian">${d.gregorian}</span></time></p>
+<p class="live-time"><time datetime="${u.update!.at}"><span class="clock">${d.time}</span> <span class="gregorian">${d.gregorian}</span></time> <a class="update-link" href="#update-${String(u.update!.id)}">رابط التحديث</a></p>
 ${u.heading ? html`<h3>${u.heading}</h3>` : ''}
 ${u.blocks.map(block)}
 </li>`;
