@@ -217,8 +217,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       body: S.LiveUpdateBody,
       response: { 201: S.AdminArticleSchema, ...S.errors(400, 401, 403, 404, 409) },
     },
-  }, async (req, reply) =>
-    reply.code(201).send(articleJson(await workflow.addLiveUpdate(store, actorOf(req), req.params.id, req.body.text, req.body.key === undefined ? {} : { key: req.body.key }))));
+  }, async (req, reply) => reply.code(201).send(articleJson(await workflow.addLiveUpdate(store, actorOf(req), req.params.id, req.body.text, req.body))));
   app.patch<UpdateId & { Body: { text?: string; key?: boolean } }>('/articles/:id/live-updates/:updateId', {
     config: { role: 'contributor' },
     schema: {
