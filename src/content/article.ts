@@ -35,6 +35,8 @@ export interface ImportMeta {
 export interface AuthorAlias {
   alias: string;
   byline: string;
+  /** What the old site said about the author, for a byline with no profile here yet (services/authors.ts). */
+  profile?: { bio: string; links: string[] };
 }
 
 export interface ArticleInput {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ArticleInput, LiveState } from '../content/article.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
+import { checkProfile } from './authors.js';
 import { parseFile } from './import.js';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/articles');
@@ -19,6 +20,24 @@ export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * moved forward with the stories'.
  */
 export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
+
+/**
+ * The demo's reporters, demo/authors.json beside the articles: by desk (the
+ * word after the time in a story's file name), a byline and its profile.
+ * Stories of a desk without one are signed by the newsroom.
+ */
+type DemoAuthors = Record<string, { byline: string; jobTitle: string; bio: string }>;
+const NEWSROOM_BYLINE = 'فريق صحيفة';
+
+async function authorsOf(dir: string): Promise<DemoAuthors> {
+  try {
+    const { '//': _about, ...desks } = JSON.parse(await readFile(path.resolve(dir, '../authors.json'), 'utf8')) as DemoAuthors & { '//'?: string };
+    return desks;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw e;
+  }
+}
 
 interface DemoCoverage {
   live: LiveState;
@@ -34,7 +53,7 @@ async function coverageOf(file: string): Promise<DemoCoverage | null> {
   }
 }
 
-const DATED = /^(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})-/;
+const DATED = /^(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})-(?:([a-z]+)-)?/;
 
 /**
  * The stories the demo's home page leads with, as an editor would pick them:
@@ -49,12 +68,14 @@ const FEATURED = new Set([
 
 export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): Promise<number> {
   const files = (await readdir(dir)).filter((f) => DATED.test(f) && f.endsWith('.txt')).sort();
+  const authors = await authorsOf(dir);
   const dated: { input: ArticleInput; time: number; coverage: DemoCoverage | null }[] = [];
   for (const file of files) {
-    const [, y, mo, d, h, mi] = DATED.exec(file)!;
+    const [, y, mo, d, h, mi, desk] = DATED.exec(file)!;
     const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
     const [input] = await parseFile(path.join(dir, file), 'text');
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author: 'فريق صحيفة', featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
+    const author = (desk && authors[desk]?.byline) || NEWSROOM_BYLINE;
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
   }
   // The newest story, or live update, is an hour old.
   const newest = Math.max(...dated.flatMap((a) => [a.time, ...(a.coverage?.updates ?? []).map((u) => Date.parse(u.at))]));
@@ -66,6 +87,9 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ ...u, id: i + 1, at: moved(Date.parse(u.at)) })) } : {}),
   }));
   await saveArticles(store, inputs);
+  for (const { byline, jobTitle, bio } of Object.values(authors)) {
+    await store.newsroom.setAuthorProfile(byline, checkProfile({ jobTitle, bio, links: [] }, null));
+  }
   // Autovacuum never analyses a table this small on PostgreSQL (under its 50-row threshold): without statistics an article page took 3× the server time.
   await store.refreshStatistics();
   return inputs.length;

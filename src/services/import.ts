@@ -16,6 +16,7 @@ import type { TagAlias } from '../content/tags.js';
 import { findDuplicates } from '../related/duplicates.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
+import { importProfiles } from './authors.js';
 import { importBodyImages } from './body-images.js';
 import { importFeatureImages, type MediaImport } from './feature-images.js';
 
@@ -169,8 +170,9 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
     // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
     await store.addTagAliases(parsed.aliases);
     await store.addAuthorAliases(parsed.authorAliases);
+    const profiled = await importProfiles(store, parsed.authorAliases);
     await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
-    report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes].map((n) => `${file}: ${n}`));
+    report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes, ...profiled].map((n) => `${file}: ${n}`));
   } catch (e) {
     report.failed++;
     report.errors.push(`${file}: ${(e as Error).message}`);

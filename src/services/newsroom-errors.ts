@@ -59,5 +59,8 @@ export const FIELD_NAMES_AR: Record<string, string> = {
   password: 'كلمة المرور',
   name: 'الاسم',
   role: 'الدور',
+  jobTitle: 'صفة الكاتب',
+  bio: 'نبذة الكاتب',
+  links: 'الروابط',
   status: 'الحالة',
 };

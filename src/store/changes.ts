@@ -8,6 +8,7 @@
  *   list:tag:KEY which articles a tag's pages and feeds list
  *   list:author:KEY which articles an author's page and feeds list (the byline's folded key)
  *   list:breaking the breaking-news strip ("عاجل") every page shows
+ *   list:profile:KEY what an author's profile says, on their page and under their stories
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
@@ -17,7 +18,7 @@ import { bylineKey } from '../content/bylines.js';
 export interface Change {
   pages: number[];
   cards: number[];
-  /** 'home', 'tag:<tag key>', 'author:<byline key>' or 'breaking'. */
+  /** 'home', 'tag:<tag key>', 'author:<byline key>', 'profile:<byline key>' or 'breaking'. */
   lists: string[];
   /** Anything may have changed: purge every cached page. */
   everything?: boolean;
@@ -92,6 +93,12 @@ export class ChangeSet {
   /** The pages of these bylines, in any spelling (articles without one are on none). */
   authors(bylines: Iterable<string | undefined>): this {
     for (const byline of bylines) if (byline) this.lists.add(`author:${bylineKey(byline)}`);
+    return this;
+  }
+
+  /** What is shown of an author's profile (by the byline's folded key): their page, feeds, and the box under their stories. */
+  profile(key: string): this {
+    this.lists.add(`profile:${key}`);
     return this;
   }
 

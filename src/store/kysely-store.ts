@@ -11,6 +11,7 @@ import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, t
 import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules, type LiveState, type LiveUpdate } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
+import type { AuthorCard } from '../content/authors.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { cutOnWord } from '../content/lead.js';
 import { liveSections } from '../content/live.js';
@@ -198,11 +199,51 @@ type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
   image_width: number | null;
   image_height: number | null;
   image_renditions: string | null;
+  profile_title: string | null;
+  profile_bio: string | null;
+  profile_links: string | null;
+  profile_updated_at: string | null;
+  portrait_id: number | null;
+  portrait_alt: string | null;
+  portrait_width: number | null;
+  portrait_height: number | null;
+  portrait_renditions: string | null;
 };
+
+/** The byline's profile as an article's page shows it; null without one. */
+function authorCardOf(r: ViewRow): AuthorCard | null {
+  if (r.profile_title === null || r.profile_bio === null || r.profile_links === null || r.profile_updated_at === null) return null;
+  const image = imageOf({
+    image_id: r.portrait_id,
+    image_alt: r.portrait_alt,
+    image_width: r.portrait_width,
+    image_height: r.portrait_height,
+    image_renditions: r.portrait_renditions,
+  });
+  return { jobTitle: r.profile_title, bio: r.profile_bio, links: JSON.parse(r.profile_links) as string[], image, updatedAt: r.profile_updated_at };
+}
 
 /** An ArticleView from the row of articleQuery. */
 function articleViewOf(found: ViewRow): ArticleView {
-  const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, ...row } = found;
+  const {
+    tag_list,
+    link_list,
+    image_id,
+    image_alt,
+    image_width,
+    image_height,
+    image_renditions,
+    profile_title,
+    profile_bio,
+    profile_links,
+    profile_updated_at,
+    portrait_id,
+    portrait_alt,
+    portrait_width,
+    portrait_height,
+    portrait_renditions,
+    ...row
+  } = found;
   const links = parseRows<{ kind: string } & ArticleLink>(link_list);
   const pick = (kind: string): ArticleLink[] =>
     links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
@@ -212,6 +253,7 @@ function articleViewOf(found: ViewRow): ArticleView {
     seeAlso: pick('see_also'),
     related: pick('related'),
     featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
+    authorCard: authorCardOf(found),
   };
 }
 
@@ -448,6 +490,9 @@ export class KyselyStore implements Store {
     let query = db
       .selectFrom('articles')
       .leftJoin('media', 'media.id', 'articles.feature_image')
+      // The byline's profile and portrait, for the box under the story: the page stays one lookup.
+      .leftJoin('author_profiles as profile', 'profile.key', 'articles.author_key')
+      .leftJoin('media as portrait', 'portrait.id', 'profile.image_id')
       .select(VIEW_COLUMNS)
       .$if(withSource, (q) => q.select(['articles.body', 'articles.import_meta']))
       .select([
@@ -456,6 +501,15 @@ export class KyselyStore implements Store {
         'media.width as image_width',
         'media.height as image_height',
         'media.renditions as image_renditions',
+        'profile.title as profile_title',
+        'profile.bio as profile_bio',
+        'profile.links as profile_links',
+        'profile.updated_at as profile_updated_at',
+        'portrait.id as portrait_id',
+        'portrait.alt as portrait_alt',
+        'portrait.width as portrait_width',
+        'portrait.height as portrait_height',
+        'portrait.renditions as portrait_renditions',
       ])
       .select((eb) => [
         jsonRows(
@@ -746,7 +800,7 @@ export class KyselyStore implements Store {
   }
 
   async addAuthorAliases(aliases: AuthorAlias[]): Promise<void> {
-    const rows = [...new Map(aliases.filter((a) => a.alias && a.byline).map((a) => [a.alias, a])).values()];
+    const rows = [...new Map(aliases.filter((a) => a.alias && a.byline).map((a) => [a.alias, { alias: a.alias, byline: a.byline }])).values()];
     // Like a tag's: the first import that named an address keeps it.
     if (rows.length) await this.db.insertInto('author_aliases').values(rows).onConflict((oc) => oc.column('alias').doNothing()).execute();
   }

@@ -296,6 +296,23 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_views_by_hour').ifNotExists().on('article_views').columns(['hour', 'article_id', 'views']).execute();
     },
   },
+  // Author profiles (content/authors.ts), one row a byline's folded key. Safe to run twice.
+  '0021_author_profiles': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('author_profiles')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('byline', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('links', 'text', (c) => c.notNull().defaultTo('[]'))
+        // No foreign key: a deleted upload leaves a portrait that the pages' join no longer finds.
+        .addColumn('image_id', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { bylineKey } from '../content/bylines.js';
+import { isEmptyProfile, type AuthorProfile, type AuthorProfileInput } from '../content/authors.js';
 import type { ArticleInput, ArticleStatus, LiveState } from '../content/article.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { tagKey } from '../content/tags.js';
@@ -16,6 +17,7 @@ import { viewHour } from './store.js';
 import { writeAndTell, type ChangeBus, type ChangeSet } from './changes.js';
 import type {
   AdminArticleRow,
+  AdminByline,
   AdminListQuery,
   AdminTag,
   ApiKeyInfo,
@@ -163,6 +165,9 @@ export class KyselyNewsroomStore implements NewsroomStore {
   private async featuring(db: Kysely<NDb>, mediaId: number, change: ChangeSet): Promise<void> {
     const rows = await db.selectFrom('articles').select('id').where('feature_image', '=', mediaId).execute();
     for (const r of rows) change.page(r.id).card(r.id);
+    // A portrait: its author's page and the box under their stories.
+    const portraits = await db.selectFrom('author_profiles').select('key').where('image_id', '=', mediaId).execute();
+    for (const p of portraits) change.profile(p.key);
   }
 
   // --- Accounts ---
@@ -597,6 +602,65 @@ export class KyselyNewsroomStore implements NewsroomStore {
       change.listings([before.key, key]);
       return { id, name, count: tagged.length, description: before.description };
     });
+  }
+
+  // --- Author profiles (content/authors.ts) ---
+
+  async authorProfile(byline: string): Promise<AuthorProfile | null> {
+    const key = bylineKey(byline);
+    if (!key) return null;
+    const row = await this.db.selectFrom('author_profiles').selectAll().where('key', '=', key).executeTakeFirst();
+    if (!row) return null;
+    const image = row.image_id === null ? null : ((await this.imageRefs([row.image_id])).get(row.image_id) ?? null);
+    return {
+      byline: row.byline,
+      jobTitle: row.title,
+      bio: row.bio,
+      links: JSON.parse(row.links) as string[],
+      // A portrait whose upload was deleted is no portrait.
+      imageId: image ? row.image_id : null,
+      image,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async setAuthorProfile(byline: string, profile: AuthorProfileInput): Promise<AuthorProfile | null> {
+    const key = bylineKey(byline);
+    await writeAndTell(this.db, this.changes, async (trx, change) => {
+      if (isEmptyProfile(profile)) {
+        await trx.deleteFrom('author_profiles').where('key', '=', key).execute();
+      } else {
+        const row = { byline, title: profile.jobTitle, bio: profile.bio, links: JSON.stringify(profile.links), image_id: profile.imageId, updated_at: new Date().toISOString() };
+        await trx
+          .insertInto('author_profiles')
+          .values({ key, ...row })
+          .onConflict((oc) => oc.column('key').doUpdateSet(row))
+          .execute();
+      }
+      change.profile(key);
+    });
+    return this.authorProfile(byline);
+  }
+
+  async listBylines(q?: string, limit = 200): Promise<AdminByline[]> {
+    const prefix = q ? bylineKey(q) : '';
+    const starts = `${likeEscape(prefix)}%`;
+    let used = this.db
+      .selectFrom('articles')
+      .where('author_key', '>', '')
+      .groupBy('author_key')
+      .select((eb) => ['author_key', eb.fn.countAll<number>().as('n'), eb.fn.max('author').as('author')]);
+    if (prefix) used = used.where(sql<boolean>`author_key like ${starts} escape '\\'`);
+    let profiles = this.db.selectFrom('author_profiles').select(['key', 'byline', 'title']);
+    if (prefix) profiles = profiles.where(sql<boolean>`key like ${starts} escape '\\'`);
+    const [counts, rows] = await Promise.all([used.execute(), profiles.execute()]);
+    const byKey = new Map<string, AdminByline>();
+    for (const r of counts) byKey.set(r.author_key, { byline: String(r.author), count: Number(r.n), jobTitle: null });
+    for (const p of rows) {
+      const known = byKey.get(p.key);
+      byKey.set(p.key, { byline: known?.byline ?? p.byline, count: known?.count ?? 0, jobTitle: p.title });
+    }
+    return [...byKey.values()].sort((a, b) => b.count - a.count || a.byline.localeCompare(b.byline, 'ar')).slice(0, limit);
   }
 
   async describeTag(id: number, description: string): Promise<AdminTag | null> {

@@ -5,6 +5,7 @@
  * Kysely implementation is in newsroom-kysely.ts and runs on either engine.
  */
 import type { ArticleStatus, LiveState } from '../content/article.js';
+import type { AuthorProfile, AuthorProfileInput } from '../content/authors.js';
 import type { ImageFormat, ImageRef, Rendition } from '../content/image.js';
 import type { Role } from './newsroom-schema.js';
 
@@ -124,6 +125,15 @@ export interface AdminTag {
   description: string;
 }
 
+/** A byline as the editors' list of authors shows it. */
+export interface AdminByline {
+  byline: string;
+  /** Its articles, any status. */
+  count: number;
+  /** The profile's job title; null when it has no profile. */
+  jobTitle: string | null;
+}
+
 export interface NewsroomStore {
   countUsers(): Promise<number>;
   createUser(user: { email: string; name: string; role: Role; passwordHash: string }): Promise<User>;
@@ -180,6 +190,19 @@ export interface NewsroomStore {
   /** Tags of articles of any status, by name; `q` filters on the start of a folded name. */
   listAllTags(q?: string, limit?: number): Promise<AdminTag[]>;
   renameTag(id: number, name: string, key: string): Promise<AdminTag | null>;
+  /**
+   * Sets the profile of a byline (any spelling: one profile a folded key),
+   * cleaned and checked by services/authors.ts; an empty one removes it
+   * (null is returned).
+   */
+  setAuthorProfile(byline: string, profile: AuthorProfileInput): Promise<AuthorProfile | null>;
+  /** The profile of a byline, in any spelling; null when it has none. */
+  authorProfile(byline: string): Promise<AuthorProfile | null>;
+  /**
+   * Bylines of articles of any status, and those with a profile, most used
+   * first; `q` filters on the start of a folded name.
+   */
+  listBylines(q?: string, limit?: number): Promise<AdminByline[]>;
   /** Sets a tag's description ('' for none); null when there is no such tag. */
   describeTag(id: number, description: string): Promise<AdminTag | null>;
   /**

@@ -46,6 +46,18 @@ export interface ArticleViewsTable {
   views: number;
 }
 
+/** An author's profile (migration 0021, content/authors.ts), by the byline's folded key. */
+export interface AuthorProfilesTable {
+  key: string;
+  byline: string;
+  title: Generated<string>;
+  bio: Generated<string>;
+  /** A JSON array of absolute http(s) addresses. */
+  links: Generated<string>;
+  image_id: number | null;
+  updated_at: string;
+}
+
 export interface TagsTable {
   id: Generated<number>;
   name: string;
@@ -117,4 +129,5 @@ export interface Database {
   article_link_rules: ArticleLinkRulesTable;
   analysis_versions: AnalysisVersionsTable;
   article_views: ArticleViewsTable;
+  author_profiles: AuthorProfilesTable;
 }

@@ -4,6 +4,7 @@
  * for SQLite without changing a caller.
  */
 import type { Article, ArticleInput, ArticleLink, ArticleSummary, AuthorAlias } from '../content/article.js';
+import type { AuthorCard } from '../content/authors.js';
 import type { Section } from '../content/body.js';
 import type { ChangeBus } from './changes.js';
 import type { ImageRef } from '../content/image.js';
@@ -24,6 +25,8 @@ export interface ArticleView extends Omit<Article, 'body' | 'importMeta'> {
   related: ArticleLink[];
   /** Newsroom (issue #5): the feature image, when there is one. */
   featureImage?: ImageRef | null;
+  /** What the byline's profile says (content/authors.ts), when it has one. */
+  authorCard?: AuthorCard | null;
 }
 
 /** An article's page data with its source, for the APIs and the admin. */

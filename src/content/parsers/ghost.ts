@@ -47,13 +47,52 @@ const GhostData = z.object({
   posts: z.array(GhostPost),
   tags: z.array(z.object({ id, name: z.string(), slug: text, visibility: text, description: text })).default([]),
   posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })).default([]),
-  users: z.array(z.object({ id, name: z.string(), slug: text })).default([]),
+  users: z
+    .array(
+      z.object({
+        id,
+        name: z.string(),
+        slug: text,
+        bio: text,
+        website: text,
+        twitter: text,
+        facebook: text,
+        linkedin: text,
+        instagram: text,
+        bluesky: text,
+        threads: text,
+      }),
+    )
+    .default([]),
   posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text })).default([]),
   posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })).default([]),
 });
 const GhostExport = z.object({ db: z.array(z.object({ data: GhostData })).min(1) });
 /** Ghost keeps uploads under content/images; its URLs start with the site's address or __GHOST_URL__. */
 const mediaFile = mediaFileUnder(/\/content\/images\/(.+)$/);
+
+/**
+ * A Ghost user's pages elsewhere as addresses. Ghost keeps the website as an
+ * address and each network as a handle ("@name", or a page's path for
+ * Facebook), which it turns into the network's address on its author pages.
+ */
+function ghostProfileLinks(u: Partial<Record<'website' | 'twitter' | 'facebook' | 'linkedin' | 'instagram' | 'bluesky' | 'threads', string | null>>): string[] {
+  const handle = (h: string | null | undefined) => h?.trim().replace(/^@/, '').replace(/^\/+/, '') || null;
+  const on = (base: string, h: string | null | undefined) => {
+    const name = handle(h);
+    if (!name) return null;
+    return /^https?:\/\//i.test(name) ? name : `${base}${name}`;
+  };
+  return [
+    u.website?.trim() || null,
+    on('https://x.com/', u.twitter),
+    on('https://www.facebook.com/', u.facebook),
+    on('https://www.linkedin.com/in/', u.linkedin),
+    on('https://www.instagram.com/', u.instagram),
+    on('https://bsky.app/profile/', u.bluesky),
+    on('https://www.threads.net/@', u.threads),
+  ].filter((l): l is string => l !== null);
+}
 
 const STATUS: Record<string, ArticleStatus> = { published: 'published', scheduled: 'scheduled', draft: 'draft', sent: 'draft' };
 
@@ -141,7 +180,12 @@ export function parseGhost(json: string): Posts {
   const aliases = data.tags.flatMap((t) =>
     t.slug && t.name.trim() && t.visibility !== 'internal' ? [{ alias: t.slug, name: t.name, ...(t.description ? { description: t.description } : {}) }] : [],
   );
-  // The authors' slugs, for their archives (/author/x/).
-  const authorAliases = data.users.flatMap((u) => (u.slug && cleanLine(u.name) ? [{ alias: u.slug.toLowerCase(), byline: cleanLine(u.name) }] : []));
+  // The authors' slugs, for their archives (/author/x/), with what their Ghost profiles say.
+  const authorAliases = data.users.flatMap((u) => {
+    if (!u.slug || !cleanLine(u.name)) return [];
+    const links = ghostProfileLinks(u);
+    const profile = u.bio?.trim() || links.length ? { profile: { bio: u.bio ?? '', links } } : {};
+    return [{ alias: u.slug.toLowerCase(), byline: cleanLine(u.name), ...profile }];
+  });
   return { posts, notes, aliases, authorAliases, mediaFile };
 }

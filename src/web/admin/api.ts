@@ -19,12 +19,14 @@ import { suggestFor } from '../../services/suggest.js';
 import { draftCopyOf } from '../../related/suggest.js';
 import { linkRulesView } from '../../services/link-rules.js';
 import { checkTagDescription, describeTag, mergeTags, renameTag } from '../../services/tags.js';
+import { EMPTY_PROFILE, saveAuthorProfile, type ProfileFields } from '../../services/authors.js';
+import { profileJson } from './profile-json.js';
 import * as workflow from '../../services/workflow.js';
 import type { AdminDesk, MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { checkAlt, deleteUpload, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
-import { articleUrl } from '../urls.js';
+import { articleUrl, authorUrl, bylineOf } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendExport, sendJsonError } from './http.js';
 import { renderPreview } from './preview.js';
@@ -338,6 +340,61 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       response: { 200: S.TagSchema, ...S.errors(400, 401, 403, 404) },
     },
   }, async (req) => mergeTags(store, req.params.id, req.body.into));
+
+  // --- Author profiles (content/authors.ts); services/authors.ts lets editors write any, others their own ---
+  const NameParams = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
+
+  app.get<{ Querystring: { q?: string; limit: number } }>('/authors', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('authors'),
+      summary: 'Bylines of articles of any status, and those with a profile, most used first; q matches the start of a name',
+      querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 200 } } },
+      response: { 200: { type: 'array', items: S.AdminBylineSchema }, ...S.errors(400, 401) },
+    },
+  }, async (req) => (await store.newsroom.listBylines(req.query.q, req.query.limit)).map((b) => ({ name: b.byline, count: b.count, jobTitle: b.jobTitle, url: authorUrl(b.byline) })));
+
+  app.get<{ Params: { name: string } }>('/authors/:name', {
+    config: { role: 'contributor' },
+    schema: { ...tag('authors'), summary: "A byline's profile (the name in any spelling; _ for spaces, as in its page's address)", params: NameParams, response: { 200: S.AuthorProfileSchema, ...S.errors(401, 404) } },
+  }, async (req) => {
+    const profile = await store.newsroom.authorProfile(bylineOf(req.params.name));
+    if (!profile) throw notFound('author profile', 'لا يوجد ملف لهذا الكاتب');
+    return profileJson(profile);
+  });
+
+  app.patch<{ Params: { name: string }; Body: Omit<ProfileFields, 'imageId'> & { image?: number | null } }>('/authors/:name', {
+    config: { role: 'contributor' },
+    schema: {
+      ...tag('authors'),
+      summary: "Write a byline's profile (editors: anyone's; others: their own name's). Fields left out keep their value; a profile emptied of everything is removed (204).",
+      params: NameParams,
+      body: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: false,
+        properties: {
+          jobTitle: { type: 'string', maxLength: 1000 },
+          bio: { type: 'string', maxLength: 10000 },
+          links: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 2000 } },
+          image: { type: ['integer', 'null'], minimum: 1, description: 'An upload of the media library (POST /media), or null for none' },
+        },
+      },
+      response: { 200: S.AuthorProfileSchema, 204: { type: 'null' }, ...S.errors(400, 401, 403, 404) },
+    },
+  }, async (req, reply) => {
+    const { image, ...fields } = req.body;
+    const saved = await saveAuthorProfile(store, actorOf(req), bylineOf(req.params.name), { ...fields, ...(image !== undefined ? { imageId: image } : {}) });
+    return saved ? profileJson(saved) : reply.code(204).send();
+  });
+
+  app.delete<{ Params: { name: string } }>('/authors/:name', {
+    config: { role: 'contributor' },
+    schema: { ...tag('authors'), summary: "Remove a byline's profile (its page and stories stay)", params: NameParams, response: { 204: { type: 'null' }, ...S.errors(401, 403) } },
+  }, async (req, reply) => {
+    await saveAuthorProfile(store, actorOf(req), bylineOf(req.params.name), EMPTY_PROFILE);
+    return reply.code(204).send();
+  });
 
   // --- Media ---
   app.get<{ Querystring: { limit: number } }>('/media', {

@@ -11,7 +11,8 @@ import type { ImageRef } from '../../content/image.js';
 import { AppError, notFound } from '../../services/newsroom-errors.js';
 import type { Store } from '../../store/store.js';
 import { mediaUrl, srcsetOf } from '../../media/images.js';
-import { articleUrl, authorUrl, tagUrl } from '../urls.js';
+import { articleUrl, authorUrl, bylineOf, tagUrl } from '../urls.js';
+import { profileJson } from './profile-json.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
@@ -250,6 +251,21 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
     },
   }, async () => (await store.listAuthors()).map((a) => ({ name: a.byline, count: a.count, url: authorUrl(a.byline), lastModified: a.lastModified })));
+
+  app.get<{ Params: { name: string } }>('/authors/:name', {
+    schema: {
+      ...common,
+      summary: "An author's profile: job title, biography, portrait and links (the name in any spelling; _ for spaces). 404 for a byline without public articles or without a profile.",
+      params: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } },
+      response: { 200: S.AuthorProfileSchema, ...S.errors(401, 404) },
+    },
+  }, async (req) => {
+    const byline = bylineOf(req.params.name);
+    // Public: only the profile of someone the site shows (a profile kept for a byline with drafts only stays private).
+    const [profile, listed] = await Promise.all([store.newsroom.authorProfile(byline), store.listArticles({ page: 1, limit: 1, author: byline })]);
+    if (!profile || listed.total === 0) throw notFound('author', 'لا يوجد ملف لهذا الكاتب');
+    return { ...profileJson(profile), name: listed.byline ?? profile.byline, url: authorUrl(listed.byline ?? profile.byline) };
+  });
 
   // Search, when the store has it (issue #3).
   if (typeof (store as Partial<Store>).search === 'function') {

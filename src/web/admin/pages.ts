@@ -38,7 +38,7 @@ export interface PageContext {
   error?: string;
 }
 
-const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+export const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
 
 export function formatTime(iso: string | null, site: SiteConfig): string {
   if (!iso) return '—';
@@ -74,6 +74,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
     <a href="/admin/articles/new">خبر جديد</a>
     <a href="/admin/media">الصور</a>
     ${atLeast(actor.role, 'editor') ? html`<a href="/admin/tags">الوسوم</a>` : ''}
+    <a href="/admin/authors">الكتّاب</a>
     ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
@@ -275,7 +276,7 @@ export interface EditorData {
   bylines: string[];
 }
 
-function field(id: string, errorField: string | undefined): Html {
+export function field(id: string, errorField: string | undefined): Html {
   return errorField === id ? html` aria-invalid="true" aria-describedby="form-error"` : html``;
 }
 

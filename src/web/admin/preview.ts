@@ -77,6 +77,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,
+    authorCard: input.author ? await store.newsroom.authorProfile(input.author) : null,
   };
   return articlePage(view, site).value;
 }

@@ -284,6 +284,30 @@ export const TagSchema = {
   properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' }, description: { type: 'string' } },
 } as const;
 
+/** An author's profile (content/authors.ts), as both APIs give it. */
+export const AuthorProfileSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', description: 'The byline, as the profile was last saved under (any spelling finds it)' },
+    url: { type: 'string', description: "The author's page" },
+    jobTitle: { type: 'string' },
+    bio: { type: 'string', description: 'Plain text; paragraphs separated by a blank line' },
+    links: { type: 'array', items: { type: 'string' }, description: 'Their pages elsewhere (schema.org sameAs)' },
+    image: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, alt: { type: 'string' } } }] },
+    updatedAt: { type: 'string' },
+  },
+} as const;
+
+export const AdminBylineSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    count: { type: 'integer', description: 'Articles of any status' },
+    jobTitle: { ...nullableString, description: 'null: no profile' },
+    url: { type: 'string' },
+  },
+} as const;
+
 const lines = { type: 'array', items: { type: 'string' } } as const;
 export const ImportReportSchema = {
   type: 'object',

@@ -20,6 +20,9 @@ import { ADMIN_DESKS } from '../../store/newsroom.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { linkRulesView, type LinkRulesView } from '../../services/link-rules.js';
 import { describeTag, mergeTags, renameTag, tagNamed } from '../../services/tags.js';
+import { checkProfile, EMPTY_PROFILE, mayEditProfile, saveAuthorProfile } from '../../services/authors.js';
+import { cleanLine } from '../../content/text-cleanup.js';
+import { authorProfilePage, authorsPage, profileValues, type ProfileValues } from './author-pages.js';
 import * as workflow from '../../services/workflow.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -28,6 +31,7 @@ import { SAFE_METHODS, SESSION_COOKIE, exportRoute, resolveActor, routeError, se
 import * as P from './pages.js';
 import { renderPreview } from './preview.js';
 import { zonedToUtc } from './zoned.js';
+import { bylineOf } from '../urls.js';
 
 export interface AdminUiOptions {
   store: Store;
@@ -455,6 +459,57 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     if (!into) throw new AppError(404, 'not_found', 'tag not found', `لا يوجد وسم باسم «${str(req.body?.into).trim()}»`, 'into');
     return mergeTags(store, id, into.id);
   }));
+
+  // --- Author profiles (editors: anyone's; others: their own) ---
+  const BYLINES_SHOWN = 200;
+  app.get<{ Querystring: { q?: string; done?: string } }>('/authors', role('contributor'), async (req, reply) => {
+    const q = str(req.query.q).slice(0, 100);
+    const flash = req.query.done === 'saved' ? 'حُفظ ملف الكاتب.' : req.query.done === 'deleted' ? 'حُذف ملف الكاتب.' : undefined;
+    const bylines = await store.newsroom.listBylines(q || undefined, BYLINES_SHOWN);
+    return send(reply, authorsPage(ctx(req, reply, 'الكتّاب', flash ? { flash } : {}), { bylines, q, limit: BYLINES_SHOWN }));
+  });
+
+  const profileForm = async (req: FastifyRequest, reply: FastifyReply, byline: string, extra: { error?: string; errorField?: string; values?: ProfileValues } = {}, code = 200) => {
+    const profile = await store.newsroom.authorProfile(byline);
+    const { error, errorField, values } = extra;
+    const page = authorProfilePage(ctx(req, reply, `ملف ${byline}`, error ? { error } : {}), { byline, profile, values: values ?? profileValues(profile), ...(errorField ? { errorField } : {}) });
+    return send(reply, page, code);
+  };
+
+  app.get<{ Params: { name: string } }>('/authors/:name', role('contributor'), async (req, reply) => {
+    const byline = cleanLine(bylineOf(req.params.name));
+    if (!mayEditProfile(actorOf(req), byline)) throw forbidden('Editors write any author’s profile; others only their own', 'يكتب المحررون ملف أي كاتب، وغيرهم ملفه هو فقط');
+    return profileForm(req, reply, byline);
+  });
+
+  app.post<{ Params: { name: string }; Body: Form }>('/authors/:name', role('contributor'), async (req, reply) => {
+    const actor = actorOf(req);
+    const byline = cleanLine(bylineOf(req.params.name));
+    const body = req.body ?? {};
+    const values: ProfileValues = { jobTitle: str(body.job_title), bio: str(body.bio), links: str(body.links) };
+    try {
+      // Checked before the portrait is stored: a refused profile leaves no orphan upload.
+      if (!mayEditProfile(actor, byline)) throw forbidden('Editors write any author’s profile; others only their own', 'يكتب المحررون ملف أي كاتب، وغيرهم ملفه هو فقط');
+      const fields = { jobTitle: values.jobTitle, bio: values.bio, links: values.links.split(/\r?\n/) };
+      checkProfile(fields, null);
+      let imageId: number | null | undefined;
+      if (Buffer.isBuffer(body.image) && body.image.length > 0) {
+        imageId = (await saveUpload(store, { dir: config.mediaDir, maxBytes: config.maxUploadBytes }, { bytes: body.image, alt: byline, userId: actor.userId }, 'file')).id;
+      } else if (str(body.remove_image)) {
+        imageId = null;
+      }
+      await saveAuthorProfile(store, actor, byline, { ...fields, ...(imageId !== undefined ? { imageId } : {}) });
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status === 403) throw e;
+      return profileForm(req, reply, byline, { error: e.messageAr, ...(e.field ? { errorField: e.field } : {}), values }, e.status);
+    }
+    return reply.redirect('/admin/authors?done=saved', 303);
+  });
+
+  app.post<{ Params: { name: string } }>('/authors/:name/delete', role('contributor'), async (req, reply) => {
+    await saveAuthorProfile(store, actorOf(req), cleanLine(bylineOf(req.params.name)), EMPTY_PROFILE);
+    return reply.redirect('/admin/authors?done=deleted', 303);
+  });
 
   // --- Accounts and keys (owner) ---
   app.get('/users', role('owner'), async (req, reply) => send(reply, P.usersPage(ctx(req, reply, 'الحسابات'), await store.newsroom.listUsers())));

@@ -1,5 +1,6 @@
 /** Lists of articles: the home page, tag and author pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
+import type { AuthorCard } from '../../content/authors.js';
 import type { SectionHeadlines } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleCount } from '../counted.js';
@@ -9,6 +10,7 @@ import { mostReadMarker } from '../plugins/most-read.js';
 import { authorDescription, listSeo, NOT_FOUND_SEO, tagDescription } from '../seo/pages.js';
 import { articleUrl, pageUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
+import { authorHeader } from './author.js';
 import { layout } from './layout.js';
 import { cardImage } from './media.js';
 
@@ -31,6 +33,8 @@ export interface ListPage {
   tagAbout?: string;
   /** The byline an author's page lists (its ProfilePage). */
   author?: string;
+  /** What that byline's profile says, at the head of their page. */
+  authorCard?: AuthorCard | null;
   /** The home page's first page: the featured stories it leads with, above the latest (which leaves them out). */
   lead?: ArticleSummary[];
   /** The home page's first page: each section's newest headlines, below the latest (those shown above left out). */
@@ -117,7 +121,7 @@ export function listPage(list: ListPage, site: SiteConfig, title = list.heading)
   const about = list.tagAbout ? html`<p class="tag-description">${list.tagAbout}</p>` : '';
   const main = list.lead?.length
     ? ledList(list, list.lead, site)
-    : html`<h1 class="list-heading">${list.heading}</h1>
+    : html`${list.author !== undefined ? authorHeader(list.author, list.authorCard) : html`<h1 class="list-heading">${list.heading}</h1>`}
 ${about}${count}
 ${
   list.articles.length
@@ -127,7 +131,7 @@ ${
 ${homeBlocks(list, new Set(list.articles.map((a) => a.id)), site)}
 ${pagination(list, site)}`;
   const description =
-    list.author !== undefined ? authorDescription(site, list.author) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;
+    list.author !== undefined ? authorDescription(site, list.author, list.authorCard) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;
   return layout(site, { title, description, seo: listSeo(list, site) }, main);
 }
 

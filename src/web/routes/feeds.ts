@@ -66,18 +66,13 @@ interface FeedItem {
 
 const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
 
-/** `tagAbout`: what the editors wrote about a tag, its page's description too. */
-function scopeDescription(site: SiteConfig, scope: FeedScope, tagAbout = ''): string {
-  if (scope === null) return site.description;
-  return 'tag' in scope ? tagDescription(site, scope.tag, tagAbout) : authorDescription(site, scope.author);
-}
-
-function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scope: FeedScope, updated: Date, tagAbout = ''): Feed {
+/** `description`: the scope's page's own (what the editors wrote about a tag or an author), else the site's. */
+function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scope: FeedScope, updated: Date, description = site.description): Feed {
   const home = absoluteUrl(site, scopePath(scope));
   const feed = new Feed({
     id: home,
     title: scopeTitle(site, scope),
-    description: scopeDescription(site, scope, tagAbout),
+    description,
     link: home,
     language: 'ar',
     updated,
@@ -160,7 +155,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
   /** The scope a feed's address names: the site's, a tag's (found in any spelling) or a byline's. */
   async function render(format: FeedFormat, reply: FastifyReply, wanted: FeedScope = null) {
     let scope: FeedScope = null;
-    let tagAbout = '';
+    let description = site.description;
     if (wanted !== null && 'tag' in wanted) {
       const found = await store.getTag(wanted.tag);
       if (!found) {
@@ -170,7 +165,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
       }
       if (!found || found.count === 0) return reply.callNotFound();
       scope = { tag: found.name };
-      tagAbout = found.description;
+      description = tagDescription(site, found.name, found.description);
     } else if (wanted !== null) {
       if (!wanted.author) return reply.callNotFound(); // '' would be the articles signed by no one
       scope = wanted;
@@ -183,6 +178,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
       if (rows.length === 0) return reply.callNotFound();
       // Named as the page is: the newest article's spelling of the byline.
       scope = { author: rows[0]!.author };
+      description = authorDescription(site, scope.author, await store.newsroom.authorProfile(scope.author));
     }
     const full = site.feedContent === 'full';
     const items: FeedItem[] = [];
@@ -192,9 +188,9 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     }
     const newest = rows.map(latestOf).sort().at(-1);
     setLastModified(reply, newest);
-    const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0), tagAbout);
+    const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0), description);
     reply.cacheFor([
-      scope === null ? 'list:home' : 'tag' in scope ? `list:tag:${tagKey(scope.tag)}` : `list:author:${bylineKey(scope.author)}`,
+      ...(scope === null ? ['list:home'] : 'tag' in scope ? [`list:tag:${tagKey(scope.tag)}`] : [`list:author:${bylineKey(scope.author)}`, `list:profile:${bylineKey(scope.author)}`]),
       ...rows.map((r) => `card:${r.id}`),
       ...(full ? rows.map((r) => `page:${r.id}`) : []),
     ]);

@@ -86,10 +86,11 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       if (total === 0 || !byline) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لا توجد أخبار بهذا الاسم.').value);
       // Compared as addresses: a byline's spaces and underscores all read as one _ there (no redirect loop).
       if (authorUrl(asked) !== authorUrl(byline)) return reply.redirect(pageUrl(authorUrl(byline), page), 301);
-      setLastModified(reply, lastModified ?? null);
+      const authorCard = await store.newsroom.authorProfile(byline);
+      setLastModified(reply, lastModified, authorCard?.updatedAt);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
-      reply.cacheFor([`list:author:${bylineKey(byline)}`, ...articles.map((a) => `card:${a.id}`)]);
-      return listPage({ heading: byline, base: authorUrl(byline), page, pageSize: site.pageSize, total, articles, author: byline }, site).value;
+      reply.cacheFor([`list:author:${bylineKey(byline)}`, `list:profile:${bylineKey(byline)}`, ...articles.map((a) => `card:${a.id}`)]);
+      return listPage({ heading: byline, base: authorUrl(byline), page, pageSize: site.pageSize, total, articles, author: byline, authorCard }, site).value;
     },
   );
 
@@ -101,10 +102,14 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       if (moved) return reply.redirect(articleUrl(moved), 301);
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
     }
-    setLastModified(reply, article.updatedAt, article.publishedAt);
+    setLastModified(reply, article.updatedAt, article.publishedAt, article.authorCard?.updatedAt);
     // A live story changes by the minute, as lists do.
     reply.header('cache-control', article.live === 'live' ? CACHE.short : CACHE.article).type('text/html; charset=utf-8');
-    reply.cacheFor([`page:${article.id}`, ...[...article.seeAlso, ...article.related].map((l) => `card:${l.id}`)]);
+    reply.cacheFor([
+      `page:${article.id}`,
+      ...(article.author ? [`list:profile:${bylineKey(article.author)}`] : []),
+      ...[...article.seeAlso, ...article.related].map((l) => `card:${l.id}`),
+    ]);
     return articlePage(article, site).value;
   });
 };

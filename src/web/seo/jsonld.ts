@@ -5,6 +5,8 @@
  * with `<`, `>` and `&` escaped, so no text in an article can close the script.
  */
 import type { ArticleSummary } from '../../content/article.js';
+import type { AuthorCard } from '../../content/authors.js';
+import { mediaUrl } from '../../media/images.js';
 import { cutOnWord } from '../../content/lead.js';
 import { updateSections } from '../../content/live.js';
 import type { ArticleView } from '../../store/store.js';
@@ -66,7 +68,7 @@ export function newsArticle(
     description,
     datePublished: published,
     dateModified: article.updatedAt > published ? article.updatedAt : published,
-    author: article.author ? [{ '@type': 'Person', name: article.author, url: absoluteUrl(site, authorUrl(article.author)) }] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
+    author: article.author ? [person(site, article.author, article.authorCard)] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
     publisher: publisher(site),
     image: [shareImage(site, image)],
     keywords: article.tags,
@@ -158,8 +160,25 @@ export function webSite(site: SiteConfig): JsonLd {
   };
 }
 
+/**
+ * The Person behind a byline: their page's address, and what their profile
+ * says (job title, portrait, their pages elsewhere as sameAs) when it has one.
+ */
+function person(site: SiteConfig, byline: string, card?: AuthorCard | null, description?: string): JsonLd {
+  const image = card?.image;
+  return {
+    '@type': 'Person',
+    name: byline,
+    url: absoluteUrl(site, authorUrl(byline)),
+    ...(card?.jobTitle ? { jobTitle: card.jobTitle } : {}),
+    ...(description ? { description } : {}),
+    ...(image ? { image: { '@type': 'ImageObject', url: absoluteUrl(site, mediaUrl(image.original.file)), width: image.original.width, height: image.original.height } } : {}),
+    ...(card?.links.length ? { sameAs: card.links } : {}),
+  };
+}
+
 /** An author's page: Google reads the byline's Person from it. */
-export function profilePage(site: SiteConfig, page: { byline: string; path: string; description: string }): JsonLd {
+export function profilePage(site: SiteConfig, page: { byline: string; path: string; description: string; card?: AuthorCard | null }): JsonLd {
   return {
     '@context': CONTEXT,
     '@type': 'ProfilePage',
@@ -168,7 +187,7 @@ export function profilePage(site: SiteConfig, page: { byline: string; path: stri
     description: page.description,
     inLanguage: 'ar',
     isPartOf: { '@type': 'WebSite', name: site.name, url: `${site.baseUrl}/` },
-    mainEntity: { '@type': 'Person', name: page.byline, url: absoluteUrl(site, authorUrl(page.byline)) },
+    mainEntity: person(site, page.byline, page.card, page.card?.bio ? page.description : undefined),
   };
 }
 

@@ -1,5 +1,7 @@
 /** What each kind of page puts in its head: built from the page's data. */
 import type { ArticleSummary } from '../../content/article.js';
+import { bioParagraphs, type AuthorCard } from '../../content/authors.js';
+import { cutOnWord, DESCRIPTION_MAX } from '../../content/lead.js';
 import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleUrl, authorUrl, pageUrl, tagUrl } from '../urls.js';
@@ -40,10 +42,14 @@ export interface ListSeoInput {
   tagAbout?: string;
   /** The byline an author's page lists. */
   author?: string;
+  /** What that byline's profile says, when it has one. */
+  authorCard?: AuthorCard | null;
 }
 
-export function authorDescription(site: SiteConfig, byline: string): string {
-  return `أخبار بقلم ${byline} في ${site.name}`;
+/** An author's page's description: the first paragraph of their profile's biography, else a line made of the name. */
+export function authorDescription(site: SiteConfig, byline: string, card?: AuthorCard | null): string {
+  const bio = card ? bioParagraphs(card.bio)[0] : undefined;
+  return bio ? cutOnWord(bio, DESCRIPTION_MAX) : `أخبار بقلم ${byline} في ${site.name}`;
 }
 
 /** A tag page's description: what the editors wrote about the tag, else a line made of its name. */
@@ -54,11 +60,14 @@ export function tagDescription(site: SiteConfig, tag: string, about = ''): strin
 export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
   const path = pageUrl(list.base, list.page);
   if (list.author !== undefined) {
-    const description = authorDescription(site, list.author);
+    const description = authorDescription(site, list.author, list.authorCard);
+    const portrait = list.authorCard?.image;
     return {
       path,
+      // The portrait is what a shared author's page shows.
+      ...(portrait ? { image: { url: mediaUrl(portrait.original.file), width: portrait.original.width, height: portrait.original.height, alt: portrait.alt || list.author } } : {}),
       feeds: feedLinks(site, { author: list.author }),
-      jsonLd: [profilePage(site, { byline: list.author, path, description }), breadcrumbList(site, [HOME_CRUMB, { name: list.author, path: authorUrl(list.author) }])],
+      jsonLd: [profilePage(site, { byline: list.author, path, description, card: list.authorCard }), breadcrumbList(site, [HOME_CRUMB, { name: list.author, path: authorUrl(list.author) }])],
     };
   }
   if (list.tag === undefined) {

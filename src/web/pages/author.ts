@@ -1,0 +1,53 @@
+/**
+ * What the public pages show of an author's profile (content/authors.ts):
+ * the head of their page, and the "عن الكاتب" box under each of their
+ * stories, as Ghost's themes and news sites close an article with its
+ * writer. All of it is text the page escapes; links are checked http(s)
+ * addresses (content/authors.ts profileLink) marked rel="me".
+ */
+import { bioParagraphs, linkLabel, type AuthorCard } from '../../content/authors.js';
+import { html, type Html } from '../html.js';
+import { authorUrl } from '../urls.js';
+import { picture } from './media.js';
+
+const PORTRAIT_SIZES = '6rem';
+
+function portrait(card: AuthorCard, byline: string): Html {
+  // Beside the name it is decoration: an empty alt unless the editors wrote one.
+  return card.image ? picture({ ...card.image, alt: card.image.alt && card.image.alt !== byline ? card.image.alt : '' }, { sizes: PORTRAIT_SIZES, className: 'portrait' }) : html``;
+}
+
+function links(card: AuthorCard): Html {
+  if (!card.links.length) return html``;
+  return html`<ul class="author-links">${card.links.map((href) => html`<li><a href="${href}" rel="me noopener" dir="ltr">${linkLabel(href)}</a></li>`)}</ul>`;
+}
+
+/** An author's page's heading, with what their profile says. */
+export function authorHeader(byline: string, card: AuthorCard | null | undefined): Html {
+  if (!card) return html`<h1 class="list-heading">${byline}</h1>`;
+  return html`<header class="author-profile">
+${portrait(card, byline)}
+<div>
+<h1 class="list-heading">${byline}</h1>
+${card.jobTitle ? html`<p class="job-title">${card.jobTitle}</p>` : ''}
+${bioParagraphs(card.bio).map((p) => html`<p class="bio">${p}</p>`)}
+${links(card)}
+</div>
+</header>`;
+}
+
+/** Under a story: who wrote it, and a way to their other stories. */
+export function authorBox(byline: string, card: AuthorCard | null | undefined): Html {
+  if (!byline || !card || (!card.bio && !card.jobTitle && !card.image)) return html``;
+  return html`<aside class="author-box" aria-labelledby="author-box-heading">
+${portrait(card, byline)}
+<div>
+<h2 id="author-box-heading"><span class="visually-hidden">عن الكاتب: </span><a href="${authorUrl(byline)}" rel="author">${byline}</a></h2>
+${card.jobTitle ? html`<p class="job-title">${card.jobTitle}</p>` : ''}
+${bioParagraphs(card.bio)
+  .slice(0, 1)
+  .map((p) => html`<p class="bio">${p}</p>`)}
+<a class="more" href="${authorUrl(byline)}">كل أخبار ${byline}</a>
+</div>
+</aside>`;
+}
