@@ -146,6 +146,9 @@ test('the Content API gives the profile of a byline the site shows, and only tha
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().name, REPORTER);
   assert.equal(res.json().bio, BIO);
+  const article = (await get(`/api/content/articles/${encodeURIComponent(story.slug)}`)).json();
+  assert.equal(article.authorProfile.jobTitle, 'كبيرة المراسلين');
+  assert.equal(article.authorProfile.url, authorUrl(REPORTER));
   const author = await makeKey(site.store, 'author');
   await apiCaller(site.app, author.auth)('PATCH', profileUrl(author.user.name), { bio: 'نبذة لم تُنشر لها أخبار بعد.' });
   assert.equal((await get(`/api/content${authorUrl(author.user.name)}`)).statusCode, 404, 'no public stories: not public');

@@ -360,7 +360,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   }, async (req) => {
     const profile = await store.newsroom.authorProfile(bylineOf(req.params.name));
     if (!profile) throw notFound('author profile', 'لا يوجد ملف لهذا الكاتب');
-    return profileJson(profile);
+    return profileJson(profile.byline, profile);
   });
 
   app.patch<{ Params: { name: string }; Body: Omit<ProfileFields, 'imageId'> & { image?: number | null } }>('/authors/:name', {
@@ -385,7 +385,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   }, async (req, reply) => {
     const { image, ...fields } = req.body;
     const saved = await saveAuthorProfile(store, actorOf(req), bylineOf(req.params.name), { ...fields, ...(image !== undefined ? { imageId: image } : {}) });
-    return saved ? profileJson(saved) : reply.code(204).send();
+    return saved ? profileJson(saved.byline, saved) : reply.code(204).send();
   });
 
   app.delete<{ Params: { name: string } }>('/authors/:name', {

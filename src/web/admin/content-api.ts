@@ -131,6 +131,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
             breakingUntil: breakingUntilSchema,
             corrections: correctionsSchema,
             author: { type: 'string' },
+            authorProfile: { anyOf: [{ type: 'null' }, S.AuthorProfileSchema], description: "The byline's profile; null without one" },
             updatedAt: { type: 'string' },
             body: { type: 'string', description: 'Markdown' },
             sections: { type: 'array', items: { type: 'object', properties: sectionProperties } },
@@ -153,6 +154,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       description: a.description,
       tags: a.tags,
       author: a.author,
+      authorProfile: a.author && a.authorCard ? profileJson(a.author, a.authorCard) : null,
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,
@@ -264,7 +266,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
     // Public: only the profile of someone the site shows (a profile kept for a byline with drafts only stays private).
     const [profile, listed] = await Promise.all([store.newsroom.authorProfile(byline), store.listArticles({ page: 1, limit: 1, author: byline })]);
     if (!profile || listed.total === 0) throw notFound('author', 'لا يوجد ملف لهذا الكاتب');
-    return { ...profileJson(profile), name: listed.byline ?? profile.byline, url: authorUrl(listed.byline ?? profile.byline) };
+    return profileJson(listed.byline ?? profile.byline, profile);
   });
 
   // Search, when the store has it (issue #3).

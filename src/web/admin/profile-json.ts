@@ -1,12 +1,12 @@
 /** An author's profile as the Admin and Content APIs give it (schemas.ts AuthorProfileSchema). */
-import type { AuthorProfile } from '../../content/authors.js';
+import type { AuthorCard } from '../../content/authors.js';
 import { mediaUrl } from '../../media/images.js';
 import { authorUrl } from '../urls.js';
 
-export function profileJson(p: AuthorProfile) {
+export function profileJson(byline: string, p: AuthorCard) {
   return {
-    name: p.byline,
-    url: authorUrl(p.byline),
+    name: byline,
+    url: authorUrl(byline),
     jobTitle: p.jobTitle,
     bio: p.bio,
     links: p.links,
