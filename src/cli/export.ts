@@ -1,12 +1,13 @@
 /**
- * `sahifa export [--db PATH] [FILE]`: every article as JSON lines (to FILE,
- * or standard output without one or with `-`), which `sahifa import` reads back whole.
+ * `sahifa export [--db PATH] [FILE]`: every article as JSON lines, then the
+ * tags' descriptions and the authors' profiles (to FILE, or standard output
+ * without one or with `-`), which `sahifa import` reads back whole.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { exportLines } from '../services/export.js';
+import { exportRecords, type ExportKind } from '../services/export.js';
 import { openStore } from '../store/open.js';
 import { UsageError, dbPath, existingDatabase } from './args.js';
 
@@ -16,19 +17,21 @@ export async function exportCommand(args: string[]): Promise<number> {
   const file = positionals[0] === '-' ? undefined : positionals[0];
   if (file !== undefined && existsSync(file)) throw new UsageError(`"${file}" exists: export writes a new file`);
   const store = await openStore(existingDatabase(dbPath(values.db)));
-  let count = 0;
+  const count: Record<ExportKind, number> = { article: 0, tag: 0, author: 0 };
   try {
     const lines = Readable.from(
       (async function* () {
-        for await (const line of exportLines(store)) {
-          count++;
+        for await (const { kind, line } of exportRecords(store)) {
+          count[kind]++;
           yield line;
         }
       })(),
     );
     // pipeline leaves process.stdout open (it never destroys stdout or stderr).
     await pipeline(lines, file === undefined ? process.stdout : createWriteStream(file, { flags: 'wx' }));
-    console.error(`exported ${count} article${count === 1 ? '' : 's'}${file ? ` to ${file}` : ''}`);
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    const besides = [count.tag ? n(count.tag, 'tag description', 'tag descriptions') : '', count.author ? n(count.author, 'author profile', 'author profiles') : ''].filter(Boolean);
+    console.error(`exported ${n(count.article, 'article', 'articles')}${besides.length ? ` and ${besides.join(', ')}` : ''}${file ? ` to ${file}` : ''}`);
     return 0;
   } finally {
     await store.close();

@@ -18,7 +18,7 @@ const USAGE = `Usage:
   sahifa reindex [--db PATH] [--search] [--related]
                                   rebuild the search index and the related news (both without a flag)
   sahifa suggest [--db PATH] FILE  hashtags, description and entities for an article (JSON)
-  sahifa export [--db PATH] [FILE] every article as JSON lines, which import reads back
+  sahifa export [--db PATH] [FILE] every article, tag description and author profile as JSON lines, which import reads back
   sahifa backup [--db PATH] DIR    a SQLite site (database and uploads) copied while it runs
   sahifa user add --email E --role owner|editor|author|contributor [--name N] [--db PATH]
   sahifa user passwd --email E [--db PATH]     (password from stdin or a prompt; empty: generated)

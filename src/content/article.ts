@@ -36,7 +36,7 @@ export interface AuthorAlias {
   alias: string;
   byline: string;
   /** What the old site said about the author, for a byline with no profile here yet (services/authors.ts). */
-  profile?: { bio: string; links: string[] };
+  profile?: { jobTitle?: string; bio: string; links: string[] };
 }
 
 export interface ArticleInput {

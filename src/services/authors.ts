@@ -82,7 +82,7 @@ export async function saveAuthorProfile(store: Store, actor: Actor, rawByline: s
 /**
  * What an import's old site said about its authors (AuthorAlias.profile),
  * kept for bylines with no profile here yet: an editor's own is never
- * replaced. Too long a biography is cut on a word; an address that is not
+ * replaced. Too long a title or biography is cut on a word; an address that is not
  * http(s) is left out. Returns notes of what was brought.
  */
 export async function importProfiles(store: Store, aliases: AuthorAlias[]): Promise<string[]> {
@@ -97,8 +97,15 @@ export async function importProfiles(store: Store, aliases: AuthorAlias[]): Prom
       const href = profileLink(l);
       return href && href.length <= AUTHOR_LINK_MAX ? [href] : [];
     });
-    const checked = checkProfile({ bio: cutOnWord(authorBioText(profile.bio), AUTHOR_BIO_MAX), links: [...new Set(links)].slice(0, AUTHOR_LINKS_MAX) }, null);
+    const checked = checkProfile(
+      {
+        jobTitle: cutOnWord(authorTitleText(profile.jobTitle ?? ''), AUTHOR_TITLE_MAX),
+        bio: cutOnWord(authorBioText(profile.bio), AUTHOR_BIO_MAX),
+        links: [...new Set(links)].slice(0, AUTHOR_LINKS_MAX),
+      },
+      null,
+    );
     if (await store.newsroom.setAuthorProfile(byline, checked)) brought++;
   }
-  return brought ? [`${brought} author profile${brought === 1 ? '' : 's'} imported (biography and links)`] : [];
+  return brought ? [`${brought} author profile${brought === 1 ? '' : 's'} imported`] : [];
 }

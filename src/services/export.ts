@@ -2,8 +2,10 @@
  * A site's articles as JSON lines, in the shape `sahifa import` reads back
  * (content/parsers/jsonl.ts, the body as Markdown): every status, with tags,
  * byline, dates, slug, the featured flag, the corrections and a live story's updates, so that a newsroom can leave
- * Sahifa, or move between SQLite and PostgreSQL, with its words whole. Feature
- * images and uploads are files: `sahifa backup` copies them with the database.
+ * Sahifa, or move between SQLite and PostgreSQL, with its words whole. After
+ * the articles, what the newsroom wrote about its tags and its authors, a
+ * line each (`"kind": "tag"` or `"author"`). Feature images, uploads and
+ * portraits are files: `sahifa backup` copies them with the database.
  */
 import type { Article } from '../content/article.js';
 import type { Store } from '../store/store.js';
@@ -32,7 +34,19 @@ export function exportedArticle(a: Article) {
   };
 }
 
-/** The export, a line at a time: memory holds one batch of articles whatever the site's size. */
+export type ExportKind = 'article' | 'tag' | 'author';
+
+/** The export, a line at a time, each with what it holds: memory holds one batch of articles whatever the site's size. */
+export async function* exportRecords(store: Store): AsyncIterable<{ kind: ExportKind; line: string }> {
+  for await (const article of store.streamAll()) yield { kind: 'article', line: `${JSON.stringify(exportedArticle(article))}\n` };
+  for (const { name, description } of await store.newsroom.describedTags()) {
+    yield { kind: 'tag', line: `${JSON.stringify({ kind: 'tag', name, description })}\n` };
+  }
+  for (const p of await store.newsroom.allAuthorProfiles()) {
+    yield { kind: 'author', line: `${JSON.stringify({ kind: 'author', name: p.byline, job_title: p.jobTitle, bio: p.bio, links: p.links })}\n` };
+  }
+}
+
 export async function* exportLines(store: Store): AsyncIterable<string> {
-  for await (const article of store.streamAll()) yield `${JSON.stringify(exportedArticle(article))}\n`;
+  for await (const { line } of exportRecords(store)) yield line;
 }

@@ -77,7 +77,7 @@ function parseSource(source: string, format: ImportFormat): ImportFile {
     case 'text':
       return { inputs: [parseTextArticle(source)], notes: [], extras: [], aliases: [], authorAliases: [] };
     case 'jsonl':
-      return { inputs: parseJsonLines(source), notes: [], extras: [], aliases: [], authorAliases: [] };
+      return { ...parseJsonLines(source), notes: [], extras: [] };
     case 'wordpress':
       return postArticles(parseWordPress(source));
     case 'ghost':

@@ -767,12 +767,13 @@ export class KyselyStore implements Store {
   }
 
   async addTagAliases(aliases: TagAlias[]): Promise<void> {
-    const keyed = aliases.map((a) => ({ alias: a.alias, key: tagKey(a.name) })).filter((a) => a.alias && a.key);
+    // An alias without an address (a Sahifa export's tag line) brings only its description.
+    const keyed = aliases.map((a) => ({ alias: a.alias, key: tagKey(a.name) })).filter((a) => a.key);
     if (keyed.length === 0) return;
     const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('key', 'in', [...new Set(keyed.map((a) => a.key))]).execute();
     const ids = new Map(tags.map((t) => [t.key, t.id]));
     // One tag may have several aliases (a category and a tag of one name); a name with no tag here has none.
-    const rows = [...new Map(keyed.filter((a) => ids.has(a.key)).map((a) => [a.alias, { alias: a.alias, tag_id: ids.get(a.key)! }])).values()];
+    const rows = [...new Map(keyed.filter((a) => a.alias && ids.has(a.key)).map((a) => [a.alias, { alias: a.alias, tag_id: ids.get(a.key)! }])).values()];
     // An alias already recorded keeps its tag: the first import that named it wins.
     if (rows.length) await this.db.insertInto('tag_aliases').values(rows).onConflict((oc) => oc.column('alias').doNothing()).execute();
     // The old site's description, for a tag with none here (an editor's own is never replaced).

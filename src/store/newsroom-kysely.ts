@@ -642,6 +642,15 @@ export class KyselyNewsroomStore implements NewsroomStore {
     return this.authorProfile(byline);
   }
 
+  async allAuthorProfiles(): Promise<(AuthorProfileInput & { byline: string })[]> {
+    const rows = await this.db.selectFrom('author_profiles').select(['byline', 'title', 'bio', 'links', 'image_id']).orderBy('key').execute();
+    return rows.map((r) => ({ byline: r.byline, jobTitle: r.title, bio: r.bio, links: JSON.parse(r.links) as string[], imageId: r.image_id }));
+  }
+
+  async describedTags(): Promise<{ name: string; description: string }[]> {
+    return this.db.selectFrom('tags').select(['name', 'description']).where('description', '!=', '').orderBy('key').execute();
+  }
+
   async listBylines(q?: string, limit = 200): Promise<AdminByline[]> {
     const prefix = q ? bylineKey(q) : '';
     const starts = `${likeEscape(prefix)}%`;

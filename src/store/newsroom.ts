@@ -198,6 +198,10 @@ export interface NewsroomStore {
   setAuthorProfile(byline: string, profile: AuthorProfileInput): Promise<AuthorProfile | null>;
   /** The profile of a byline, in any spelling; null when it has none. */
   authorProfile(byline: string): Promise<AuthorProfile | null>;
+  /** Every profile, by byline, without its portrait's renditions (an export). */
+  allAuthorProfiles(): Promise<(AuthorProfileInput & { byline: string })[]>;
+  /** Every tag that has a description, by name (an export). */
+  describedTags(): Promise<{ name: string; description: string }[]>;
   /**
    * Bylines of articles of any status, and those with a profile, most used
    * first; `q` filters on the start of a folded name.

@@ -1,8 +1,9 @@
 /**
  * `sahifa export` and `sahifa backup`: a newsroom can take its site away
  * whole. An export imports back into a new site with every article as it
- * was (any status, Markdown body, tags, byline, dates, slug, featured); a
- * backup is a database and uploads that serve as they are.
+ * was (any status, Markdown body, tags, byline, dates, slug, featured), and
+ * what the newsroom wrote about its tags and authors; a backup is a database
+ * and uploads that serve as they are.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,13 +12,15 @@ import path from 'node:path';
 import type { Article } from '../../src/content/article.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { loadDemo } from '../../src/services/demo.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { sahifa } from '../helpers/cli.js';
 import { scratchDir } from '../helpers/paths.js';
 import { article, sqliteOnly, testDatabase, type TestDatabase } from '../helpers/store.js';
 
 let source: TestDatabase;
 let originals: Article[];
+let profiles: Awaited<ReturnType<SqliteStore['newsroom']['allAuthorProfiles']>>;
+const TAG_ABOUT = 'أخبار النقل العام في العاصمة الأردنية.';
 const dir = scratchDir('export');
 
 before(async () => {
@@ -37,6 +40,8 @@ before(async () => {
   ]);
   originals = [];
   for await (const a of store.streamAll()) originals.push(a);
+  await store.newsroom.describeTag((await store.getTag(originals.at(-1)!.tags[0]!))!.id, TAG_ABOUT);
+  profiles = await store.newsroom.allAuthorProfiles();
   await store.close();
 });
 after(() => source.drop());
@@ -45,10 +50,13 @@ test('an export imports back into a new site with every article as it was', asyn
   const file = path.join(dir, 'site.jsonl');
   const out = await sahifa('export', '--db', source.location, file);
   assert.equal(out.code, 0, out.stderr);
-  assert.match(out.stderr, new RegExp(`exported ${originals.length} articles to `));
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  assert.equal(lines.length, originals.length);
+  assert.match(out.stderr, new RegExp(`exported ${originals.length} articles and 1 tag description, ${profiles.length} author profiles to `));
+  const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind?: string });
+  assert.equal(lines.filter((l) => l.kind === undefined).length, originals.length);
   assert.ok(originals.length > 40);
+  assert.equal(lines.filter((l) => l.kind === 'tag').length, 1);
+  assert.equal(lines.filter((l) => l.kind === 'author').length, profiles.length);
+  assert.ok(profiles.length >= 6, "the demo's reporters");
   assert.ok(originals.some((a) => a.corrections.length === 1), 'a correction among them');
 
   const target = testDatabase();
@@ -71,6 +79,9 @@ test('an export imports back into a new site with every article as it was', asyn
         );
         assert.equal(b!.updatedAt, a.updatedAt, `${a.title}: its last change, not the import's`);
       }
+      assert.equal((await store.getTag(originals.at(-1)!.tags[0]!))!.description, TAG_ABOUT);
+      // The portraits are files (a backup carries them); everything else of a profile comes back.
+      assert.deepEqual(await store.newsroom.allAuthorProfiles(), profiles.map((p) => ({ ...p, imageId: null })));
       // An article imported from elsewhere keeps its old id: importing the export again updates, not repeats.
       assert.equal(copies.get(originals.find((a) => a.externalId === 'wp:https://old.example/?p=77')!.slug)!.externalId, 'wp:https://old.example/?p=77');
     } finally {

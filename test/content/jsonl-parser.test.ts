@@ -68,6 +68,20 @@ test('a file with a bad line fails whole, naming every bad line', () => {
 
 test('blank lines, CRLF and a BOM are fine; an empty file is an error', () => {
   const file = '\uFEFF' + line({ title: 'أ', body: 'نص.' }) + '\r\n\r\n' + line({ title: 'ب', body: 'نص آخر.' }) + '\r\n';
-  assert.equal(parseJsonLines(file).length, 2);
+  assert.equal(parseJsonLines(file).inputs.length, 2);
   assert.throws(() => parseJsonLines('\n\n'), /no articles/);
+});
+
+test('tag and author lines (a Sahifa export) are read beside the articles; an unknown kind fails its line', () => {
+  const file = [
+    line({ title: 'أ', body: 'نص.', author: 'ريم الخطيب' }),
+    line({ kind: 'tag', name: '#الشرق_الأوسط', description: 'أخبار المنطقة.' }),
+    line({ kind: 'author', name: ' ريم   الخطيب ', job_title: 'مراسلة', bio: 'نبذة.', links: ['https://x.com/reem_example'] }),
+  ].join('\n');
+  const parsed = parseJsonLines(file);
+  assert.equal(parsed.inputs.length, 1);
+  assert.deepEqual(parsed.aliases, [{ alias: '', name: 'الشرق الأوسط', description: 'أخبار المنطقة.' }]);
+  assert.deepEqual(parsed.authorAliases, [{ alias: '', byline: 'ريم الخطيب', profile: { jobTitle: 'مراسلة', bio: 'نبذة.', links: ['https://x.com/reem_example'] } }]);
+  assert.throws(() => parseJsonLines(`${line({ title: 'أ', body: 'نص.' })}\n${line({ kind: 'page', title: 'من نحن' })}`), /line 2: kind/);
+  assert.throws(() => parseJsonLines(`${line({ title: 'أ', body: 'نص.' })}\n${line({ kind: 'author', bio: 'بلا اسم' })}`), /line 2: name/);
 });

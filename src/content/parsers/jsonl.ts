@@ -10,12 +10,17 @@
  * follow the same subheading rule as the text format; with `"format":
  * "markdown"` the body is Sahifa's own Markdown, taken as it is (what
  * `sahifa export` writes, so that an export imports back whole).
+ *
+ * Besides articles, an export holds what the newsroom wrote about its tags
+ * and authors, a line each with a `kind`: `{"kind": "tag", "name",
+ * "description"}` and `{"kind": "author", "name", "job_title", "bio",
+ * "links"}`. They are kept for tags and bylines that have none yet.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, LIVE_STATES, type ArticleInput } from '../article.js';
+import { ARTICLE_STATUSES, LIVE_STATES, type ArticleInput, type AuthorAlias } from '../article.js';
 import { allBlocks, parseBody } from '../body.js';
 import { leadSentence } from '../lead.js';
-import { extractHashtags, mergeTags, tagName } from '../tags.js';
+import { extractHashtags, mergeTags, tagName, type TagAlias } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
 import { ParseError, throwIfAny } from './errors.js';
 import { paragraphBlocks, structureBody } from './structure.js';
@@ -41,6 +46,30 @@ const JsonArticle = z.object({
   live_updates: z.array(z.object({ id: z.number().int().positive(), at: z.iso.datetime({ offset: true }), text: nonEmpty, key: z.boolean().optional() })).optional(),
 });
 
+const JsonTag = z.object({ kind: z.literal('tag'), name: nonEmpty, description: z.string() });
+const JsonAuthor = z.object({
+  kind: z.literal('author'),
+  name: nonEmpty,
+  job_title: z.string().optional(),
+  bio: z.string().optional(),
+  links: z.array(z.string()).optional(),
+});
+
+/** A JSON lines file: its articles, and what it says of tags and authors (as an import's aliases without an address). */
+export interface JsonLinesFile {
+  inputs: ArticleInput[];
+  aliases: TagAlias[];
+  authorAliases: AuthorAlias[];
+}
+
+/** The first problem of a value against a schema, as a line's error. */
+function checked<T>(schema: z.ZodType<T>, value: unknown, line: number): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ParseError(`${issue.path.join('.') || 'the line'}: ${issue.message}`, line);
+}
+
 /** A Markdown body as it is: its first paragraph stands in for a missing description. */
 function markdownBody(markdown: string, line: number) {
   const body = normalizeNewlines(markdown).trim();
@@ -52,13 +81,7 @@ function markdownBody(markdown: string, line: number) {
 }
 
 export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
-  const parsed = JsonArticle.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'the line';
-    throw new ParseError(`${field}: ${issue.message}`, line);
-  }
-  const a = parsed.data;
+  const a = checked(JsonArticle, value, line);
   const body = a.format === 'markdown' ? markdownBody(a.body, line) : structureBody(paragraphBlocks(a.body, line));
   if (body.paragraphs.length === 0) throw new ParseError('body: no paragraphs', line);
 
@@ -85,9 +108,25 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
   };
 }
 
+/** One line's record: an article, or what the newsroom wrote about a tag or an author. */
+function parseRecord(value: unknown, line: number, file: JsonLinesFile): void {
+  const kind = typeof value === 'object' && value !== null && 'kind' in value ? (value as { kind: unknown }).kind : undefined;
+  if (kind === undefined) {
+    file.inputs.push(parseJsonArticle(value, line));
+  } else if (kind === 'tag') {
+    const t = checked(JsonTag, value, line);
+    file.aliases.push({ alias: '', name: tagName(t.name), description: t.description });
+  } else if (kind === 'author') {
+    const a = checked(JsonAuthor, value, line);
+    file.authorAliases.push({ alias: '', byline: cleanLine(a.name), profile: { jobTitle: a.job_title ?? '', bio: a.bio ?? '', links: a.links ?? [] } });
+  } else {
+    throw new ParseError('kind: "tag" or "author" (an article has none)', line);
+  }
+}
+
 /** Parses a whole file; any bad line fails the file, naming every bad line. */
-export function parseJsonLines(source: string): ArticleInput[] {
-  const articles: ArticleInput[] = [];
+export function parseJsonLines(source: string): JsonLinesFile {
+  const file: JsonLinesFile = { inputs: [], aliases: [], authorAliases: [] };
   const errors: string[] = [];
   normalizeNewlines(source)
     .split('\n')
@@ -100,12 +139,12 @@ export function parseJsonLines(source: string): ArticleInput[] {
         } catch (e) {
           throw new ParseError(`not valid JSON (${(e as Error).message})`, i + 1);
         }
-        articles.push(parseJsonArticle(value, i + 1));
+        parseRecord(value, i + 1, file);
       } catch (e) {
         errors.push((e as Error).message);
       }
     });
   throwIfAny(errors);
-  if (articles.length === 0) throw new ParseError('no articles in the file');
-  return articles;
+  if (file.inputs.length === 0) throw new ParseError('no articles in the file');
+  return file;
 }
