@@ -22,3 +22,8 @@ export function docKey(id: number, publishedAt: string | null): number {
 export function publicBound(now = Date.now()): number {
   return minuteOf(now) * ID_SPACE;
 }
+
+/** The first key of the minute holding `iso`: a range of publication times is a range of keys. */
+export function keyAt(iso: string): number {
+  return minuteOf(Date.parse(iso)) * ID_SPACE;
+}

@@ -9,7 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { tagKey } from '../content/tags.js';
 import type { Database } from '../store/schema.js';
 import type { ParsedQuery } from './query.js';
-import { ID_SPACE, publicBound } from './doc-key.js';
+import { ID_SPACE, keyAt, publicBound } from './doc-key.js';
 import type { TagSuggestion } from './types.js';
 
 export async function tagIdOf(db: Kysely<Database>, name: string): Promise<number | undefined> {
@@ -38,8 +38,17 @@ export interface QueryFilters {
   on(key: RawBuilder<unknown>, id: RawBuilder<unknown>): RawBuilder<unknown>;
 }
 
-/** The query's filters at `nowMs`; null when a required tag does not exist (nothing can match). */
-export async function queryFilters(db: Kysely<Database>, parsed: ParsedQuery, nowMs = Date.now()): Promise<QueryFilters | null> {
+/**
+ * The query's filters at `nowMs`, within the publication times `range` asks
+ * for (a range of document keys); null when a required tag does not exist
+ * (nothing can match).
+ */
+export async function queryFilters(
+  db: Kysely<Database>,
+  parsed: ParsedQuery,
+  range: { from?: string; to?: string } = {},
+  nowMs = Date.now(),
+): Promise<QueryFilters | null> {
   const bound = publicBound(nowMs);
   const minuteStart = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString();
   const thisMinute = sql`SELECT id FROM articles WHERE status = 'published'
@@ -62,6 +71,8 @@ export async function queryFilters(db: Kysely<Database>, parsed: ParsedQuery, no
         [
           sql`${key} < ${bound + ID_SPACE}`,
           sql`(${key} < ${bound} OR ${id} IN (${thisMinute}))`,
+          ...(range.from ? [sql`${key} >= ${keyAt(range.from)}`] : []),
+          ...(range.to ? [sql`${key} < ${keyAt(range.to)}`] : []),
           ...tagIds.map((t) => sql`${id} IN (SELECT article_id FROM article_tags WHERE tag_id = ${t})`),
           ...(notTags.length ? [sql`${id} NOT IN (SELECT article_id FROM article_tags WHERE tag_id IN (${sql.join(notTags)}))`] : []),
         ],

@@ -394,7 +394,7 @@ export class PgSearchIndex implements SearchIndex {
     });
     if (summary.empty) return none();
 
-    const filters = await queryFilters(db, parsed);
+    const filters = await queryFilters(db, parsed, query);
     if (!filters) return none();
     const df = await lookupVocabulary(parsed, (tokens, cap) => this.docFreqs(tokens, cap, db));
     if (df) parsed = expandQuery(parsed, df);

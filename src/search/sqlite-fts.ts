@@ -282,7 +282,7 @@ export class SqliteFtsIndex implements SearchIndex {
     });
     if (summary.empty) return none();
 
-    const filters = await queryFilters(this.db, parsed);
+    const filters = await queryFilters(this.db, parsed, query);
     if (!filters) return none();
     const df = await lookupVocabulary(parsed, (tokens, cap) => this.docFreqs(tokens, cap));
     if (df) parsed = expandQuery(parsed, df);

@@ -19,6 +19,10 @@ export interface SearchQuery {
   /** A tag's name or slug, in any spelling variant (as ?tag= gives it). */
   tag?: string;
   sort?: SearchSort;
+  /** Only articles published from this instant (ISO 8601)… */
+  from?: string;
+  /** …and before this one. */
+  to?: string;
 }
 
 export interface SearchHit {

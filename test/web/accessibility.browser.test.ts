@@ -77,6 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
         tagUrl(story.tag),
         authorUrl(story.author),
         `/search?q=${encodeURIComponent('الانتخابات البلدية')}`,
+        `/search?q=${encodeURIComponent('الانتخابات')}&from=2026-01-01&to=2026-12-31`,
         `/search?q=${encodeURIComponent('كلمة لا توجد في أي خبر')}`,
         '/articles/no-such-story',
       ]) {

@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.js';
 import { mediaUrl, srcsetOf } from '../../media/images.js';
 import { articleUrl, authorUrl, bylineOf, tagUrl } from '../urls.js';
 import { profileJson } from './profile-json.js';
+import { dayRange } from '../zoned.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
 import * as S from './schemas.js';
@@ -24,6 +25,8 @@ import { KEPT_HOURS, MOST_READ_COUNT, WINDOW_HOURS, windowStart } from '../plugi
 export interface ContentApiOptions {
   store: Store;
   config: NewsroomConfig;
+  /** The newsroom's zone, in which a search's days are read. */
+  timeZone: string;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -75,7 +78,7 @@ function sectionJson(s: Section) {
 
 const LinkSchema = { type: 'object', properties: { ...linkProperties, url: { type: 'string' } } } as const;
 
-export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { store, config }) => {
+export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { store, config, timeZone }) => {
   const origins = config.corsOrigins;
   if (origins === '*' || origins.length) {
     await app.register(cors, { origin: origins === '*' ? '*' : origins, methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 600 });
@@ -271,7 +274,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
 
   // Search, when the store has it (issue #3).
   if (typeof (store as Partial<Store>).search === 'function') {
-    app.get<{ Querystring: { q: string; page: number; limit: number; tag?: string; sort?: 'relevance' | 'date' } }>('/search', {
+    app.get<{ Querystring: { q: string; page: number; limit: number; tag?: string; sort?: 'relevance' | 'date'; from?: string; to?: string } }>('/search', {
       schema: {
         ...common,
         summary: 'Search public articles',
@@ -284,13 +287,20 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
             limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
             tag: { type: 'string', maxLength: 100 },
             sort: { type: 'string', enum: ['relevance', 'date'] },
+            from: { type: 'string', maxLength: 10, description: "A day, YYYY-MM-DD in the newsroom's time zone: published on it or after" },
+            to: { type: 'string', maxLength: 10, description: 'A day, YYYY-MM-DD: published on it or before' },
           },
         },
         response: { 200: { type: 'object', additionalProperties: true }, ...S.errors(400, 401) },
       },
     }, async (req) => {
-      const { q, page, limit, tag, sort } = req.query;
-      const results = await store.search({ q, page, limit, ...(tag ? { tag } : {}), ...(sort ? { sort } : {}) });
+      const { q, page, limit, tag, sort, from, to } = req.query;
+      const days = dayRange(from?.trim() || undefined, to?.trim() || undefined, timeZone);
+      if ('error' in days) {
+        const [ar, en] = days.error.split(' / ');
+        throw new AppError(400, 'invalid_field', en!, ar!, days.field);
+      }
+      const results = await store.search({ q, page, limit, ...(tag ? { tag } : {}), ...(sort ? { sort } : {}), ...days });
       return { ...results, hits: results.hits.map((h) => ({ ...h, url: articleUrl(h.slug) })) };
     });
   }

@@ -115,7 +115,7 @@ export async function registerNewsroom(app: FastifyInstance, { store, site, conf
       // Served from the package's own files: nothing is fetched at run time.
       await api.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
       await api.register(adminApi, { prefix: '/api/admin', store, site, config });
-      await api.register(contentApi, { prefix: '/api/content', store, config });
+      await api.register(contentApi, { prefix: '/api/content', store, config, timeZone: site.timeZone });
     });
 
     await scope.register(adminUi, { prefix: '/admin', store, site, config });

@@ -17,7 +17,7 @@ import { articleUrl, tagUrl } from '../urls.js';
 import type { ImportReport } from '../../services/import.js';
 import type { LinkRulesView } from '../../services/link-rules.js';
 import { canDelete, canEdit, canPublish, editVersion } from '../../services/workflow.js';
-import { utcToZoned } from './zoned.js';
+import { utcToZoned } from '../zoned.js';
 import { articleCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
 

@@ -30,7 +30,7 @@ import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, SESSION_COOKIE, exportRoute, resolveActor, routeError, sendExport } from './http.js';
 import * as P from './pages.js';
 import { renderPreview } from './preview.js';
-import { zonedToUtc } from './zoned.js';
+import { zonedToUtc } from '../zoned.js';
 import { bylineOf } from '../urls.js';
 
 export interface AdminUiOptions {

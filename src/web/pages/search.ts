@@ -12,21 +12,29 @@ import { articleUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
 import { counted } from '../counted.js';
+import { arabicDates } from '../dates.js';
 
 export interface SearchPageData {
   q: string;
   tag?: string;
   sort: SearchSort;
+  /** The days asked for, 'YYYY-MM-DD' as typed ('' or absent: any). */
+  from?: string;
+  to?: string;
+  /** Why the days were set aside (not days, or backwards). */
+  dateError?: string;
   results: SearchResults;
   /** Shown when nothing was found. */
   latest: ArticleSummary[];
 }
 
-export function searchUrl({ q, tag, sort, page }: { q: string; tag?: string; sort?: SearchSort; page?: number }): string {
+export function searchUrl({ q, tag, sort, page, from, to }: { q: string; tag?: string; sort?: SearchSort; page?: number; from?: string; to?: string }): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (tag) params.set('tag', tag);
   if (sort && sort !== 'relevance') params.set('sort', sort);
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
   if (page && page > 1) params.set('page', String(page));
   const qs = params.toString();
   return qs ? `/search?${qs}` : '/search';
@@ -49,8 +57,35 @@ function searchForm(data: SearchPageData): Html {
     </select>
     <button type="submit">بحث</button>
   </div>
+  <details class="search-dates"${data.from || data.to ? trusted(' open') : ''}>
+    <summary>تاريخ النشر</summary>
+    <label for="search-from">من</label> <input id="search-from" name="from" type="date" value="${data.from ?? ''}">
+    <label for="search-to">إلى</label> <input id="search-to" name="to" type="date" value="${data.to ?? ''}">
+  </details>
   <p class="search-help">كل الكلمات مطلوبة. «عبارة بين علامتي تنصيص» تُطابَق كما هي، و<bdi>-كلمة</bdi> تستبعد، و<bdi>#وسم</bdi> يحصر النتائج في وسم.</p>
 </form>`;
+}
+
+/** What every link of the page keeps of the search: its words, its tag, its days (those that were days). */
+function kept(data: SearchPageData): { q: string; tag?: string; from?: string; to?: string } {
+  return {
+    q: data.q,
+    ...(data.tag ? { tag: data.tag } : {}),
+    ...(data.from && !data.dateError ? { from: data.from } : {}),
+    ...(data.to && !data.dateError ? { to: data.to } : {}),
+  };
+}
+
+/** '2026-11-01' as a reader reads it: "1 نوفمبر 2026". */
+const dayLabel = (day: string, site: SiteConfig) => arabicDates(`${day}T12:00:00Z`, 'UTC', site.digits).gregorian;
+
+/** The days the results are in, said in words. */
+function daysNotice(data: SearchPageData, site: SiteConfig): Html | null {
+  if (data.dateError) return html`<p class="notice dates">${data.dateError}: بحثنا في كل الأيام.</p>`;
+  if (data.from && data.to) return html`<p class="notice dates">في الأخبار المنشورة من ${dayLabel(data.from, site)} إلى ${dayLabel(data.to, site)}.</p>`;
+  if (data.from) return html`<p class="notice dates">في الأخبار المنشورة منذ ${dayLabel(data.from, site)}.</p>`;
+  if (data.to) return html`<p class="notice dates">في الأخبار المنشورة حتى ${dayLabel(data.to, site)}.</p>`;
+  return null;
 }
 
 function hit(h: SearchResults['hits'][number], site: SiteConfig): Html {
@@ -66,7 +101,7 @@ function pagination(data: SearchPageData): Html {
   const { total, page, limit } = data.results;
   const pages = Math.ceil(total / limit);
   if (pages <= 1) return html``;
-  const at = (p: number) => searchUrl({ q: data.q, ...(data.tag ? { tag: data.tag } : {}), sort: data.sort, page: p });
+  const at = (p: number) => searchUrl({ ...kept(data), sort: data.sort, page: p });
   return html`<nav class="pagination" aria-label="صفحات النتائج">
 ${page > 1 ? html`<a rel="prev" href="${at(page - 1)}">→ السابقة</a>` : ''}
 <span>صفحة ${page} من ${pages}</span>
@@ -78,7 +113,7 @@ function sortLinks(data: SearchPageData): Html {
   const link = (sort: SearchSort, label: string) =>
     data.sort === sort
       ? html`<strong aria-current="true">${label}</strong>`
-      : html`<a href="${searchUrl({ q: data.q, ...(data.tag ? { tag: data.tag } : {}), sort })}">${label}</a>`;
+      : html`<a href="${searchUrl({ ...kept(data), sort })}">${label}</a>`;
   return html`<p class="search-sort">الترتيب: ${link('relevance', 'الأكثر صلة')} · ${link('date', 'الأحدث')}</p>`;
 }
 
@@ -114,6 +149,8 @@ export function searchPage(data: SearchPageData, site: SiteConfig): Html {
       ? html`البحث في الوسم #${data.tag}`
       : html`البحث`;
   const notices: Html[] = [];
+  const days = daysNotice(data, site);
+  if (days) notices.push(days);
   if (r.fallback) {
     notices.push(html`<p class="notice fallback">لم نجد خبراً يحتوي كل الكلمات، فهذه أخبار تحتوي بعضها.</p>`);
   }
@@ -130,7 +167,7 @@ ${
   r.hits.length
     ? html`${sortLinks(data)}<ol class="search-results">${r.hits.map((h) => hit(h, site))}</ol>${pagination(data)}`
     : r.total > 0
-      ? html`<p class="empty">لا نتائج في هذه الصفحة. <a href="${searchUrl({ q: data.q, ...(data.tag ? { tag: data.tag } : {}), sort: data.sort })}">العودة إلى الصفحة الأولى</a></p>`
+      ? html`<p class="empty">لا نتائج في هذه الصفحة. <a href="${searchUrl({ ...kept(data), sort: data.sort })}">العودة إلى الصفحة الأولى</a></p>`
       : suggestions(data, site)
 }
 </section>`;
