@@ -9,7 +9,7 @@ import type { AdminByline } from '../../store/newsroom.js';
 import { html, type Html } from '../html.js';
 import { mediaUrl } from '../pages/media.js';
 import { authorUrl } from '../urls.js';
-import { adminLayout, csrfField, field, type PageContext } from './pages.js';
+import { adminLayout, csrfField, field, mostUsedHint, nameFilter, type PageContext } from './pages.js';
 
 /** A byline in an admin address: its page's form (spaces as _), so either reads the same. */
 export const adminAuthorUrl = (byline: string): string => `/admin${authorUrl(byline)}`;
@@ -20,11 +20,7 @@ export function authorsPage(ctx: PageContext, data: { bylines: AdminByline[]; q:
     ctx,
     html`<h1>الكتّاب</h1>
 <p class="hint">لكل اسم كاتب صفحة تجمع أخباره. ملفه — صفته ونبذة عنه وصورته وروابطه — يظهر في رأس صفحته وفي مربع «عن الكاتب» تحت كل خبر من أخباره. يكتب المحررون ملف أي كاتب، ويكتب غيرهم ملفه هو.</p>
-<form class="search-form" method="get" action="/admin/authors" role="search">
-  <label for="authors-q">ابحث عن اسم</label>
-  <input id="authors-q" name="q" type="search" value="${data.q}">
-  <button type="submit">بحث</button>
-</form>
+${nameFilter('/admin/authors', 'authors-q', 'ابحث عن اسم', data.q)}
 ${
   data.bylines.length
     ? html`<div class="table-wrap"><table class="authors-table">
@@ -42,7 +38,7 @@ ${data.bylines.map(
 </tbody></table></div>`
     : html`<p class="empty">لا أسماء هنا.</p>`
 }
-${data.bylines.length === data.limit && !data.q ? html`<p class="hint">تظهر الأسماء الـ${data.limit} الأكثر استعمالاً؛ ابحث للوصول إلى غيرها.</p>` : ''}
+${data.bylines.length === data.limit && !data.q ? mostUsedHint('الأسماء', data.limit) : ''}
 ${mayEditProfile(actor, actor.name) && !data.bylines.some((b) => b.byline === actor.name) ? html`<p><a href="${adminAuthorUrl(actor.name)}">اكتب ملفك (${actor.name})</a></p>` : ''}`,
   );
 }

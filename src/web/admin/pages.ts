@@ -644,16 +644,24 @@ ${
  * with its count, a rename form, and a merge form that takes the name of the
  * tag to merge it into (a select of thousands of tags would be no help).
  */
+/** The search box over a list of names (tags, bylines): the start of a name, in any spelling. */
+export function nameFilter(action: string, id: string, label: string, q: string): Html {
+  return html`<form class="search-form" method="get" action="${action}" role="search">
+  <label for="${id}">${label}</label>
+  <input id="${id}" name="q" type="search" value="${q}">
+  <button type="submit">بحث</button>
+</form>`;
+}
+
+/** Under a list cut at its most used: how to reach the rest. */
+export const mostUsedHint = (what: string, limit: number): Html => html`<p class="hint">تظهر ${what} الـ${limit} الأكثر استعمالاً؛ ابحث للوصول إلى غيرها.</p>`;
+
 export function tagsPage(ctx: PageContext, data: { tags: AdminTag[]; q: string; limit: number }): Html {
   return adminLayout(
     ctx,
     html`<h1>الوسوم</h1>
 <p class="hint">إعادة التسمية تغيّر الوسم في كل الأخبار، والدمج ينقل أخبار الوسم إلى وسم آخر ويحذفه. يبقى الرابط القديم محوّلاً إلى الجديد. الوصف سطر أو سطران يظهران تحت عنوان صفحة الوسم ويصفانها لمحركات البحث.</p>
-<form class="search-form" method="get" action="/admin/tags" role="search">
-  <label for="tags-q">ابحث عن وسم</label>
-  <input id="tags-q" name="q" type="search" value="${data.q}">
-  <button type="submit">بحث</button>
-</form>
+${nameFilter('/admin/tags', 'tags-q', 'ابحث عن وسم', data.q)}
 ${
   data.tags.length
     ? html`<div class="table-wrap"><table class="tags-table">
@@ -672,7 +680,7 @@ ${data.tags.map(
 </tbody></table></div>`
     : html`<p class="empty">لا وسوم هنا.</p>`
 }
-${data.tags.length === data.limit && !data.q ? html`<p class="hint">تظهر الوسوم الـ${data.limit} الأكثر استعمالاً؛ ابحث للوصول إلى غيرها.</p>` : ''}`,
+${data.tags.length === data.limit && !data.q ? mostUsedHint('الوسوم', data.limit) : ''}`,
   );
 }
 
