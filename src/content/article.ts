@@ -48,6 +48,8 @@ export interface ArticleInput {
   body: string;
   slug?: string;
   author?: string;
+  /** The story's other bylines, in order (content/bylines.ts); left out, a save keeps those it had. */
+  coAuthors?: string[];
   source?: string;
   externalId?: string;
   status?: ArticleStatus;
@@ -161,6 +163,8 @@ export interface Article {
   tags: string[];
   body: string;
   author: string;
+  /** The other bylines, in order; [] for a story signed once. */
+  coAuthors: string[];
   source: string;
   externalId: string | null;
   status: ArticleStatus;

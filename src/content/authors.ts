@@ -5,6 +5,7 @@
  * folded key, content/bylines.ts), not to an account: agency bylines and
  * contributors without a login have pages too.
  */
+import { bylineKey } from './bylines.js';
 import { cleanLine } from './text-cleanup.js';
 import type { ImageRef } from './image.js';
 
@@ -63,6 +64,9 @@ export function profileLink(raw: string): string | null {
 
 /** The name a reader recognises a link by: its host without "www.". */
 export const linkLabel = (href: string): string => new URL(href).hostname.replace(/^www\./, '');
+
+/** The card of one of a story's bylines, from the cards of its page (by folded key); null without a profile. */
+export const cardFor = (cards: Record<string, AuthorCard> | undefined, byline: string): AuthorCard | null => cards?.[bylineKey(byline)] ?? null;
 
 /** True when a profile says nothing (saving one removes it). */
 export const isEmptyProfile = (p: AuthorProfileInput): boolean => !p.jobTitle && !p.bio && p.links.length === 0 && p.imageId === null;

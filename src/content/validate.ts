@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES, CORRECTION_MAX, LIVE_STATES, LIVE_UPDATE_MAX, MAX_BLOCKED, MAX_CORRECTIONS, MAX_LIVE_UPDATES, MAX_PINNED, type ArticleInput } from './article.js';
 import { imageProblems } from './body.js';
+import { COAUTHORS_MAX } from './bylines.js';
 
 export const TITLE_MAX = 300;
 export const TAGS_MAX = 20;
@@ -24,6 +25,7 @@ export const ArticleInputSchema = z.object({
     }),
   slug: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
+  coAuthors: z.array(z.string().max(200)).max(COAUTHORS_MAX).optional(),
   source: z.string().max(200).optional(),
   externalId: z.string().min(1).max(200).optional(),
   status: z.enum(ARTICLE_STATUSES).optional(),

@@ -25,6 +25,7 @@ export function exportedArticle(a: Article) {
     ...(a.publishedAt ? { published_at: a.publishedAt } : {}),
     updated_at: a.updatedAt,
     ...(a.author ? { author: a.author } : {}),
+    ...(a.coAuthors.length ? { co_authors: a.coAuthors } : {}),
     ...(a.source ? { source: a.source } : {}),
     ...(a.importMeta.url ? { url: a.importMeta.url } : {}),
     featured: a.featured,

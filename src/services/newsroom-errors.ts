@@ -42,6 +42,7 @@ export const FIELD_NAMES_AR: Record<string, string> = {
   body: 'نص الخبر',
   slug: 'الرابط المختصر',
   author: 'الكاتب',
+  coAuthors: 'المشاركون في الكتابة',
   publishAt: 'موعد النشر',
   featureImage: 'الصورة الرئيسية',
   correction: 'التصحيح',

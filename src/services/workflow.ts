@@ -26,6 +26,8 @@ export interface ArticleDraft {
   body: string;
   slug?: string;
   author?: string;
+  /** The other bylines, in order; absent: unchanged. */
+  coAuthors?: string[];
   featureImage?: number | null;
   /** Led with on the home page; editors' and owners' choice. Absent: unchanged. */
   featured?: boolean;
@@ -163,6 +165,7 @@ function inputOf(article: Article, actor: Actor): ArticleInput {
     body: article.body,
     slug: article.slug,
     author: article.author,
+    coAuthors: article.coAuthors,
     source: article.source,
     status: article.status,
     publishedAt: article.publishedAt ?? undefined,
@@ -179,6 +182,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.body !== undefined) out.body = draft.body;
   if (draft.slug !== undefined && draft.slug !== '') out.slug = draft.slug;
   if (draft.author !== undefined) out.author = draft.author.trim();
+  if (draft.coAuthors !== undefined) out.coAuthors = draft.coAuthors;
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
   if (draft.featured !== undefined) out.featured = draft.featured;
   if (draft.breakingUntil !== undefined) out.breakingUntil = draft.breakingUntil;
@@ -237,7 +241,8 @@ async function editConflict(store: Store, id: number): Promise<AppError> {
  * text is.
  */
 export function editVersion(a: Article): string {
-  const fields = [a.title, a.description, a.tags, a.body, a.slug, a.author, a.featureImageId ?? null, a.featured, a.breakingUntil];
+  // Co-authors only when there are some: the versions of stories signed once stay what they were.
+  const fields = [a.title, a.description, a.tags, a.body, a.slug, a.author, a.featureImageId ?? null, a.featured, a.breakingUntil, ...(a.coAuthors.length ? [a.coAuthors] : [])];
   return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
 }
 
@@ -334,6 +339,7 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
     tags: s.tags,
     body: s.body,
     author: s.author,
+    coAuthors: s.coAuthors ?? [],
     featureImage,
   });
 }

@@ -10,7 +10,7 @@
 import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules, type LiveState, type LiveUpdate } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
-import { bylineKey } from '../content/bylines.js';
+import { bylineKey, bylinesOf, coAuthorsOf } from '../content/bylines.js';
 import type { AuthorCard } from '../content/authors.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { cutOnWord } from '../content/lead.js';
@@ -108,7 +108,19 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   if (wasLive !== live(row) || (live(row) && (['slug', 'title', 'published_at', 'breaking_until'] as const).some((k) => before!.row[k] !== row[k]))) {
     change.breaking();
   }
-  if (moved || before?.row.author !== row.author) change.authors([before?.row.author, row.author]);
+  const bylines = (r: Row) => [r.author, ...(JSON.parse(r.coauthors) as string[])];
+  const was = before ? bylines(before.row) : [];
+  if (moved || was.join('\n') !== bylines(row).join('\n')) change.authors([...was, ...bylines(row)]);
+}
+
+/**
+ * An article's bylines as rows of article_bylines, the first at position 0,
+ * with its publication time while it is published (migration 0022).
+ */
+async function replaceBylines(trx: Transaction<Database>, articleId: number, bylines: string[], publishedAt: string | null): Promise<void> {
+  await trx.deleteFrom('article_bylines').where('article_id', '=', articleId).execute();
+  const rows = bylines.map((byline, position) => ({ article_id: articleId, position, author_key: bylineKey(byline), byline, published_at: publishedAt }));
+  if (rows.length) await trx.insertInto('article_bylines').values(rows).execute();
 }
 
 
@@ -152,6 +164,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     description: row.description,
     tags,
     author: row.author,
+    coAuthors: JSON.parse(row.coauthors) as string[],
     source: row.source,
     externalId: row.external_id,
     status: row.status as Article['status'],
@@ -176,6 +189,7 @@ const VIEW_COLUMNS = [
   'articles.description',
   'articles.sections',
   'articles.author',
+  'articles.coauthors',
   'articles.source',
   'articles.external_id',
   'articles.status',
@@ -199,51 +213,34 @@ type ViewRow = Omit<Row, 'body' | 'import_meta' | 'author_key'> & {
   image_width: number | null;
   image_height: number | null;
   image_renditions: string | null;
-  profile_title: string | null;
-  profile_bio: string | null;
-  profile_links: string | null;
-  profile_updated_at: string | null;
-  portrait_id: number | null;
-  portrait_alt: string | null;
-  portrait_width: number | null;
-  portrait_height: number | null;
-  portrait_renditions: string | null;
+  author_cards: unknown;
 };
 
-/** The byline's profile as an article's page shows it; null without one. */
-function authorCardOf(r: ViewRow): AuthorCard | null {
-  if (r.profile_title === null || r.profile_bio === null || r.profile_links === null || r.profile_updated_at === null) return null;
-  const image = imageOf({
-    image_id: r.portrait_id,
-    image_alt: r.portrait_alt,
-    image_width: r.portrait_width,
-    image_height: r.portrait_height,
-    image_renditions: r.portrait_renditions,
-  });
-  return { jobTitle: r.profile_title, bio: r.profile_bio, links: JSON.parse(r.profile_links) as string[], image, updatedAt: r.profile_updated_at };
+type CardRow = {
+  author_key: string;
+  title: string;
+  bio: string;
+  links: string;
+  updated_at: string;
+  image_id: number | null;
+  image_alt: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_renditions: string | null;
+};
+
+/** The bylines' profiles as an article's page shows them, by folded key (those without one are absent). */
+function authorCardsOf(rows: unknown): Record<string, AuthorCard> {
+  const cards: Record<string, AuthorCard> = {};
+  for (const r of parseRows<CardRow>(rows)) {
+    cards[r.author_key] = { jobTitle: r.title, bio: r.bio, links: JSON.parse(r.links) as string[], image: imageOf(r), updatedAt: r.updated_at };
+  }
+  return cards;
 }
 
 /** An ArticleView from the row of articleQuery. */
 function articleViewOf(found: ViewRow): ArticleView {
-  const {
-    tag_list,
-    link_list,
-    image_id,
-    image_alt,
-    image_width,
-    image_height,
-    image_renditions,
-    profile_title,
-    profile_bio,
-    profile_links,
-    profile_updated_at,
-    portrait_id,
-    portrait_alt,
-    portrait_width,
-    portrait_height,
-    portrait_renditions,
-    ...row
-  } = found;
+  const { tag_list, link_list, image_id, image_alt, image_width, image_height, image_renditions, author_cards, ...row } = found;
   const links = parseRows<{ kind: string } & ArticleLink>(link_list);
   const pick = (kind: string): ArticleLink[] =>
     links.filter((l) => l.kind === kind).map((l) => ({ id: Number(l.id), slug: l.slug, title: l.title }));
@@ -253,7 +250,7 @@ function articleViewOf(found: ViewRow): ArticleView {
     seeAlso: pick('see_also'),
     related: pick('related'),
     featureImage: imageOf({ image_id, image_alt, image_width, image_height, image_renditions }),
-    authorCard: authorCardOf(found),
+    authorCards: authorCardsOf(author_cards),
   };
 }
 
@@ -360,13 +357,16 @@ export class KyselyStore implements Store {
     const parsed = [...parseBody(input.body), ...liveSections(liveUpdates)];
     const uploads = await uploadsByKey(trx, uploadKeys(parsed));
     const sections = withUploads(parsed, uploads);
+    const author = input.author ?? existing?.author ?? '';
+    const coAuthors = coAuthorsOf(input.coAuthors ?? (existing ? (JSON.parse(existing.coauthors) as string[]) : []), author);
     const values = {
       title: input.title.trim(),
       description: input.description.trim(),
       body: input.body,
       sections: JSON.stringify(sections),
-      author: input.author ?? existing?.author ?? '',
-      author_key: bylineKey(input.author ?? existing?.author ?? ''),
+      author,
+      author_key: bylineKey(author),
+      coauthors: JSON.stringify(coAuthors),
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
       breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
       corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
@@ -408,6 +408,7 @@ export class KyselyStore implements Store {
       id = inserted.id;
     }
     await this.replaceTags(trx, id, input.tags, status === 'published' ? values.published_at : null);
+    await replaceBylines(trx, id, bylinesOf({ author, coAuthors }), status === 'published' ? values.published_at : null);
     await this.searchIndex.index(trx, { id, title: values.title, description: values.description, sections, published: status === 'published' });
     await recordUploads(trx, id, [...uploads.values()].map((u) => u.id));
     if (input.linkRules) await writeLinkRules(trx, id, input.linkRules);
@@ -490,9 +491,6 @@ export class KyselyStore implements Store {
     let query = db
       .selectFrom('articles')
       .leftJoin('media', 'media.id', 'articles.feature_image')
-      // The byline's profile and portrait, for the box under the story: the page stays one lookup.
-      .leftJoin('author_profiles as profile', 'profile.key', 'articles.author_key')
-      .leftJoin('media as portrait', 'portrait.id', 'profile.image_id')
       .select(VIEW_COLUMNS)
       .$if(withSource, (q) => q.select(['articles.body', 'articles.import_meta']))
       .select([
@@ -501,15 +499,6 @@ export class KyselyStore implements Store {
         'media.width as image_width',
         'media.height as image_height',
         'media.renditions as image_renditions',
-        'profile.title as profile_title',
-        'profile.bio as profile_bio',
-        'profile.links as profile_links',
-        'profile.updated_at as profile_updated_at',
-        'portrait.id as portrait_id',
-        'portrait.alt as portrait_alt',
-        'portrait.width as portrait_width',
-        'portrait.height as portrait_height',
-        'portrait.renditions as portrait_renditions',
       ])
       .select((eb) => [
         jsonRows(
@@ -533,6 +522,28 @@ export class KyselyStore implements Store {
             .orderBy('article_links.kind')
             .orderBy('article_links.position'),
         ).as('link_list'),
+        // The bylines' profiles and portraits, for the boxes under the story: the page stays one lookup.
+        jsonRows(
+          db,
+          eb
+            .selectFrom('article_bylines as ab')
+            .innerJoin('author_profiles as p', 'p.key', 'ab.author_key')
+            .leftJoin('media as portrait', 'portrait.id', 'p.image_id')
+            .select([
+              'ab.author_key',
+              'p.title',
+              'p.bio',
+              'p.links',
+              'p.updated_at',
+              'portrait.id as image_id',
+              'portrait.alt as image_alt',
+              'portrait.width as image_width',
+              'portrait.height as image_height',
+              'portrait.renditions as image_renditions',
+            ])
+            .whereRef('ab.article_id', '=', 'articles.id')
+            .orderBy('ab.position'),
+        ).as('author_cards'),
       ])
       .where('articles.slug', '=', arg<string>('slug'));
     if (!includeUnpublished) {
@@ -681,10 +692,32 @@ export class KyselyStore implements Store {
       return toPage(found, { id: found.id, name: found.name, slug: tagSlug(found.name), count: total, description: found.description });
     }
 
+    if (author !== undefined) {
+      // A byline's public articles, first or co-author, newest first: a range of article_bylines_by_date (migration 0022).
+      const signed = () => {
+        let q = db.selectFrom('article_bylines as ab').where('ab.author_key', '=', arg<string>('author')).where('ab.published_at', '<=', now);
+        if (entity !== undefined) q = q.where('ab.article_id', 'in', articlesNaming(ent));
+        if (featured) q = q.where('ab.article_id', 'in', featuredIds());
+        return q;
+      };
+      const newest = <Q extends SelectQueryBuilder<any, any, any>>(q: Q) => q.orderBy('ab.published_at', 'desc').orderBy('ab.article_id', 'desc');
+      const build = () =>
+        db.selectNoFrom((eb) => [
+          signed().select(eb.fn.countAll<number>().as('n')).as('total'),
+          jsonRows(db, newest(signed().innerJoin('articles as a', 'a.id', 'ab.article_id').leftJoin('media', 'media.id', 'a.feature_image').select(columns)).limit(lim).offset(off)).as(
+            'page_rows',
+          ),
+          jsonRows(db, tagsOf(newest(signed().select('ab.article_id')).limit(lim).offset(off))).as('page_tags'),
+          // The page goes by the spelling of the newest article signed with any of the name's.
+          newest(signed().select('ab.byline')).limit(1).as('byline'),
+        ]);
+      const [found] = await this.#templates.run(`list:author${shape}`, build, args);
+      return { ...toPage(found!), byline: (found as { byline?: string | null }).byline ?? null };
+    }
+
     const listed = () => {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
       if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
-      if (author !== undefined) q = q.where('a.author_key', '=', arg<string>('author'));
       if (featured) q = q.where('a.featured', '=', 1);
       return q;
     };
@@ -715,8 +748,6 @@ export class KyselyStore implements Store {
           db,
           tagsOf(listed().select('a.id').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(lim).offset(off)),
         ).as('page_tags'),
-        // An author's page goes by the spelling of the newest article signed with any of the name's.
-        ...(author === undefined ? [] : [listed().select('a.author').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(1).as('byline')]),
         ...(withLead
           ? [
               jsonRows(db, leading().leftJoin('media', 'media.id', 'a.feature_image').select(columns)).as('lead_rows'),
@@ -724,9 +755,8 @@ export class KyselyStore implements Store {
             ]
           : []),
       ]);
-    const [found] = await this.#templates.run(`list:${author === undefined ? 'home' : 'author'}${shape}`, home, args);
-    const listedPage = toPage(found!);
-    return author === undefined ? listedPage : { ...listedPage, byline: (found as { byline?: string | null }).byline ?? null };
+    const [found] = await this.#templates.run(`list:home${shape}`, home, args);
+    return toPage(found!);
   }
 
   async listSections(tags: string[], perSection: number): Promise<SectionHeadlines[]> {
@@ -940,8 +970,18 @@ export class KyselyStore implements Store {
   private async publicRange(range: Pick<PublicRange, 'since' | 'tag' | 'author'>, now: string) {
     let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
     if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
-    // A byline's rows, in any spelling: a range of articles_by_author_key (migration 0014), in the callers' order.
-    if (range.author !== undefined) query = query.where('author_key', '=', bylineKey(range.author));
+    if (range.author !== undefined) {
+      // A byline's rows, in any spelling and at any place in the byline: a range of article_bylines_by_date
+      // (migration 0022), in the callers' order, as a tag's below.
+      let signed = this.db
+        .selectFrom('article_bylines as ab')
+        .innerJoin('articles as a', 'a.id', 'ab.article_id')
+        .select(['ab.article_id as id', 'ab.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.updated_at'])
+        .where('ab.author_key', '=', bylineKey(range.author))
+        .where('ab.published_at', '<=', now);
+      if (range.since !== undefined) signed = signed.where('ab.published_at', '>=', range.since);
+      return this.db.selectFrom(signed.as('articles')) as unknown as typeof query;
+    }
     if (range.tag === undefined) return query;
     const key = tagKey(range.tag);
     const tag = key ? await this.db.selectFrom('tags').select('id').where('key', '=', key).executeTakeFirst() : undefined;
@@ -954,7 +994,7 @@ export class KyselyStore implements Store {
     let rows = this.db
       .selectFrom('article_tags as at')
       .innerJoin('articles as a', 'a.id', 'at.article_id')
-      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.updated_at'])
+      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.updated_at'])
       .where('at.tag_id', '=', tag.id)
       .where('at.published_at', '<=', now);
     if (range.since !== undefined) rows = rows.where('at.published_at', '>=', range.since);
@@ -987,7 +1027,7 @@ export class KyselyStore implements Store {
     while (remaining > 0) {
       const size = Math.min(batchSize, remaining);
       let query = base
-        .select(['id', 'slug', 'title', 'description', 'author', 'published_at', 'updated_at'])
+        .select(['id', 'slug', 'title', 'description', 'author', 'coauthors', 'published_at', 'updated_at'])
         .orderBy('published_at', order)
         .orderBy('id', order)
         .limit(size);
@@ -1009,6 +1049,7 @@ export class KyselyStore implements Store {
           title: r.title,
           description: r.description,
           author: r.author,
+          coAuthors: JSON.parse(r.coauthors) as string[],
           publishedAt: r.published_at!,
           updatedAt: r.updated_at,
           tags: tags.get(r.id) ?? [],
@@ -1076,33 +1117,32 @@ export class KyselyStore implements Store {
   async listAuthors(): Promise<AuthorStat[]> {
     const now = new Date().toISOString();
     const rows = await this.db
-      .selectFrom('articles as a')
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', now)
-      // `> ''` rather than `<> ''`: a range of articles_by_author_key, which holds every column read here, so
-      // SQLite scans that index (10 ms at 100,000) instead of the table by date (200 ms) even without statistics.
-      .where('a.author_key', '>', '')
-      .groupBy('a.author_key')
+      .selectFrom('article_bylines as ab')
+      .innerJoin('articles as a', 'a.id', 'ab.article_id')
+      // Every byline's public rows, first or co-author: article_bylines_by_date (migration 0022) read by key.
+      .where('ab.author_key', '>', '')
+      .where('ab.published_at', '<=', now)
+      .groupBy('ab.author_key')
       .select((eb) => [
         eb.fn.countAll<number>().as('n'),
-        eb.fn.max('a.published_at').as('published'),
+        eb.fn.max('ab.published_at').as('published'),
         eb.fn.max('a.updated_at').as('updated'),
         // The spelling the author's page goes by: its newest article's (listArticles).
         eb
-          .selectFrom('articles as b')
-          .select('b.author')
-          .whereRef('b.author_key', '=', 'a.author_key')
-          .where('b.status', '=', 'published')
+          .selectFrom('article_bylines as b')
+          .select('b.byline')
+          .whereRef('b.author_key', '=', 'ab.author_key')
           .where('b.published_at', '<=', now)
           .orderBy('b.published_at', 'desc')
-          .orderBy('b.id', 'desc')
+          .orderBy('b.article_id', 'desc')
           .limit(1)
           .as('byline'),
       ])
-      .orderBy('a.author_key')
+      .orderBy('ab.author_key')
       .execute();
     return rows.map((r) => ({ byline: r.byline ?? '', count: Number(r.n), lastModified: latest(r.published, r.updated)! }));
   }
+
 
   async search(query: SearchQuery): Promise<SearchResults> {
     return this.searchIndex.search(query);
@@ -1117,10 +1157,10 @@ export class KyselyStore implements Store {
         .set({ status: 'published', updated_at: now })
         .where('status', '=', 'scheduled')
         .where('published_at', '<=', now)
-        .returning(['id', 'title', 'description', 'sections', 'author', 'breaking_until'])
+        .returning(['id', 'title', 'description', 'sections', 'author', 'coauthors', 'breaking_until'])
         .execute();
       if (rows.length) {
-        // Their tag rows enter the tag pages' index (migration 0005).
+        // Their tag and byline rows enter the tag and author pages' indexes (migrations 0005, 0022).
         await trx
           .updateTable('article_tags')
           .set((eb) => ({
@@ -1128,11 +1168,22 @@ export class KyselyStore implements Store {
           }))
           .where('article_id', 'in', rows.map((r) => r.id))
           .execute();
+        await trx
+          .updateTable('article_bylines')
+          .set((eb) => ({
+            published_at: eb.selectFrom('articles').select('articles.published_at').whereRef('articles.id', '=', 'article_bylines.article_id'),
+          }))
+          .where('article_id', 'in', rows.map((r) => r.id))
+          .execute();
       }
       for (const r of rows) {
         const sections = JSON.parse(r.sections) as Section[];
         await this.searchIndex.index(trx, { id: r.id, title: r.title, description: r.description, sections, published: true });
-        change.page(r.id).card(r.id).listings((await this.tagNames(trx, r.id)).map(tagKey)).authors([r.author]);
+        change
+          .page(r.id)
+          .card(r.id)
+          .listings((await this.tagNames(trx, r.id)).map(tagKey))
+          .authors([r.author, ...(JSON.parse(r.coauthors) as string[])]);
         if (r.breaking_until !== null && r.breaking_until > now) change.breaking();
       }
       return rows.map((r) => r.id);
@@ -1202,8 +1253,12 @@ export class KyselyStore implements Store {
   async deleteArticle(id: number): Promise<number[] | null> {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
-      const byline = await trx.selectFrom('articles').select(['author', 'breaking_until']).where('id', '=', id).executeTakeFirst();
-      change.page(id).card(id).listings((await this.tagNames(trx, id)).map(tagKey)).authors([byline?.author]);
+      const byline = await trx.selectFrom('articles').select(['author', 'coauthors', 'breaking_until']).where('id', '=', id).executeTakeFirst();
+      change
+        .page(id)
+        .card(id)
+        .listings((await this.tagNames(trx, id)).map(tagKey))
+        .authors(byline ? [byline.author, ...(JSON.parse(byline.coauthors) as string[])] : []);
       if (byline?.breaking_until && byline.breaking_until > new Date().toISOString()) change.breaking();
       // Related news: its words leave the document frequencies, its postings the index (issue #4).
       await forgetArticles(trx, [id]);

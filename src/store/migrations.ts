@@ -313,6 +313,34 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Co-authors: a story signed by several (content/bylines.ts). Every byline of an article, the first
+  // included, is a row of article_bylines that keeps the article's publication time while it is
+  // published (null otherwise), as article_tags does (0005): an author's page, count and feeds are one
+  // range of (author_key, published_at), whichever place the name has in the byline. The store keeps it
+  // in step where it keeps article_tags' (saveOne, publishDue; deletes cascade). Safe to run twice.
+  '0022_coauthors': {
+    async up(db: Kysely<any>) {
+      await addColumnOnce(db, 'articles', 'coauthors', 'text', "not null default '[]'");
+      await db.schema
+        .createTable('article_bylines')
+        .ifNotExists()
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('byline', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addPrimaryKeyConstraint('article_bylines_pk', ['article_id', 'position'])
+        .execute();
+      await db.schema.createIndex('article_bylines_by_date').ifNotExists().on('article_bylines').columns(['author_key', 'published_at', 'article_id']).execute();
+      // The bylines stored so far, each an article's only one.
+      await sql`insert into article_bylines (article_id, position, author_key, byline, published_at)
+        select a.id, 0, a.author_key, a.author, case when a.status = 'published' then a.published_at end
+        from articles a
+        where a.author_key <> '' and not exists (select 1 from article_bylines b where b.article_id = a.id)`.execute(db);
+      // Author pages read article_bylines now: the articles' own index of first bylines (0014) serves nothing.
+      await db.schema.dropIndex('articles_by_author_key').ifExists().execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -143,6 +143,7 @@ export async function afterArticleSave(
     publishedAt: row.published_at,
     featureImage: row.feature_image,
     author: row.author,
+    ...(row.coauthors !== '[]' ? { coAuthors: JSON.parse(row.coauthors) as string[] } : {}),
   };
   await db
     .insertInto('revisions')
@@ -654,11 +655,12 @@ export class KyselyNewsroomStore implements NewsroomStore {
   async listBylines(q?: string, limit = 200): Promise<AdminByline[]> {
     const prefix = q ? bylineKey(q) : '';
     const starts = `${likeEscape(prefix)}%`;
+    // Articles of any status, first byline or co-author (article_bylines, migration 0022).
     let used = this.db
-      .selectFrom('articles')
+      .selectFrom('article_bylines')
       .where('author_key', '>', '')
       .groupBy('author_key')
-      .select((eb) => ['author_key', eb.fn.countAll<number>().as('n'), eb.fn.max('author').as('author')]);
+      .select((eb) => ['author_key', eb.fn.countAll<number>().as('n'), eb.fn.max('byline').as('author')]);
     if (prefix) used = used.where(sql<boolean>`author_key like ${starts} escape '\\'`);
     let profiles = this.db.selectFrom('author_profiles').select(['key', 'byline', 'title']);
     if (prefix) profiles = profiles.where(sql<boolean>`key like ${starts} escape '\\'`);

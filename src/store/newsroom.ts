@@ -45,6 +45,8 @@ export interface RevisionSnapshot {
   publishedAt: string | null;
   featureImage: number | null;
   author: string;
+  /** Absent in revisions of a story signed once (and in those kept before co-authors). */
+  coAuthors?: string[];
 }
 
 export interface Revision {

@@ -13,8 +13,13 @@ export interface ArticlesTable {
   /** The parsed body (sections with sanitized HTML), JSON: rendered once, on save. */
   sections: string;
   author: string;
-  /** The byline's folded key (content/bylines.ts, migration 0014): an author's page matches every spelling. */
+  /**
+   * The first byline's folded key (content/bylines.ts, migration 0014). Author pages read
+   * article_bylines (migration 0022), which holds every byline's; this stays in step with `author`.
+   */
   author_key: Generated<string>;
+  /** The other bylines, a JSON array of names in their order (migration 0022); '[]' for a story signed once. */
+  coauthors: Generated<string>;
   source: string;
   external_id: string | null;
   status: string;
@@ -91,6 +96,18 @@ export interface ArticleTagsTable {
   published_at: string | null;
 }
 
+/** Every byline of an article, the first at position 0 (migration 0022): an author's page is a range of it. */
+export interface ArticleBylinesTable {
+  article_id: number;
+  position: number;
+  /** The byline's folded key (content/bylines.ts). */
+  author_key: string;
+  /** The name as this article spells it. */
+  byline: string;
+  /** The article's published_at while its status is 'published', else null (as article_tags'). */
+  published_at: string | null;
+}
+
 export interface ArticleLinksTable {
   article_id: number;
   kind: 'see_also' | 'related';
@@ -130,4 +147,5 @@ export interface Database {
   analysis_versions: AnalysisVersionsTable;
   article_views: ArticleViewsTable;
   author_profiles: AuthorProfilesTable;
+  article_bylines: ArticleBylinesTable;
 }

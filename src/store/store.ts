@@ -25,8 +25,8 @@ export interface ArticleView extends Omit<Article, 'body' | 'importMeta'> {
   related: ArticleLink[];
   /** Newsroom (issue #5): the feature image, when there is one. */
   featureImage?: ImageRef | null;
-  /** What the byline's profile says (content/authors.ts), when it has one. */
-  authorCard?: AuthorCard | null;
+  /** What the bylines' profiles say (content/authors.ts), by the byline's folded key; those without one are absent. */
+  authorCards?: Record<string, AuthorCard>;
 }
 
 /** An article's page data with its source, for the APIs and the admin. */
@@ -113,6 +113,8 @@ export interface PublicArticleRow {
   title: string;
   description: string;
   author: string;
+  /** The other bylines, in order. */
+  coAuthors: string[];
   publishedAt: string;
   updatedAt: string;
   /** In the article's order: the first is its section. */

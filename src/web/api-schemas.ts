@@ -10,7 +10,7 @@ export const listQuery = {
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 12 },
     tag: { type: 'string', minLength: 1, maxLength: 100 },
-    author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, exactly as articles carry it (not with tag)' },
+    author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, in any spelling, first or co-author (not with tag)' },
     featured: { type: 'boolean', description: 'true: only the featured stories (the home page leads with them), with tag or author too' },
   },
 } as const;

@@ -147,8 +147,10 @@ test('the Content API gives the profile of a byline the site shows, and only tha
   assert.equal(res.json().name, REPORTER);
   assert.equal(res.json().bio, BIO);
   const article = (await get(`/api/content/articles/${encodeURIComponent(story.slug)}`)).json();
-  assert.equal(article.authorProfile.jobTitle, 'كبيرة المراسلين');
-  assert.equal(article.authorProfile.url, authorUrl(REPORTER));
+  assert.equal(article.authorProfiles.length, 1);
+  assert.equal(article.authorProfiles[0].jobTitle, 'كبيرة المراسلين');
+  assert.equal(article.authorProfiles[0].url, authorUrl(REPORTER));
+  assert.deepEqual(article.coAuthors, []);
   const author = await makeKey(site.store, 'author');
   await apiCaller(site.app, author.auth)('PATCH', profileUrl(author.user.name), { bio: 'نبذة لم تُنشر لها أخبار بعد.' });
   assert.equal((await get(`/api/content${authorUrl(author.user.name)}`)).statusCode, 404, 'no public stories: not public');

@@ -146,7 +146,8 @@ export function parseGhost(json: string): Posts {
       notes.push(`${where} ("${p.title ?? ''}") is for ${p.visibility} members only: imported as a draft`);
       status = 'draft';
     }
-    const author = authorsOf.get(String(p.id))?.[0];
+    // Ghost's posts may have several authors, the first the primary one: each is a byline here.
+    const [author, ...others] = (authorsOf.get(String(p.id)) ?? []).map((a) => users.get(String(a.author_id)) ?? '');
     posts.push({
       where,
       title: p.title ?? '',
@@ -158,7 +159,8 @@ export function parseGhost(json: string): Posts {
         .filter((t) => t !== undefined && t.visibility !== 'internal' && !t.name.startsWith('#'))
         .map((t) => t!.name),
       slug: p.slug ?? '',
-      author: author ? (users.get(String(author.author_id)) ?? '') : '',
+      author: author ?? '',
+      ...(others.length ? { coAuthors: others } : {}),
       status,
       publishedAt: status === 'draft' ? undefined : utc(p.published_at),
       modifiedAt: utc(p.updated_at),

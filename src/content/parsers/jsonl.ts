@@ -1,7 +1,7 @@
 /**
  * JSON lines, one article per line: `title` and `body` required;
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
- * source's last change), `author`, `source`, `url`, `featured` (true: the
+ * source's last change), `author`, `co_authors` (the other bylines), `source`, `url`, `featured` (true: the
  * home page leads with it), `status` (published by default), `corrections`
  * (`[{"at", "text"}]`, published under the article), `live` ("live" or
  * "ended": live coverage) and `live_updates` (`[{"id", "at", "text", "key"}]`,
@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES, LIVE_STATES, type ArticleInput, type AuthorAlias } from '../article.js';
 import { allBlocks, parseBody } from '../body.js';
+import { COAUTHORS_MAX, coAuthorsOf } from '../bylines.js';
 import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName, type TagAlias } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
@@ -36,6 +37,7 @@ const JsonArticle = z.object({
   published_at: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
   updated_at: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
   author: z.string().optional(),
+  co_authors: z.array(z.string()).max(COAUTHORS_MAX).optional(),
   source: z.string().optional(),
   url: z.string().optional(),
   featured: z.boolean().optional(),
@@ -98,6 +100,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.published_at ? { publishedAt: new Date(a.published_at).toISOString() } : {}),
     ...(a.updated_at ? { modifiedAt: new Date(a.updated_at).toISOString() } : {}),
     ...(a.author ? { author: cleanLine(a.author) } : {}),
+    ...(a.co_authors?.length ? { coAuthors: coAuthorsOf(a.co_authors, cleanLine(a.author ?? '')) } : {}),
     ...(a.source ? { source: cleanLine(a.source) } : {}),
     ...(a.featured !== undefined ? { featured: a.featured } : {}),
     ...(a.status ? { status: a.status } : {}),

@@ -4,6 +4,7 @@
  * way (the body through htmlBody and structureBody, the description from the
  * excerpt or the lead, tags in order with the section first).
  */
+import { COAUTHORS_MAX, coAuthorsOf } from '../bylines.js';
 import type { ArticleInput, ArticleStatus, AuthorAlias } from '../article.js';
 import { leadSentence } from '../lead.js';
 import { isValidSlug } from '../slug.js';
@@ -26,6 +27,8 @@ export interface Post {
   tags: string[];
   slug: string;
   author: string;
+  /** The post's other authors, in order (Ghost's multi-author posts). */
+  coAuthors?: string[];
   status: ArticleStatus;
   /** ISO 8601, or undefined for a draft never published. */
   publishedAt?: string;
@@ -102,6 +105,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
     // A slug Sahifa cannot serve is made again from the title.
     ...(slug && isValidSlug(slug) ? { slug } : {}),
     ...(cleanLine(p.author) ? { author: cleanLine(p.author) } : {}),
+    ...(p.coAuthors?.length ? { coAuthors: coAuthorsOf(p.coAuthors, cleanLine(p.author)).slice(0, COAUTHORS_MAX) } : {}),
     externalId: p.externalId,
     status: p.status,
     ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),

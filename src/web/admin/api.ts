@@ -47,6 +47,7 @@ export function articleJson(a: Article) {
     tags: a.tags,
     body: a.body,
     author: a.author,
+    coAuthors: a.coAuthors,
     status: a.status,
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
@@ -276,7 +277,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   };
 
   // --- Writing aids ---
-  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; featureImage?: number | null; publishedAt?: string | null } }>('/preview', {
+  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; coAuthors?: string[]; featureImage?: number | null; publishedAt?: string | null } }>('/preview', {
     config: { role: 'contributor' },
     schema: {
       ...tag('editor'),

@@ -13,6 +13,8 @@ import type { Store } from '../../store/store.js';
 import { mediaUrl, srcsetOf } from '../../media/images.js';
 import { articleUrl, authorUrl, bylineOf, tagUrl } from '../urls.js';
 import { profileJson } from './profile-json.js';
+import { cardFor } from '../../content/authors.js';
+import { bylinesOf } from '../../content/bylines.js';
 import { dayRange } from '../zoned.js';
 import type { NewsroomConfig } from './config.js';
 import { sendJsonError, toAppError } from './http.js';
@@ -134,7 +136,8 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
             breakingUntil: breakingUntilSchema,
             corrections: correctionsSchema,
             author: { type: 'string' },
-            authorProfile: { anyOf: [{ type: 'null' }, S.AuthorProfileSchema], description: "The byline's profile; null without one" },
+            coAuthors: { type: 'array', items: { type: 'string' }, description: 'The other bylines, in order' },
+            authorProfiles: { type: 'array', items: S.AuthorProfileSchema, description: "The profiles of the bylines that have one, in the byline's order" },
             updatedAt: { type: 'string' },
             body: { type: 'string', description: 'Markdown' },
             sections: { type: 'array', items: { type: 'object', properties: sectionProperties } },
@@ -157,7 +160,11 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       description: a.description,
       tags: a.tags,
       author: a.author,
-      authorProfile: a.author && a.authorCard ? profileJson(a.author, a.authorCard) : null,
+      coAuthors: a.coAuthors,
+      authorProfiles: bylinesOf(a).flatMap((name) => {
+        const card = cardFor(a.authorCards, name);
+        return card ? [profileJson(name, card)] : [];
+      }),
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,

@@ -6,6 +6,7 @@
 import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/roles.js';
 import { LIVE_UPDATE_MAX, type Article, type ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
+import { COAUTHORS_MAX } from '../../content/bylines.js';
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminDesk, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
@@ -214,6 +215,8 @@ export interface EditorValues {
   body: string;
   slug: string;
   author: string;
+  /** The other bylines, separated by commas (، or ,). */
+  coAuthors: string;
   publishAt: string;
   imageAlt: string;
   /** Addresses of the pinned links, one a line. */
@@ -254,6 +257,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     body: article?.body ?? '',
     slug: article?.slug ?? '',
     author: article?.author ?? '',
+    coAuthors: article?.coAuthors.join('، ') ?? '',
     publishAt: article?.status === 'scheduled' && article.publishedAt ? utcToZoned(article.publishedAt, site.timeZone) : '',
     imageAlt: image?.alt ?? '',
     featured: article?.featured ?? false,
@@ -395,7 +399,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   ${editsAny(actor) ? deskChoices(article, values, ctx.site) : ''}
   ${article && article.status === 'published' && editable ? correctionField(article, values, ctx.site, errorField) : ''}
 
-  <details class="more"${errorField === 'slug' || errorField === 'author' ? html` open` : ''}>
+  <details class="more"${errorField === 'slug' || errorField === 'author' || errorField === 'coAuthors' || values.coAuthors ? html` open` : ''}>
     <summary>الرابط والكاتب</summary>
     <label for="slug">الرابط المختصر</label>
     <input id="slug" name="slug" dir="auto" maxlength="200" value="${values.slug}" aria-describedby="slug-hint"${e('slug')}>
@@ -404,6 +408,9 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
     <input id="author" name="author" maxlength="200" list="bylines" value="${values.author}"${article ? '' : html` placeholder="${actor.name}"`} aria-describedby="author-hint"${e('author')}>
     <datalist id="bylines">${data.bylines.map((b) => html`<option value="${b}">`)}</datalist>
     <p id="author-hint" class="hint">${article ? '' : 'يُنشر الخبر باسمك إن تُرك فارغاً. '}لكل اسم صفحة بأخباره: اختره كما كُتب من قبل لتجتمع الأخبار في صفحة واحدة.</p>
+    <label for="co_authors">بالاشتراك مع</label>
+    <input id="co_authors" name="co_authors" maxlength="1000" value="${values.coAuthors}" aria-describedby="co-authors-hint"${e('coAuthors')}>
+    <p id="co-authors-hint" class="hint">أسماء من شاركوا في كتابة الخبر، تفصل بينها فاصلة (${COAUTHORS_MAX} على الأكثر). يظهر الخبر في صفحة كل منهم.</p>
   </details>
 
   <details class="more links-rules"${errorField === 'pinnedLinks' || errorField === 'blockedLinks' ? html` open` : ''}>

@@ -4,6 +4,8 @@
  * with the see-also and related links a save would now pick, placed as the
  * page places them: what the editor sees is what readers will see.
  */
+import type { AuthorCard } from '../../content/authors.js';
+import { bylineKey, bylinesOf, coAuthorsOf } from '../../content/bylines.js';
 import type { ArticleStatus } from '../../content/article.js';
 import { parseBody } from '../../content/body.js';
 import { parseTags } from '../../services/workflow.js';
@@ -21,6 +23,7 @@ export interface PreviewInput {
   tags?: string[] | string;
   body: string;
   author?: string;
+  coAuthors?: string[];
   featureImage?: number | null;
   publishedAt?: string | null;
   /** The pinned and blocked links as the form has them now (addresses); absent: the stored ones. */
@@ -50,7 +53,20 @@ async function linksNow(store: Store, input: PreviewInput, tags: string[]): Prom
   }
 }
 
+/** The bylines' profiles as a page's view holds them, for a story not saved as it is. */
+async function profileCards(store: Store, bylines: string[]): Promise<Record<string, AuthorCard>> {
+  const cards: Record<string, AuthorCard> = {};
+  for (const name of bylines) {
+    const profile = await store.newsroom.authorProfile(name);
+    if (profile) cards[bylineKey(name)] = profile;
+  }
+  return cards;
+}
+
 export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput, options: { links?: boolean } = {}): Promise<string> {
+  const author = input.author ?? '';
+  const coAuthors = coAuthorsOf(input.coAuthors ?? [], author);
+  const bylines = bylinesOf({ author, coAuthors });
   const images = await store.newsroom.imageRefs([input.featureImage ?? null]);
   const now = new Date().toISOString();
   const tags = parseTags(input.tags ?? []);
@@ -61,7 +77,8 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     title: input.title,
     description: input.description ?? '',
     tags,
-    author: input.author ?? '',
+    author,
+    coAuthors,
     source: '',
     externalId: null,
     status: 'draft' as ArticleStatus,
@@ -77,7 +94,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     sections: parseBody(input.body),
     ...links,
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,
-    authorCard: input.author ? await store.newsroom.authorProfile(input.author) : null,
+    authorCards: await profileCards(store, bylines),
   };
   return articlePage(view, site).value;
 }

@@ -3,6 +3,7 @@ import { ADMIN_DESKS } from '../../store/newsroom.js';
 import { ARTICLE_STATUSES, LIVE_UPDATE_MAX } from '../../content/article.js';
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
 import { ROLES } from '../../auth/roles.js';
+import { COAUTHORS_MAX } from '../../content/bylines.js';
 import { breakingUntilSchema, correctionsSchema, liveSchema, liveUpdatesSchema } from '../api-schemas.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
@@ -52,6 +53,7 @@ export const AdminArticleSchema = {
     tags: { type: 'array', items: { type: 'string' } },
     body: { type: 'string' },
     author: { type: 'string' },
+    coAuthors: { type: 'array', items: { type: 'string' } },
     status: { type: 'string', enum: [...ARTICLE_STATUSES] },
     publishedAt: nullableString,
     updatedAt: { type: 'string' },
@@ -81,6 +83,12 @@ const draftProperties = {
   body: { type: 'string', minLength: 1, maxLength: 500_000 },
   slug: { type: 'string', maxLength: 200, description: 'Letters and digits joined by hyphens (any script); generated from the title when empty' },
   author: { type: 'string', maxLength: 200, description: 'The byline; defaults to the account name' },
+  coAuthors: {
+    type: 'array',
+    maxItems: COAUTHORS_MAX,
+    items: { type: 'string', maxLength: 200 },
+    description: 'The other bylines, in order, each with its own page (replaces the list; absent: unchanged)',
+  },
   featureImage: { ...nullableInt, minimum: 1, description: 'A media id (POST /api/admin/media)' },
   featured: { type: 'boolean', description: 'Lead the home page with it (editors and owners; absent: unchanged)' },
   breakingUntil: {
@@ -177,6 +185,7 @@ export const PreviewBody = {
     tags: { type: 'array', maxItems: TAGS_MAX, items: { type: 'string', maxLength: TAG_MAX } },
     body: { type: 'string', maxLength: 500_000 },
     author: { type: 'string', maxLength: 200 },
+    coAuthors: { type: 'array', maxItems: COAUTHORS_MAX, items: { type: 'string', maxLength: 200 } },
     featureImage: nullableInt,
     publishedAt: { type: ['string', 'null'], format: 'date-time', description: 'When it is (or will be) published, if not now' },
     pinnedLinks: { type: 'array', maxItems: 6, items: { type: 'string', maxLength: 500 }, description: 'The pinned links as the form has them (else the stored ones)' },

@@ -32,6 +32,7 @@ import * as P from './pages.js';
 import { renderPreview } from './preview.js';
 import { zonedToUtc } from '../zoned.js';
 import { bylineOf } from '../urls.js';
+import { namesIn } from '../../content/bylines.js';
 
 export interface AdminUiOptions {
   store: Store;
@@ -248,6 +249,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       body: str(body.body),
       slug: str(body.slug).trim(),
       author: str(body.author),
+      coAuthors: str(body.co_authors),
       publishAt: str(body.publish_at),
       imageAlt: str(body.image_alt),
       pinnedLinks: str(body.pinned_links),
@@ -292,6 +294,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         body: values.body,
         ...(values.slug ? { slug: values.slug } : {}),
         ...(values.author.trim() ? { author: values.author } : {}),
+        coAuthors: namesIn(values.coAuthors),
         ...(featureImage !== undefined ? { featureImage } : {}),
         // Only a form that showed the box (an editor's) says anything about it.
         ...(str(body.featured_field) ? { featured: values.featured } : {}),

@@ -13,8 +13,9 @@ import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { arabicDates, countWords, readingMinutes, readingTime, relativeTime } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
-import { articleUrl, authorUrl, tagUrl } from '../urls.js';
-import { authorBox } from './author.js';
+import { articleUrl, tagUrl } from '../urls.js';
+import { authorBoxes, bylineLine } from './author.js';
+import { bylinesOf } from '../../content/bylines.js';
 import { absoluteUrl } from '../seo/links.js';
 import { articleSeo } from '../seo/pages.js';
 import { layout } from './layout.js';
@@ -165,7 +166,7 @@ ${section.blocks.map((b) => {
   ${liveBadge(article)}
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
-  <div class="meta">${publishedLine(article.publishedAt, site)}${updatedLine(article, site)}${article.author ? html` <a class="author" rel="author" href="${authorUrl(article.author)}">${article.author}</a>${article.authorCard?.jobTitle ? html`<span class="job-title">، ${article.authorCard.jobTitle}</span>` : ''}` : ''} ${readingLine(article, site)}</div>
+  <div class="meta">${publishedLine(article.publishedAt, site)}${updatedLine(article, site)}${bylineLine(bylinesOf(article), article.authorCards)} ${readingLine(article, site)}</div>
   ${tagLinks(article.tags)}
 </header>
 ${featureFigure(article.featureImage)}
@@ -174,7 +175,7 @@ ${body}
 </div>
 ${liveUpdates(article, site)}
 ${correctionsNote(article, site)}
-${authorBox(article.author, article.authorCard)}
+${authorBoxes(bylinesOf(article), article.authorCards)}
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>
 ${shareLinks(site, article)}
 ${

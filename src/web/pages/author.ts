@@ -5,7 +5,7 @@
  * writer. All of it is text the page escapes; links are checked http(s)
  * addresses (content/authors.ts profileLink) marked rel="me".
  */
-import { bioParagraphs, linkLabel, type AuthorCard } from '../../content/authors.js';
+import { bioParagraphs, cardFor, linkLabel, type AuthorCard } from '../../content/authors.js';
 import { html, type Html } from '../html.js';
 import { authorUrl } from '../urls.js';
 import { picture } from './media.js';
@@ -36,13 +36,33 @@ ${links(card)}
 </header>`;
 }
 
-/** Under a story: who wrote it, and a way to their other stories. */
-export function authorBox(byline: string, card: AuthorCard | null | undefined): Html {
-  if (!byline || !card || (!card.bio && !card.jobTitle && !card.image)) return html``;
-  return html`<aside class="author-box" aria-labelledby="author-box-heading">
+/**
+ * The byline under a headline: each name a link to its page; a story signed
+ * once also says its author's job title.
+ */
+export function bylineLine(bylines: string[], cards: Record<string, AuthorCard> | undefined): Html {
+  if (bylines.length === 0) return html``;
+  if (bylines.length === 1) {
+    const [name] = bylines as [string];
+    const title = cardFor(cards, name)?.jobTitle;
+    return html` <a class="author" rel="author" href="${authorUrl(name)}">${name}</a>${title ? html`<span class="job-title">، ${title}</span>` : ''}`;
+  }
+  const names = bylines.map((name, i) => html`${i === 0 ? '' : i === bylines.length - 1 ? ' و' : '، '}<a rel="author" href="${authorUrl(name)}">${name}</a>`);
+  return html` <span class="authors">${names}</span>`;
+}
+
+/** Under a story: each of its writers with a profile, and a way to their other stories. */
+export function authorBoxes(bylines: string[], cards: Record<string, AuthorCard> | undefined): Html {
+  return html`${bylines.map((name, i) => authorBox(name, cardFor(cards, name), i))}`;
+}
+
+function authorBox(byline: string, card: AuthorCard | null, index: number): Html {
+  if (!card || (!card.bio && !card.jobTitle && !card.image)) return html``;
+  const id = `author-box-heading-${index + 1}`;
+  return html`<aside class="author-box" aria-labelledby="${id}">
 ${portrait(card, byline)}
 <div>
-<h2 id="author-box-heading"><span class="visually-hidden">عن الكاتب: </span><a href="${authorUrl(byline)}" rel="author">${byline}</a></h2>
+<h2 id="${id}"><span class="visually-hidden">عن الكاتب: </span><a href="${authorUrl(byline)}" rel="author">${byline}</a></h2>
 ${card.jobTitle ? html`<p class="job-title">${card.jobTitle}</p>` : ''}
 ${bioParagraphs(card.bio)
   .slice(0, 1)

@@ -6,7 +6,7 @@
  * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
  * `toJsonFeed11` brings up to 1.1 (authors, language).
  */
-import { bylineKey } from '../../content/bylines.js';
+import { bylineKey, bylinesOf, joinNames } from '../../content/bylines.js';
 import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
@@ -100,10 +100,11 @@ function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scop
       category: row.tags.map((t) => ({ name: t, term: t, scheme, domain: absoluteUrl(site, tagUrl(t)) })),
     };
     if (html !== undefined) item.content = xmlText(html);
-    if (row.author) {
-      // RSS's <author> must be an e-mail address; a name goes in dc:creator.
-      if (format === 'rss') item.extensions = [{ name: 'dc:creator', objects: { _text: xmlText(row.author) } }];
-      else item.author = [{ name: row.author }];
+    const names = bylinesOf(row);
+    if (names.length) {
+      // RSS's <author> must be an e-mail address; the names go in dc:creator, as the byline joins them.
+      if (format === 'rss') item.extensions = [{ name: 'dc:creator', objects: { _text: xmlText(joinNames(names)) } }];
+      else item.author = names.map((name) => ({ name }));
     }
     feed.addItem(item);
   }
@@ -118,12 +119,16 @@ function rss(feed: Feed): string {
 
 type JsonObject = Record<string, unknown>;
 
-/** JSON Feed 1.0 as `feed` writes it, made 1.1: `authors` arrays, `language`, text summaries as content_text. */
-export function toJsonFeed11(json10: string, summaryOnly: boolean): JsonObject {
+/**
+ * JSON Feed 1.0 as `feed` writes it, made 1.1: `authors` arrays, `language`,
+ * text summaries as content_text. 1.0 has one author an item, so `feed`
+ * writes the first: `itemAuthors` (by item id) gives back a story's every byline.
+ */
+export function toJsonFeed11(json10: string, summaryOnly: boolean, itemAuthors: Map<string, unknown[]> = new Map()): JsonObject {
   const feed = JSON.parse(json10) as JsonObject & { items: JsonObject[] };
   const authors = (o: JsonObject) => {
     if (o.author !== undefined) {
-      o.authors = [o.author];
+      o.authors = itemAuthors.get(String(o.id)) ?? [o.author];
       delete o.author;
     }
   };
@@ -146,7 +151,8 @@ function send(reply: FastifyReply, format: FeedFormat, feed: Feed, summaryOnly: 
   reply.header('cache-control', CACHE.short).type(`${FEED_TYPES[format]}; charset=utf-8`);
   if (format === 'rss') return rss(feed);
   if (format === 'atom') return feed.atom1();
-  return JSON.stringify(toJsonFeed11(feed.json1(), summaryOnly), null, 2);
+  const itemAuthors = new Map(feed.items.flatMap((i) => (i.id && i.author ? [[i.id, i.author as unknown[]] as const] : [])));
+  return JSON.stringify(toJsonFeed11(feed.json1(), summaryOnly, itemAuthors), null, 2);
 }
 
 const FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
@@ -170,14 +176,15 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
       if (!wanted.author) return reply.callNotFound(); // '' would be the articles signed by no one
       scope = wanted;
     }
+    const askedKey = scope !== null && 'author' in scope ? bylineKey(scope.author) : '';
     const rows: PublicArticleRow[] = [];
     for await (const row of store.streamPublic({ order: 'desc', limit: FEED_SIZE, ...scope })) {
       rows.push(row);
     }
     if (scope !== null && 'author' in scope) {
       if (rows.length === 0) return reply.callNotFound();
-      // Named as the page is: the newest article's spelling of the byline.
-      scope = { author: rows[0]!.author };
+      // Named as the page is: the newest article's spelling of the byline (first or co-author).
+      scope = { author: bylinesOf(rows[0]!).find((name) => bylineKey(name) === askedKey) ?? scope.author };
       description = authorDescription(site, scope.author, await store.newsroom.authorProfile(scope.author));
     }
     const full = site.feedContent === 'full';

@@ -1,6 +1,6 @@
 /** The reader's site: home, tag pages, author pages, article pages. */
 import type { FastifyPluginAsync } from 'fastify';
-import { bylineKey } from '../../content/bylines.js';
+import { bylineKey, bylinesOf } from '../../content/bylines.js';
 import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
@@ -102,12 +102,12 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       if (moved) return reply.redirect(articleUrl(moved), 301);
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(site, 'لم نجد هذا الخبر.').value);
     }
-    setLastModified(reply, article.updatedAt, article.publishedAt, article.authorCard?.updatedAt);
+    setLastModified(reply, article.updatedAt, article.publishedAt, ...Object.values(article.authorCards ?? {}).map((c) => c.updatedAt));
     // A live story changes by the minute, as lists do.
     reply.header('cache-control', article.live === 'live' ? CACHE.short : CACHE.article).type('text/html; charset=utf-8');
     reply.cacheFor([
       `page:${article.id}`,
-      ...(article.author ? [`list:profile:${bylineKey(article.author)}`] : []),
+      ...bylinesOf(article).map((name) => `list:profile:${bylineKey(name)}`),
       ...[...article.seeAlso, ...article.related].map((l) => `card:${l.id}`),
     ]);
     return articlePage(article, site).value;

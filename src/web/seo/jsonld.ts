@@ -5,7 +5,8 @@
  * with `<`, `>` and `&` escaped, so no text in an article can close the script.
  */
 import type { ArticleSummary } from '../../content/article.js';
-import type { AuthorCard } from '../../content/authors.js';
+import { cardFor, type AuthorCard } from '../../content/authors.js';
+import { bylinesOf } from '../../content/bylines.js';
 import { mediaUrl } from '../../media/images.js';
 import { cutOnWord } from '../../content/lead.js';
 import { updateSections } from '../../content/live.js';
@@ -68,7 +69,9 @@ export function newsArticle(
     description,
     datePublished: published,
     dateModified: article.updatedAt > published ? article.updatedAt : published,
-    author: article.author ? [person(site, article.author, article.authorCard)] : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
+    author: bylinesOf(article).length
+      ? bylinesOf(article).map((name) => person(site, name, cardFor(article.authorCards, name)))
+      : [{ '@type': 'Organization', name: site.name, url: `${site.baseUrl}/` }],
     publisher: publisher(site),
     image: [shareImage(site, image)],
     keywords: article.tags,
