@@ -23,18 +23,21 @@ export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
 
 /**
  * The demo's reporters, demo/authors.json beside the articles: by desk (the
- * word after the time in a story's file name), a byline and its profile.
- * Stories of a desk without one are signed by the newsroom.
+ * word after the time in a story's file name), a byline and its profile;
+ * and the stories two desks signed together, by file name. Stories of a desk
+ * without one are signed by the newsroom.
  */
-type DemoAuthors = Record<string, { byline: string; jobTitle: string; bio: string }>;
+interface DemoAuthors {
+  desks: Record<string, { byline: string; jobTitle: string; bio: string }>;
+  'co-authored': Record<string, string[]>;
+}
 const NEWSROOM_BYLINE = 'فريق صحيفة';
 
 async function authorsOf(dir: string): Promise<DemoAuthors> {
   try {
-    const { '//': _about, ...desks } = JSON.parse(await readFile(path.resolve(dir, '../authors.json'), 'utf8')) as DemoAuthors & { '//'?: string };
-    return desks;
+    return JSON.parse(await readFile(path.resolve(dir, '../authors.json'), 'utf8')) as DemoAuthors;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { desks: {}, 'co-authored': {} };
     throw e;
   }
 }
@@ -74,8 +77,9 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     const [, y, mo, d, h, mi, desk] = DATED.exec(file)!;
     const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
     const [input] = await parseFile(path.join(dir, file), 'text');
-    const author = (desk && authors[desk]?.byline) || NEWSROOM_BYLINE;
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
+    const author = (desk && authors.desks[desk]?.byline) || NEWSROOM_BYLINE;
+    const coAuthors = (authors['co-authored'][file] ?? []).flatMap((d) => authors.desks[d]?.byline ?? []);
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, coAuthors, featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
   }
   // The newest story, or live update, is an hour old.
   const newest = Math.max(...dated.flatMap((a) => [a.time, ...(a.coverage?.updates ?? []).map((u) => Date.parse(u.at))]));
@@ -87,7 +91,7 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ ...u, id: i + 1, at: moved(Date.parse(u.at)) })) } : {}),
   }));
   await saveArticles(store, inputs);
-  for (const { byline, jobTitle, bio } of Object.values(authors)) {
+  for (const { byline, jobTitle, bio } of Object.values(authors.desks)) {
     await store.newsroom.setAuthorProfile(byline, checkProfile({ jobTitle, bio, links: [] }, null));
   }
   // Autovacuum never analyses a table this small on PostgreSQL (under its 50-row threshold): without statistics an article page took 3× the server time.

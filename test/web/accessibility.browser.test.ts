@@ -22,6 +22,7 @@ let browser: Browser;
 let base: string;
 let story: { slug: string; author: string; tag: string };
 let live: string;
+let coAuthored: string;
 
 before(async () => {
   site = await newsroomSite();
@@ -31,6 +32,8 @@ before(async () => {
   const full = (await site.store.getArticleView(plain.slug))!;
   story = { slug: plain.slug, author: full.author, tag: full.tags[0]! };
   live = articles.find((a) => a.live)!.slug;
+  for (const a of articles) if ((await site.store.getArticle(a.slug))!.coAuthors.length) coAuthored = a.slug;
+  assert.ok(coAuthored, 'the demo has a story signed by two');
   base = await site.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -74,6 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
         '/',
         articleUrl(story.slug),
         articleUrl(live),
+        articleUrl(coAuthored),
         tagUrl(story.tag),
         authorUrl(story.author),
         `/search?q=${encodeURIComponent('الانتخابات البلدية')}`,
