@@ -116,7 +116,8 @@ test('an editor signs in, writes in Arabic, accepts suggested tags, uploads an i
   const img = page.locator('.feature-image img');
   assert.equal(await img.getAttribute('alt'), 'قاعة العرض في متحف الخط العربي');
   assert.match((await page.locator('.feature-image source').getAttribute('srcset')) ?? '', /480w.*960w.*1600w/);
-  assert.ok(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), 'the image loads');
+  // Waits for it: on a loaded machine the page's load can end before the picture's bytes do.
+  assert.ok(await img.evaluate((el: HTMLImageElement) => el.decode().then(() => el.naturalWidth > 0)), 'the image loads');
   // Signed with the editor's name, which leads to her page.
   assert.equal(await page.locator('.meta a[rel=author]').textContent(), 'سلمى المحررة');
 
