@@ -36,7 +36,13 @@ export interface AuthorAlias {
   alias: string;
   byline: string;
   /** What the old site said about the author, for a byline with no profile here yet (services/authors.ts). */
-  profile?: { jobTitle?: string; bio: string; links: string[] };
+  profile?: {
+    jobTitle?: string;
+    bio: string;
+    links: string[];
+    /** The portrait: its path in the old site's media folder (null when the export does not say), and its address there. */
+    image?: { file: string | null; url: string };
+  };
 }
 
 export interface ArticleInput {

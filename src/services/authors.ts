@@ -22,6 +22,7 @@ import { cutOnWord } from '../content/lead.js';
 import { cleanLine } from '../content/text-cleanup.js';
 import { editsAny, type Actor } from '../auth/roles.js';
 import type { Store } from '../store/store.js';
+import { uploadFromFolder, type MediaImport } from './feature-images.js';
 import { forbidden, invalid, notFound } from './newsroom-errors.js';
 
 /** What an editor sent, before it is checked. */
@@ -82,11 +83,15 @@ export async function saveAuthorProfile(store: Store, actor: Actor, rawByline: s
 /**
  * What an import's old site said about its authors (AuthorAlias.profile),
  * kept for bylines with no profile here yet: an editor's own is never
- * replaced. Too long a title or biography is cut on a word; an address that is not
- * http(s) is left out. Returns notes of what was brought.
+ * replaced. Too long a title or biography is cut on a word; an address that
+ * is not http(s) is left out; a portrait comes from the old site's media
+ * folder when the import was given it (`media`), like the posts' images.
+ * Returns notes of what was brought and what was not.
  */
-export async function importProfiles(store: Store, aliases: AuthorAlias[]): Promise<string[]> {
+export async function importProfiles(store: Store, aliases: AuthorAlias[], media?: MediaImport): Promise<string[]> {
+  const notes: string[] = [];
   let brought = 0;
+  let portraitsLeft = 0;
   const seen = new Set<string>();
   for (const { byline, profile } of aliases) {
     const key = bylineKey(byline);
@@ -97,15 +102,25 @@ export async function importProfiles(store: Store, aliases: AuthorAlias[]): Prom
       const href = profileLink(l);
       return href && href.length <= AUTHOR_LINK_MAX ? [href] : [];
     });
+    let imageId: number | null = null;
+    if (profile.image && !media) portraitsLeft++;
+    else if (profile.image && media) {
+      const portrait = profile.image.file ? await uploadFromFolder(store, media, profile.image.file, byline) : ({ outside: true } as const);
+      if ('saved' in portrait) imageId = portrait.saved.id;
+      else notes.push(`${byline}: portrait ${'why' in portrait ? `${profile.image.file} not imported (${portrait.why})` : `${profile.image.url} is not in the media folder`}`);
+    }
     const checked = checkProfile(
       {
         jobTitle: cutOnWord(authorTitleText(profile.jobTitle ?? ''), AUTHOR_TITLE_MAX),
         bio: cutOnWord(authorBioText(profile.bio), AUTHOR_BIO_MAX),
         links: [...new Set(links)].slice(0, AUTHOR_LINKS_MAX),
+        imageId,
       },
       null,
     );
     if (await store.newsroom.setAuthorProfile(byline, checked)) brought++;
   }
-  return brought ? [`${brought} author profile${brought === 1 ? '' : 's'} imported`] : [];
+  if (brought) notes.unshift(`${brought} author profile${brought === 1 ? '' : 's'} imported`);
+  if (portraitsLeft) notes.push(`${portraitsLeft} author portrait${portraitsLeft === 1 ? '' : 's'} not imported: give the old site's media folder with --media DIR`);
+  return notes;
 }

@@ -12,14 +12,13 @@
  * for an image. Each article records the copies it got (ImportMeta.images),
  * so that an import run again keeps them rather than copy the files again.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../content/article.js';
 import { isPendingImage, type BodyImage } from '../content/parsers/html.js';
-import { mediaUrl, saveUpload } from '../media/images.js';
+import { mediaUrl } from '../media/images.js';
 import type { MediaRecord } from '../store/newsroom.js';
 import type { Store } from '../store/store.js';
-import { undoableUploads, type ImportedImages, type MediaImport } from './feature-images.js';
+import { undoableUploads, uploadFromFolder, type ImportedImages, type MediaImport } from './feature-images.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,33 +46,29 @@ export async function importBodyImages(store: Store, inputs: ArticleInput[], ima
   // An import run again, even without the folder, keeps the copies the first one made.
   const before = await store.importedImages(wanted.flatMap(({ input }) => (input.externalId ? [input.externalId] : [])));
   const root = media ? path.resolve(media.from) : '';
-  // One copy of a file however many articles show it.
+  // One copy of a file however many articles show it (by its path in the folder).
   const copies = new Map<string, string>();
   let shownFromWeb = 0;
   let takenOut = 0;
 
   const bringIn = async (input: ArticleInput, image: BodyImage): Promise<string | null> => {
     const file = path.resolve(root, image.file!);
-    // The path comes from the file being imported: it may not point outside the folder given.
-    if (!file.startsWith(root + path.sep)) {
+    const copy = copies.get(file);
+    if (copy) return copy;
+    // An image without alt text or caption is described by its article's headline rather than by nothing.
+    const brought = await uploadFromFolder(store, media!, image.file!, image.alt.trim() || input.title);
+    if ('outside' in brought) {
       result.notes.push(`"${input.title}": image ${image.file} is not in the media folder`);
       return null;
     }
-    const copy = copies.get(file);
-    if (copy) return copy;
-    try {
-      const bytes = await readFile(file);
-      // An image without alt text or caption is described by its article's headline rather than by nothing.
-      const saved = await saveUpload(store, { dir: media!.dir, maxBytes: media!.maxBytes }, { bytes, alt: image.alt.trim() || input.title, userId: null });
-      created.push(saved);
-      const src = mediaUrl((saved.webp.at(-1) ?? saved.original).file);
-      copies.set(file, src);
-      return src;
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-      result.notes.push(`"${input.title}": image ${image.file} not imported (${why})`);
+    if ('why' in brought) {
+      result.notes.push(`"${input.title}": image ${image.file} not imported (${brought.why})`);
       return null;
     }
+    created.push(brought.saved);
+    const src = mediaUrl((brought.saved.webp.at(-1) ?? brought.saved.original).file);
+    copies.set(file, src);
+    return src;
   };
 
   for (const { input, list } of wanted) {

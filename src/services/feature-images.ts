@@ -43,6 +43,28 @@ export function undoableUploads(store: Store, created: MediaRecord[], media: Med
 }
 
 /**
+ * One file of the old site's media folder brought in as an upload, or why
+ * not: `outside` when the path (which comes from the file being imported)
+ * points out of the folder, else what went wrong reading or checking it.
+ */
+export async function uploadFromFolder(
+  store: Store,
+  media: MediaImport,
+  file: string,
+  alt: string,
+): Promise<{ saved: MediaRecord } | { outside: true } | { why: string }> {
+  const root = path.resolve(media.from);
+  const full = path.resolve(root, file);
+  if (!full.startsWith(root + path.sep)) return { outside: true };
+  try {
+    const bytes = await readFile(full);
+    return { saved: await saveUpload(store, { dir: media.dir, maxBytes: media.maxBytes }, { bytes, alt, userId: null }) };
+  } catch (e) {
+    return { why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
+  }
+}
+
+/**
  * Sets `featureImage` on the inputs whose image came in (images[i] is
  * inputs[i]'s). An article imported before with its image keeps that image
  * rather than gain a copy.
@@ -58,25 +80,18 @@ export async function importFeatureImages(store: Store, inputs: ArticleInput[], 
     return result;
   }
   const had = await store.externalIdsWithImage(wanted.flatMap(({ input }) => (input.externalId ? [input.externalId] : [])));
-  const root = path.resolve(media.from);
   const notes = result.notes;
   for (const { input, image } of wanted) {
     if (input.externalId && had.has(input.externalId)) continue;
-    const file = image.file ? path.resolve(root, image.file) : null;
-    // The path comes from the file being imported: it may not point outside the folder given.
-    if (!file || !file.startsWith(root + path.sep)) {
+    // An image without alt text is described by its article's headline rather than by nothing.
+    const brought = image.file ? await uploadFromFolder(store, media, image.file, image.alt.trim() || input.title) : ({ outside: true } as const);
+    if ('saved' in brought) {
+      created.push(brought.saved);
+      input.featureImage = brought.saved.id;
+    } else if ('outside' in brought) {
       notes.push(`"${input.title}": feature image ${image.url} is not in the media folder`);
-      continue;
-    }
-    try {
-      const bytes = await readFile(file);
-      // An image without alt text is described by its article's headline rather than by nothing.
-      const saved = await saveUpload(store, { dir: media.dir, maxBytes: media.maxBytes }, { bytes, alt: image.alt.trim() || input.title, userId: null });
-      created.push(saved);
-      input.featureImage = saved.id;
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-      notes.push(`"${input.title}": feature image ${image.file} not imported (${why})`);
+    } else {
+      notes.push(`"${input.title}": feature image ${image.file} not imported (${brought.why})`);
     }
   }
   return result;

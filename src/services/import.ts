@@ -170,7 +170,7 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
     // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
     await store.addTagAliases(parsed.aliases);
     await store.addAuthorAliases(parsed.authorAliases);
-    const profiled = await importProfiles(store, parsed.authorAliases);
+    const profiled = await importProfiles(store, parsed.authorAliases, options.media);
     await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
     report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes, ...profiled].map((n) => `${file}: ${n}`));
   } catch (e) {

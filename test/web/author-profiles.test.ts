@@ -6,7 +6,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { importUpload } from '../../src/services/import.js';
+import { scratchDir } from '../helpers/paths.js';
 import { authorUrl } from '../../src/web/urls.js';
 import { apiCaller, Client, makeKey, makeUser, multipart, newsroomSite, postArticle, testPng, type Site } from '../newsroom/helpers.js';
 
@@ -230,4 +233,40 @@ test("a Ghost export brings its authors' biographies and networks, never over a 
   assert.equal(khaled.bio, 'مراسل في دمشق يكتب عن الاقتصاد والنقل.');
   assert.deepEqual(khaled.links, ['https://khaled.example.net/', 'https://x.com/khaled_example', 'https://www.facebook.com/khaled.example']);
   assert.equal((await editor('GET', profileUrl('هدى سالم'))).json().bio, 'نبذة كتبها المحرر هنا.', "the editor's stays");
+});
+
+test("a Ghost author's portrait comes from the old site's media folder, as the posts' images do", async () => {
+  const from = scratchDir('ghost-images');
+  mkdirSync(path.join(from, '2026', '11'), { recursive: true });
+  writeFileSync(path.join(from, '2026', '11', 'nadia.png'), await testPng(300, 300));
+  const user = (id: string, name: string) => ({ id, name, slug: id, bio: `نبذة ${name}.`, profile_image: `__GHOST_URL__/content/images/2026/11/${id}.png` });
+  // Each user signs one post; Ghost exports every user of the site.
+  const ghost = (users: { id: string; name: string }[]) =>
+    JSON.stringify({
+      db: [
+        {
+          meta: { version: '5.130.6' },
+          data: {
+            posts: users.map((u, i) => ({ id: `p-${u.id}`, title: `خبر للتجربة رقم ${i + 1}: عنوان`, slug: `p-${u.id}`, html: `<p>نص قصير كتبه ${u.name} للتجربة.</p>`, status: 'published', type: 'post', visibility: 'public', published_at: '2026-10-06 09:00:00', updated_at: '2026-10-06 09:00:00' })),
+            tags: [],
+            posts_tags: [],
+            users: users.map((u) => user(u.id, u.name)),
+            posts_authors: users.map((u) => ({ post_id: `p-${u.id}`, author_id: u.id, sort_order: 0 })),
+          },
+        },
+      ],
+    });
+  const media = { from, dir: site.mediaDir, maxBytes: 5_000_000 };
+  const report = await importUpload(site.store, 'ghost.json', ghost([{ id: 'nadia', name: 'نادية حمدان' }, { id: 'omar', name: 'عمر الشامي' }]), { media });
+  assert.equal(report.failed, 0, JSON.stringify(report));
+  const nadia = (await editor('GET', profileUrl('نادية حمدان'))).json();
+  assert.ok(nadia.image?.id, 'her portrait came in');
+  assert.match((await get(authorUrl('نادية حمدان'))).body, /<picture class="portrait">/);
+  assert.equal((await editor('GET', profileUrl('عمر الشامي'))).json().image, null);
+  assert.ok(report.notes.some((n) => /عمر الشامي: portrait 2026\/11\/omar.png not imported \(no such file\)/.test(n)), JSON.stringify(report.notes));
+
+  const without = await importUpload(site.store, 'ghost-2.json', ghost([{ id: 'sara', name: 'سارة نوفل' }]), {});
+  assert.equal(without.failed, 0, JSON.stringify(without));
+  assert.ok(without.notes.some((n) => /1 author portrait not imported: give the old site's media folder with --media DIR/.test(n)), JSON.stringify(without.notes));
+  assert.equal((await editor('GET', profileUrl('سارة نوفل'))).json().bio, 'نبذة سارة نوفل.', 'the rest of her profile came in');
 });

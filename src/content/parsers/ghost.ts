@@ -54,6 +54,7 @@ const GhostData = z.object({
         name: z.string(),
         slug: text,
         bio: text,
+        profile_image: text,
         website: text,
         twitter: text,
         facebook: text,
@@ -186,7 +187,8 @@ export function parseGhost(json: string): Posts {
   const authorAliases = data.users.flatMap((u) => {
     if (!u.slug || !cleanLine(u.name)) return [];
     const links = ghostProfileLinks(u);
-    const profile = u.bio?.trim() || links.length ? { profile: { bio: u.bio ?? '', links } } : {};
+    const image = u.profile_image ? { image: { file: mediaFile(u.profile_image), url: u.profile_image } } : {};
+    const profile = u.bio?.trim() || links.length || u.profile_image ? { profile: { bio: u.bio ?? '', links, ...image } } : {};
     return [{ alias: u.slug.toLowerCase(), byline: cleanLine(u.name), ...profile }];
   });
   return { posts, notes, aliases, authorAliases, mediaFile };
