@@ -1288,6 +1288,11 @@ export class KyselyStore implements Store {
     await sql`PRAGMA optimize`.execute(this.db);
   }
 
+  async ping(): Promise<{ engine: 'sqlite' | 'postgres' }> {
+    await sql`select 1`.execute(this.db);
+    return { engine: isPostgres(this.db) ? 'postgres' : 'sqlite' };
+  }
+
   async close(): Promise<void> {
     // A topic space being trained after a save (related/topics.ts) finishes first.
     if (this.#related) await topicTraining(this.#related);

@@ -290,6 +290,8 @@ export interface Store {
 
   /** Told what each committed write changed, for caches to purge (src/store/changes.ts). */
   readonly changes: ChangeBus;
+  /** One round trip to the database (a health check's); rejects when it does not answer. */
+  ping(): Promise<{ engine: 'sqlite' | 'postgres' }>;
   /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */
   refreshStatistics(): Promise<void>;
   close(): Promise<void>;

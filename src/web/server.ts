@@ -2,6 +2,7 @@
  * The HTTP server: Fastify with the public site, the JSON API and static
  * assets, each a plugin of its own. It reads through the Store interface only.
  */
+import { healthRoutes } from './routes/health.js';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createServer } from 'node:http';
@@ -145,6 +146,7 @@ export async function buildServer({
   await registerNewsroom(app, { store, site, ...(newsroom ? { config: newsroom } : {}) }); // issue #5
   await app.register(searchRoutes, { store, site });
   await app.register(oldAddressRoutes, { store }); // a site migrated from WordPress or Ghost
+  await app.register(healthRoutes, { store });
 
   return app;
 }
