@@ -167,12 +167,24 @@ async function importOne(store: Store, file: string, read: () => ImportFile | Pr
       throw e;
     }
     for (const o of outcomes) o.created ? report.imported++ : report.updated++;
-    // After the save, which made the tags the aliases name and the articles the shortlinks lead to.
-    await store.addTagAliases(parsed.aliases);
-    await store.addAuthorAliases(parsed.authorAliases);
-    const profiled = await importProfiles(store, parsed.authorAliases, options.media);
-    await store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : [])));
-    report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes, ...profiled].map((n) => `${file}: ${n}`));
+    // After the save, which made the tags the aliases name and the articles the shortlinks lead to. The
+    // articles are in by now: what these add around them, when it fails, is a note, not a failed file.
+    const after: string[] = [];
+    const around = async <T>(what: string, step: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await step();
+      } catch (e) {
+        after.push(`${what} not recorded (${(e as Error).message}); the articles are imported`);
+        return undefined;
+      }
+    };
+    await around("the old site's tag addresses and descriptions", () => store.addTagAliases(parsed.aliases));
+    await around("the old site's author addresses", () => store.addAuthorAliases(parsed.authorAliases));
+    const profiled = (await around("the authors' profiles", () => importProfiles(store, parsed.authorAliases, options.media))) ?? [];
+    await around("the old site's short links", () =>
+      store.newsroom.addRedirects(outcomes.flatMap((o, i) => (extras[i]?.shortlink ? [{ from: extras[i]!.shortlink!, articleId: o.article.id }] : []))),
+    );
+    report.notes.push(...[...parsed.notes, ...imported.notes, ...inBodies.notes, ...profiled, ...after].map((n) => `${file}: ${n}`));
   } catch (e) {
     report.failed++;
     report.errors.push(`${file}: ${(e as Error).message}`);

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sniffFormat } from '../../src/services/import.js';
+import { importUpload, sniffFormat } from '../../src/services/import.js';
 import { SHARED } from '../helpers/paths.js';
 import { Client, makeKey, makeUser, multipart, newsroomSite, type Site } from './helpers.js';
 
@@ -164,5 +164,28 @@ test('the owner downloads every article as JSON lines, which another site import
     assert.deepEqual(again.map(strip), first.map(strip));
   } finally {
     await other.close();
+  }
+});
+
+test('when what an import adds around its articles fails, the articles stay imported and a note says what is missing', async () => {
+  const fresh = await newsroomSite();
+  const original = fresh.store.addTagAliases.bind(fresh.store);
+  // The store's write of the old site's tag addresses fails, as a full disk would make it.
+  fresh.store.addTagAliases = async () => {
+    throw new Error('database or disk is full');
+  };
+  try {
+    const report = await importUpload(fresh.store, 'wordpress-export.xml', WXR.toString('utf8'), {});
+    assert.equal(report.failed, 0, JSON.stringify(report.errors));
+    assert.equal(report.imported, 25);
+    assert.ok(
+      report.notes.some((n) => n === "wordpress-export.xml: the old site's tag addresses and descriptions not recorded (database or disk is full); the articles are imported"),
+      JSON.stringify(report.notes),
+    );
+    assert.equal(await fresh.store.countArticles(), 25);
+    assert.equal(await fresh.store.bylineByAlias('admin'), 'admin', 'the steps after it still ran');
+  } finally {
+    fresh.store.addTagAliases = original;
+    await fresh.close();
   }
 });
