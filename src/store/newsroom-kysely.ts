@@ -501,6 +501,10 @@ export class KyselyNewsroomStore implements NewsroomStore {
     let base = this.db.selectFrom('articles');
     if (query.status) base = base.where('articles.status', '=', query.status);
     if (query.ownerId !== undefined) base = base.where('articles.owner_id', '=', query.ownerId);
+    if (query.byline !== undefined) {
+      const key = bylineKey(query.byline);
+      base = base.where('articles.id', 'in', (eb) => eb.selectFrom('article_bylines').select('article_bylines.article_id').where('article_bylines.author_key', '=', key));
+    }
     if (query.desk === 'featured') base = base.where('articles.featured', '=', 1);
     if (query.desk === 'breaking') base = base.where('articles.breaking_until', '>', new Date().toISOString());
     if (query.desk === 'live') base = base.where('articles.live', '=', 'live');

@@ -85,6 +85,8 @@ export interface AdminListQuery {
   status?: ArticleStatus;
   tag?: string;
   ownerId?: number;
+  /** Stories signed with this byline, in any spelling, first or co-author. */
+  byline?: string;
   /** Words in the title or description. */
   q?: string;
   /** The desk's choices: the featured stories, those marked breaking for now, or those told live now (any status). */

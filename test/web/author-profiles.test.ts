@@ -164,7 +164,7 @@ test('the admin form uploads a portrait; it shows on the page and in the box; de
   const c = new Client(site.app);
   await c.login(email, password);
   const list = (await c.get('/admin/authors')).body;
-  assert.match(list, new RegExp(`<td><a href="${authorUrl(REPORTER)}">${REPORTER}</a></td>\\s*<td>1</td>\\s*<td>كبيرة المراسلين</td>\\s*<td><a href="/admin${authorUrl(REPORTER)}">تحرير الملف</a></td>`));
+  assert.match(list, new RegExp(`<td><a href="${authorUrl(REPORTER)}">${REPORTER}</a></td>\\s*<td><a href="/admin\\?byline=${encodeURIComponent(REPORTER)}">1</a></td>\\s*<td>كبيرة المراسلين</td>\\s*<td><a href="/admin${authorUrl(REPORTER)}">تحرير الملف</a></td>`));
   const form = await c.get(`/admin${authorUrl(REPORTER)}`);
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /<input id="job-title" name="job_title" maxlength="80" value="كبيرة المراسلين"/);

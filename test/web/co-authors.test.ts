@@ -131,6 +131,20 @@ test('the editor shows and saves the co-authors; a revision brings them back', a
   assert.deepEqual((await editor('GET', `/api/admin/articles/${story.id}`)).json().coAuthors, [SAMER]);
 });
 
+test("the newsroom's list finds a byline's stories, first or co-author, any status", async () => {
+  const listed = (await editor('GET', `/api/admin/articles?byline=${encodeURIComponent('سامر الحدّاد')}`)).json() as { total: number; articles: { id: number }[] };
+  assert.deepEqual(listed.articles.map((a) => a.id), [story.id]);
+  const layla = (await editor('GET', `/api/admin/articles?byline=${encodeURIComponent(LAYLA)}`)).json() as { total: number };
+  assert.equal(layla.total, 1, 'the story once scheduled; the shared one no longer names her since its revision was restored');
+  const { email, password } = await makeUser(site.store, 'editor');
+  const c = new Client(site.app);
+  await c.login(email, password);
+  const page = (await c.get(`/admin?byline=${encodeURIComponent(SAMER)}`)).body;
+  assert.match(page, new RegExp(`أخبار <strong>${SAMER}</strong>، كاتباً أو مشاركاً`));
+  assert.match(page, new RegExp(`<a href="/admin/articles/${story.id}">`));
+  assert.equal([...page.matchAll(/<a href="\/admin\/articles\/\d+">/g)].length, 1);
+});
+
 test('the JSON lines export carries them and reads them back', async () => {
   const article = (await site.store.getArticle(story.slug))!;
   const line = JSON.parse(JSON.stringify(exportedArticle({ ...article, coAuthors: [SAMER, LAYLA] })));

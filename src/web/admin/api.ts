@@ -119,7 +119,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   });
 
   // --- Articles ---
-  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; q?: string; desk?: AdminDesk; page: number; limit: number } }>('/articles', {
+  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; byline?: string; q?: string; desk?: AdminDesk; page: number; limit: number } }>('/articles', {
     config: { role: 'contributor' },
     schema: {
       ...tag('articles'),
@@ -131,9 +131,18 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       },
     },
   }, async (req) => {
-    const { status, tag: t, author, q, desk, page, limit } = req.query;
+    const { status, tag: t, author, byline, q, desk, page, limit } = req.query;
     const ownerId = author === 'me' ? actorOf(req).userId : author ? Number(author) : undefined;
-    const result = await store.newsroom.listAdmin({ page, limit, ...(status ? { status } : {}), ...(t ? { tag: t } : {}), ...(q ? { q } : {}), ...(ownerId ? { ownerId } : {}), ...(desk ? { desk } : {}) });
+    const result = await store.newsroom.listAdmin({
+      page,
+      limit,
+      ...(status ? { status } : {}),
+      ...(t ? { tag: t } : {}),
+      ...(q ? { q } : {}),
+      ...(ownerId ? { ownerId } : {}),
+      ...(byline ? { byline } : {}),
+      ...(desk ? { desk } : {}),
+    });
     return { ...result, page, limit };
   });
 

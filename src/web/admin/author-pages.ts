@@ -30,7 +30,7 @@ ${
 ${data.bylines.map(
   (b) => html`<tr>
   <td>${b.count ? html`<a href="${authorUrl(b.byline)}">${b.byline}</a>` : b.byline}</td>
-  <td>${b.count}</td>
+  <td>${b.count ? html`<a href="/admin?byline=${encodeURIComponent(b.byline)}">${b.count}</a>` : b.count}</td>
   <td>${b.jobTitle === null ? html`<span class="hint">بلا ملف</span>` : b.jobTitle || '—'}</td>
   <td>${mayEditProfile(actor, b.byline) ? html`<a href="${adminAuthorUrl(b.byline)}">${b.jobTitle === null ? 'اكتب ملفه' : 'تحرير الملف'}</a>` : ''}</td>
 </tr>`,

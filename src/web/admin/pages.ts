@@ -145,14 +145,16 @@ const DESK_FILTERS: ['' | AdminDesk, string][] = [
 
 export function listPage(
   ctx: PageContext,
-  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: AdminDesk },
+  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: AdminDesk; byline?: string },
 ): Html {
-  const qs = (over: { status?: string; page?: number; desk?: string }) => {
+  const qs = (over: { status?: string; page?: number; desk?: string; byline?: string }) => {
     const p = new URLSearchParams();
     const status = over.status ?? data.status;
     const desk = over.desk ?? data.desk;
+    const byline = over.byline ?? data.byline;
     if (status) p.set('status', status);
     if (desk) p.set('desk', desk);
+    if (byline) p.set('byline', byline);
     if (data.q) p.set('q', data.q);
     if (over.page && over.page > 1) p.set('page', String(over.page));
     const s = p.toString();
@@ -175,8 +177,10 @@ export function listPage(
     ([d, label]) => html`<a href="${qs({ desk: d })}"${(data.desk ?? '') === d ? html` aria-current="page"` : ''}>${label}</a>`,
   )}
 </nav>
+${data.byline ? html`<p class="status-line">أخبار <strong>${data.byline}</strong>، كاتباً أو مشاركاً — <a href="${qs({ byline: '' })}">كل الكتّاب</a></p>` : ''}
 <form class="search-form" method="get" action="/admin" role="search">
   ${data.status ? html`<input type="hidden" name="status" value="${data.status}">` : ''}
+  ${data.byline ? html`<input type="hidden" name="byline" value="${data.byline}">` : ''}
   <label for="admin-q">ابحث في العناوين</label>
   <input id="admin-q" name="q" type="search" value="${data.q ?? ''}">
   <button type="submit">بحث</button>
@@ -191,7 +195,7 @@ ${data.rows.map(
   (r) => html`<tr>
   <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
-  <td>${r.author || r.ownerName || '—'}</td>
+  <td>${r.author ? html`<a href="${qs({ byline: r.author, page: 1 })}">${r.author}</a>` : r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
   <td>${r.status === 'published' || r.status === 'scheduled' ? formatTime(r.publishedAt, ctx.site) : '—'}</td>
   <td class="views">${r.views ? formatNumber(r.views, ctx.site.digits) : '—'}</td>

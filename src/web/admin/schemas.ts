@@ -133,6 +133,7 @@ export const ListQuery = {
     status: { type: 'string', enum: [...ARTICLE_STATUSES] },
     tag: { type: 'string', minLength: 1, maxLength: 100 },
     author: { type: 'string', pattern: '^(me|[0-9]+)$', description: 'An account id, or "me"' },
+    byline: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, in any spelling: the stories it signs, first or co-author' },
     q: { type: 'string', maxLength: 200 },
     desk: { type: 'string', enum: [...ADMIN_DESKS], description: 'The featured stories, those marked breaking for now, or those told live now' },
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
