@@ -1161,20 +1161,13 @@ export class KyselyStore implements Store {
         .execute();
       if (rows.length) {
         // Their tag and byline rows enter the tag and author pages' indexes (migrations 0005, 0022).
-        await trx
-          .updateTable('article_tags')
-          .set((eb) => ({
-            published_at: eb.selectFrom('articles').select('articles.published_at').whereRef('articles.id', '=', 'article_tags.article_id'),
-          }))
-          .where('article_id', 'in', rows.map((r) => r.id))
-          .execute();
-        await trx
-          .updateTable('article_bylines')
-          .set((eb) => ({
-            published_at: eb.selectFrom('articles').select('articles.published_at').whereRef('articles.id', '=', 'article_bylines.article_id'),
-          }))
-          .where('article_id', 'in', rows.map((r) => r.id))
-          .execute();
+        for (const table of ['article_tags', 'article_bylines'] as const) {
+          await trx
+            .updateTable(table)
+            .set((eb) => ({ published_at: eb.selectFrom('articles').select('articles.published_at').whereRef('articles.id', '=', `${table}.article_id`) }))
+            .where('article_id', 'in', rows.map((r) => r.id))
+            .execute();
+        }
       }
       for (const r of rows) {
         const sections = JSON.parse(r.sections) as Section[];

@@ -11,19 +11,19 @@ import path from 'node:path';
 import { importUpload } from '../../src/services/import.js';
 import { scratchDir } from '../helpers/paths.js';
 import { authorUrl } from '../../src/web/urls.js';
-import { apiCaller, Client, makeKey, makeUser, multipart, newsroomSite, postArticle, testPng, type Site } from '../newsroom/helpers.js';
+import { apiCaller, Client, keyedSite, makeKey, makeUser, multipart, postArticle, testPng, type KeyedSite } from '../newsroom/helpers.js';
 
 const REPORTER = 'ريم الخطيب';
 const BIO = 'تغطي ريم الخطيب الشؤون السياسية في الأردن وسوريا منذ عشر سنوات.\n\nعملت مراسلةً ميدانية في عمّان ودمشق.';
 const FIRST = 'تغطي ريم الخطيب الشؤون السياسية في الأردن وسوريا منذ عشر سنوات.';
 
-let site: Site;
-let editor: ReturnType<typeof apiCaller>;
+let site: KeyedSite;
+let editor: KeyedSite['api'];
 let story: { id: number; slug: string };
 
 before(async () => {
-  site = await newsroomSite();
-  editor = apiCaller(site.app, (await makeKey(site.store, 'editor')).auth);
+  site = await keyedSite('editor');
+  editor = site.api;
   story = await postArticle(editor, {
     title: 'عمّان: مؤتمر دولي لدعم اللاجئين السوريين',
     description: 'تعهدات جديدة بتمويل برامج التعليم والصحة للاجئين في الأردن. #الأردن #اللاجئون',

@@ -10,14 +10,14 @@ import { parseJsonArticle } from '../../src/content/parsers/jsonl.js';
 import { exportedArticle } from '../../src/services/export.js';
 import { importUpload } from '../../src/services/import.js';
 import { articleUrl, authorUrl } from '../../src/web/urls.js';
-import { apiCaller, Client, makeKey, makeUser, newsroomSite, postArticle, type Site } from '../newsroom/helpers.js';
+import { Client, keyedSite, makeUser, postArticle, type KeyedSite } from '../newsroom/helpers.js';
 
 const REEM = 'ريم الخطيب';
 const SAMER = 'سامر الحداد';
 const LAYLA = 'ليلى منصور';
 
-let site: Site;
-let editor: ReturnType<typeof apiCaller>;
+let site: KeyedSite;
+let editor: KeyedSite['api'];
 let story: { id: number; slug: string };
 
 const get = (url: string) => site.app.inject({ method: 'GET', url });
@@ -25,8 +25,8 @@ const listed = (html: string) => [...html.matchAll(/<h2><a href="([^"]+)">/g)].m
 const jsonLd = (page: string) => [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!) as Record<string, any>);
 
 before(async () => {
-  site = await newsroomSite();
-  editor = apiCaller(site.app, (await makeKey(site.store, 'editor')).auth);
+  site = await keyedSite('editor');
+  editor = site.api;
   story = await postArticle(editor, {
     title: 'تحقيق: أين ذهبت أموال إعادة إعمار الأحياء القديمة؟',
     description: 'تحقيق استقصائي في عقود الترميم خلال خمس سنوات. #تحقيقات #الأردن',
