@@ -120,3 +120,22 @@ test('html: another site\'s see-also paragraphs and related list are set aside, 
   assert.deepEqual(body.seeAlso, ['ترميم قلعة صيدا البحرية']);
   assert.deepEqual(body.related, ['مهرجان صيدا للتراث']);
 });
+
+test("html: WordPress's and Ghost's galleries come in as pictures in a row, their own caption kept after them", () => {
+  const wordpress = `<p>افتتح المعرض صباح اليوم.</p><figure class="wp-block-gallery has-nested-images columns-2"><figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/2026/11/a.jpg" alt="البوابة"/><figcaption>الحشود عند البوابة</figcaption></figure><figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/2026/11/b.jpg" alt="جناح المخطوطات"/></figure><figcaption class="blocks-gallery-caption">صور من اليوم الأول</figcaption></figure><p>ويستمر المعرض عشرة أيام.</p>`;
+  assert.deepEqual(kinds(wordpress), [
+    'paragraph:افتتح المعرض صباح اليوم.',
+    'figure:![البوابة](https://old.example/wp-content/uploads/2026/11/a.jpg "الحشود عند البوابة")',
+    'figure:![جناح المخطوطات](https://old.example/wp-content/uploads/2026/11/b.jpg)',
+    'paragraph:صور من اليوم الأول',
+    'paragraph:ويستمر المعرض عشرة أيام.',
+  ]);
+  const ghost = `<figure class="kg-card kg-gallery-card kg-width-wide"><div class="kg-gallery-container"><div class="kg-gallery-row"><div class="kg-gallery-image"><img src="https://ghost.example/content/images/2026/11/a.jpg" width="1200" height="800" alt="البوابة"></div><div class="kg-gallery-image"><img src="https://ghost.example/content/images/2026/11/b.jpg" alt="جناح المخطوطات"></div></div></div><figcaption>صور من اليوم الأول</figcaption></figure>`;
+  assert.deepEqual(kinds(ghost), [
+    'figure:![البوابة](https://ghost.example/content/images/2026/11/a.jpg)',
+    'figure:![جناح المخطوطات](https://ghost.example/content/images/2026/11/b.jpg)',
+    'paragraph:صور من اليوم الأول',
+  ]);
+  // A video left out takes its own caption with it (counted as left out).
+  assert.deepEqual(kinds('<p>نص.</p><figure><audio src="https://old.example/a.mp3"></audio><figcaption>تسجيل المؤتمر</figcaption></figure>'), ['paragraph:نص.']);
+});

@@ -266,8 +266,9 @@ function blocks(nodes: ChildNode[], w: Walk, kind: 'paragraph' | 'quote'): void 
     else if (name === 'blockquote') blocks(node.children, w, 'quote');
     else if (name === 'tr') pushRow(w, kind, node);
     else if (name === 'hr') continue;
-    else if (name === 'figcaption' && node.parent && isTag(node.parent) && findOne((e) => MEDIA[e.name] !== undefined, node.parent.children)) {
-      // The caption of media the body leaves out (counted there) describes nothing that is left.
+    else if (name === 'figcaption' && node.parent && isTag(node.parent) && node.parent.children.some((c) => isTag(c) && MEDIA[c.name] !== undefined)) {
+      // The caption of media the body leaves out (counted there) describes nothing that is left. Only
+      // its own media: a gallery's caption (WordPress's, Ghost's) beside figures that come in is kept.
       continue;
     } else if (CONTAINERS.has(name) || name === 'li' || name === 'dl') blocks(node.children, w, kind);
     else push(w, kind, node.children);
