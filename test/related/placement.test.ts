@@ -24,3 +24,14 @@ test('short bodies get fewer links, never crowded', () => {
   assert.deepEqual(seeAlsoSlots(sections(3), 3), [1]);
   assert.equal(seeAlsoSlots(sections(5), 3).length, 2);
 });
+
+test('a link never splits the pictures of a gallery; it may follow the gallery', () => {
+  const figure = { kind: 'figure' as const, text: 'صورة', html: '<figure></figure>', figure: { src: '/media/a.png', alt: 'صورة', caption: '' } };
+  // p p F F F F p p p p: the even spread would put the first link among the pictures.
+  const blocks = [p, p, figure, figure, figure, figure, p, p, p, p];
+  const slots = seeAlsoSlots([{ heading: null, blocks }], 3);
+  assert.ok(slots.length >= 2, String(slots));
+  for (const s of slots) assert.ok(!(s >= 2 && s <= 4), `slot ${s} is between two pictures`);
+  // The same body with the pictures as paragraphs takes slots there.
+  assert.ok(seeAlsoSlots([{ heading: null, blocks: Array(10).fill(p) }], 3).some((s) => s >= 2 && s <= 4));
+});

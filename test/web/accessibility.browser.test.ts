@@ -7,15 +7,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemo } from '../../src/services/demo.js';
 import { articleUrl, authorUrl, tagUrl } from '../../src/web/urls.js';
+import { described, violations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { makeUser, newsroomSite, type Site } from '../newsroom/helpers.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let site: Site;
 let browser: Browser;
@@ -41,26 +38,6 @@ after(async () => {
   await browser?.close();
   await site.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, in both colour schemes' current one. */
-async function violations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }, WCAG);
-}
-
-const described = (vs: Violation[]) => vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 
 async function audit(page: Page, path: string): Promise<void> {
   const res = await page.goto(`${base}${path}`);

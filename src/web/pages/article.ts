@@ -22,6 +22,7 @@ import { layout } from './layout.js';
 import { shareLinks } from './share.js';
 import { mostReadMarker } from '../plugins/most-read.js';
 import { bodyFigure, featureFigure } from './media.js';
+import { galleryHtml, pieces } from './gallery.js';
 
 function block(b: Block): Html {
   if (b.kind === 'figure') return b.figure ? bodyFigure(b.figure) : trusted(b.html);
@@ -151,16 +152,21 @@ export function articlePage(article: ArticleView, site: SiteConfig): Html {
   const own = bodySections(article.sections);
   const slots = seeAlsoSlots(own, article.seeAlso.length);
   const linkAfter = new Map(slots.map((slot, i) => [slot, article.seeAlso[i]!]));
-  let index = 0;
-  const body = own.map(
-    (section) => html`<section>
+  let first = 0;
+  const body = own.map((section) => {
+    const parts = pieces(section.blocks, first);
+    first += section.blocks.length;
+    return html`<section>
 ${section.heading ? html`<h2>${section.heading}</h2>` : ''}
-${section.blocks.map((b) => {
-  const link = linkAfter.get(index++);
-  return html`${block(b)}${link ? seeAlso(link) : ''}`;
+${parts.map((p) => {
+  // A gallery is never split by a link (placement.ts); one may follow it.
+  const last = 'gallery' in p ? p.gallery.at(-1)!.index : p.index;
+  const link = linkAfter.get(last);
+  return html`${'gallery' in p ? galleryHtml(p.gallery.map((g) => g.block.figure!)) : block(p.block)}${link ? seeAlso(link) : ''}`;
 })}
-</section>`,
-  );
+</section>`;
+  });
+  const hasGallery = own.some((s) => pieces(s.blocks, 0).some((p) => 'gallery' in p));
   const main = html`<article class="article">
 <header>
   ${liveBadge(article)}
@@ -188,6 +194,7 @@ ${
 }
 ${trusted(mostReadMarker(article.id))}
 </article>
-${article.sections.some((s) => s.blocks.some((b) => b.kind === 'video')) ? html`<script src="/assets/video.js" defer></script>` : ''}`;
+${article.sections.some((s) => s.blocks.some((b) => b.kind === 'video')) ? html`<script src="/assets/video.js" defer></script>` : ''}
+${hasGallery ? html`<script src="/assets/gallery.js" defer></script>` : ''}`;
   return layout(site, { title: article.title, description: article.description, seo: articleSeo(article, site) }, main);
 }

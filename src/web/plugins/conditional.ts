@@ -27,7 +27,7 @@ export const CACHE = {
   unhashed: 'public, max-age=300',
 } as const;
 
-const UNHASHED_ASSETS = new Set(['/assets/site.css', '/assets/live.js', '/assets/video.js']);
+const UNHASHED_ASSETS = new Set(['/assets/site.css', '/assets/live.js', '/assets/video.js', '/assets/gallery.js']);
 
 /** A strong validator: the same bytes, the same tag. */
 export function strongEtag(body: string | Buffer): string {
