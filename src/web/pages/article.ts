@@ -153,9 +153,12 @@ export function articlePage(article: ArticleView, site: SiteConfig): Html {
   const slots = seeAlsoSlots(own, article.seeAlso.length);
   const linkAfter = new Map(slots.map((slot, i) => [slot, article.seeAlso[i]!]));
   let first = 0;
-  const body = own.map((section) => {
+  const sectionParts = own.map((section) => {
     const parts = pieces(section.blocks, first);
     first += section.blocks.length;
+    return { section, parts };
+  });
+  const body = sectionParts.map(({ section, parts }) => {
     return html`<section>
 ${section.heading ? html`<h2>${section.heading}</h2>` : ''}
 ${parts.map((p) => {
@@ -166,7 +169,7 @@ ${parts.map((p) => {
 })}
 </section>`;
   });
-  const hasGallery = own.some((s) => pieces(s.blocks, 0).some((p) => 'gallery' in p));
+  const hasGallery = sectionParts.some(({ parts }) => parts.some((p) => 'gallery' in p));
   const main = html`<article class="article">
 <header>
   ${liveBadge(article)}
