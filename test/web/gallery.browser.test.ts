@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { saveUpload } from '../../src/media/images.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { articleUrl } from '../../src/web/urls.js';
+import { galleryHtml } from '../../src/web/pages/gallery.js';
 import { described, violations } from '../helpers/axe.js';
 import { launchBrowser, screenshotPath } from '../helpers/browser.js';
 import { article } from '../helpers/store.js';
@@ -55,13 +56,16 @@ after(async () => {
 
 test('pictures in a row are one gallery, each linking to its largest size; a lone picture is a figure', async () => {
   const html = (await site.app.inject({ url: articleUrl('book-fair-photos') })).body;
-  const galleries = [...html.matchAll(/<div class="gallery" role="group" aria-label="ألبوم صور \(3\)">([\s\S]*?)<\/div>/g)];
+  const galleries = [...html.matchAll(/<div class="gallery" role="group" aria-label="ألبوم صور \(3\)" data-digits="latn">([\s\S]*?)<\/div>/g)];
   assert.equal(galleries.length, 1);
   assert.deepEqual([...galleries[0]![1]!.matchAll(/<a class="gallery-open" href="([^"]+)"/g)].map((m) => m[1]), largest);
   assert.deepEqual([...galleries[0]![1]!.matchAll(/<figcaption>([^<]+)<\/figcaption>/g)].map((m) => m[1]), CAPTIONS);
   assert.equal([...html.matchAll(/<figure>\s*<picture>/g)].length, 1, 'the poster stands alone');
   assert.match(html, /<script src="\/assets\/gallery\.js" defer><\/script>/);
   assert.doesNotMatch((await site.app.inject({ url: articleUrl('no-gallery') })).body, /gallery\.js/);
+  // A site that writes Arabic-Indic digits counts its pictures so, and tells the viewer to.
+  const arab = galleryHtml([{ src: '/media/a.png', alt: 'أ', caption: '' }, { src: '/media/b.png', alt: 'ب', caption: '' }], 'arab').value;
+  assert.match(arab, /aria-label="ألبوم صور \(٢\)" data-digits="arab"/);
 });
 
 test('the viewer steps through the gallery in the reading direction, and gives the focus back', async () => {

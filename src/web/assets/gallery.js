@@ -7,6 +7,7 @@
   let items = [];
   let at = 0;
   let opener = null;
+  let digits = 'latn';
 
   const part = (selector) => dialog.querySelector(selector);
   const show = (i) => {
@@ -16,7 +17,8 @@
     img.src = link.href;
     img.alt = link.querySelector('img')?.alt ?? '';
     part('figcaption').textContent = link.closest('figure')?.querySelector('figcaption')?.textContent ?? '';
-    part('.lightbox-count').textContent = `${at + 1} من ${items.length}`;
+    const n = (k) => k.toLocaleString(`ar-u-nu-${digits}`, { useGrouping: false });
+    part('.lightbox-count').textContent = `${n(at + 1)} من ${n(items.length)}`;
   };
 
   const build = () => {
@@ -50,7 +52,9 @@
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (!dialog) build();
-    items = [...link.closest('.gallery').querySelectorAll('.gallery-open')];
+    const gallery = link.closest('.gallery');
+    digits = gallery.dataset.digits === 'arab' ? 'arab' : 'latn';
+    items = [...gallery.querySelectorAll('.gallery-open')];
     opener = link;
     show(items.indexOf(link));
     dialog.showModal();

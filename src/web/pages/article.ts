@@ -165,7 +165,7 @@ ${parts.map((p) => {
   // A gallery is never split by a link (placement.ts); one may follow it.
   const last = 'gallery' in p ? p.gallery.at(-1)!.index : p.index;
   const link = linkAfter.get(last);
-  return html`${'gallery' in p ? galleryHtml(p.gallery.map((g) => g.block.figure!)) : block(p.block)}${link ? seeAlso(link) : ''}`;
+  return html`${'gallery' in p ? galleryHtml(p.gallery.map((g) => g.block.figure!), site.digits) : block(p.block)}${link ? seeAlso(link) : ''}`;
 })}
 </section>`;
   });

@@ -9,6 +9,7 @@
 import type { Block, Figure } from '../../content/body.js';
 import { mediaUrl } from '../../media/images.js';
 import { html, type Html } from '../html.js';
+import { formatNumber, type Digits } from '../dates.js';
 import { picture } from './media.js';
 
 /** The fewest figures in a row that make a gallery. */
@@ -45,8 +46,9 @@ function largest(f: Figure): string {
   return widest ? mediaUrl(widest.file) : f.src;
 }
 
-export function galleryHtml(figures: Figure[]): Html {
-  return html`<div class="gallery" role="group" aria-label="ألبوم صور (${figures.length})">
+/** `digits`: the site's, for the viewer's count ("2 من 3"). */
+export function galleryHtml(figures: Figure[], digits: Digits = 'latn'): Html {
+  return html`<div class="gallery" role="group" aria-label="ألبوم صور (${formatNumber(figures.length, digits)})" data-digits="${digits}">
 ${figures.map(
   (f, i) => html`<figure>
 <a class="gallery-open" href="${largest(f)}" data-index="${i}">${
