@@ -3,23 +3,18 @@
  * the right (the start of an Arabic line), and the way from it to the
  * author's page, whose heading carries the same profile.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { saveUpload } from '../../src/media/images.js';
 import { checkProfile } from '../../src/services/authors.js';
 import { articleUrl, authorUrl } from '../../src/web/urls.js';
-import { launchBrowser, screenshotPath } from '../helpers/browser.js';
-import { newsroomSite, testPng, type Site } from '../newsroom/helpers.js';
+import { screenshotPath, servedSite } from '../helpers/browser.js';
+import { testPng } from '../newsroom/helpers.js';
 
 const BYLINE = 'سامر الحداد';
-let site: Site;
-let browser: Browser;
-let base: string;
 let slug: string;
 
-before(async () => {
-  site = await newsroomSite();
+const served = servedSite(async (site) => {
   const [saved] = await site.store.saveArticles([
     {
       title: 'أوبك+ ترفع إنتاجها: زيادة محدودة تراعي هشاشة الطلب',
@@ -33,17 +28,11 @@ before(async () => {
   const portrait = await saveUpload(site.store, { dir: site.mediaDir, maxBytes: 5_000_000 }, { bytes: await testPng(500, 500), alt: BYLINE, userId: null });
   const profile = checkProfile({ jobTitle: 'محرر الاقتصاد', bio: 'يكتب سامر الحداد عن أسواق الطاقة والموازنات الخليجية.', links: ['https://x.com/samer_example'] }, null);
   await site.store.newsroom.setAuthorProfile(BYLINE, { ...profile, imageId: portrait.id });
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site.close();
 });
 
 test('the box under the story shows the portrait at the start of the line and leads to the author’s page', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  await page.goto(`${base}${articleUrl(slug)}`);
+  const page = await served.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(`${served.base}${articleUrl(slug)}`);
   const box = page.locator('.author-box');
   await box.scrollIntoViewIfNeeded();
   assert.ok(await box.isVisible());

@@ -2,38 +2,26 @@
  * The demo's story signed by two, in Chromium: both names under the
  * headline, each a way to its page, and a box for each under the story.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { loadDemo } from '../../src/services/demo.js';
 import { articleUrl } from '../../src/web/urls.js';
-import { launchBrowser, screenshotPath } from '../helpers/browser.js';
-import { newsroomSite, type Site } from '../newsroom/helpers.js';
+import { screenshotPath, servedSite } from '../helpers/browser.js';
 
-let site: Site;
-let browser: Browser;
-let base: string;
 let story: { slug: string; bylines: string[] };
 
-before(async () => {
-  site = await newsroomSite();
+const served = servedSite(async (site) => {
   await loadDemo(site.store);
   for (const a of (await site.store.listArticles({ page: 1, limit: 100 })).articles) {
     const full = (await site.store.getArticle(a.slug))!;
     if (full.coAuthors.length) story = { slug: a.slug, bylines: [full.author, ...full.coAuthors] };
   }
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site.close();
 });
 
 test('both names under the headline lead to their pages; a box for each closes the story', async () => {
   assert.equal(story?.bylines.length, 2, 'the demo signs one story with two names');
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  await page.goto(`${base}${articleUrl(story.slug)}`);
+  const page = await served.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(`${served.base}${articleUrl(story.slug)}`);
   const names = page.locator('.meta .authors a');
   assert.deepEqual(await names.allInnerTexts(), story.bylines);
   assert.equal((await page.locator('.meta .authors').innerText()).trim(), `${story.bylines[0]} و${story.bylines[1]}`);

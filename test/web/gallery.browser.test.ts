@@ -4,26 +4,21 @@
  * viewer steps through them in the reading direction and gives the focus
  * back when closed. A single picture stays a plain figure.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { saveUpload } from '../../src/media/images.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { articleUrl } from '../../src/web/urls.js';
 import { galleryHtml } from '../../src/web/pages/gallery.js';
 import { described, violations } from '../helpers/axe.js';
-import { launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { screenshotPath, servedSite } from '../helpers/browser.js';
 import { article } from '../helpers/store.js';
-import { newsroomSite, testPng, type Site } from '../newsroom/helpers.js';
+import { testPng } from '../newsroom/helpers.js';
 
-let site: Site;
-let browser: Browser;
-let base: string;
 const CAPTIONS = ['الحشود عند بوابة المعرض صباحاً', 'جناح المخطوطات النادرة', 'ورشة الخط العربي للأطفال'];
 let largest: string[] = [];
 
-before(async () => {
-  site = await newsroomSite();
+const served = servedSite(async (site) => {
   const uploads = [];
   for (const [i, caption] of CAPTIONS.entries()) {
     uploads.push(await saveUpload(site.store, { dir: site.mediaDir, maxBytes: 5_000_000 }, { bytes: await testPng(1600 + i * 10, 1000), alt: caption, userId: null }));
@@ -46,31 +41,25 @@ before(async () => {
     }),
     article({ slug: 'no-gallery', title: 'خبر بلا صور: اجتماع لجنة الموازنة', body: 'اجتمعت لجنة الموازنة صباح اليوم.\n\nوناقشت بنود الإنفاق.' }),
   ]);
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site.close();
 });
 
 test('pictures in a row are one gallery, each linking to its largest size; a lone picture is a figure', async () => {
-  const html = (await site.app.inject({ url: articleUrl('book-fair-photos') })).body;
+  const html = (await served.site.app.inject({ url: articleUrl('book-fair-photos') })).body;
   const galleries = [...html.matchAll(/<div class="gallery" role="group" aria-label="ألبوم صور \(3\)" data-digits="latn">([\s\S]*?)<\/div>/g)];
   assert.equal(galleries.length, 1);
   assert.deepEqual([...galleries[0]![1]!.matchAll(/<a class="gallery-open" href="([^"]+)"/g)].map((m) => m[1]), largest);
   assert.deepEqual([...galleries[0]![1]!.matchAll(/<figcaption>([^<]+)<\/figcaption>/g)].map((m) => m[1]), CAPTIONS);
   assert.equal([...html.matchAll(/<figure>\s*<picture>/g)].length, 1, 'the poster stands alone');
   assert.match(html, /<script src="\/assets\/gallery\.js" defer><\/script>/);
-  assert.doesNotMatch((await site.app.inject({ url: articleUrl('no-gallery') })).body, /gallery\.js/);
+  assert.doesNotMatch((await served.site.app.inject({ url: articleUrl('no-gallery') })).body, /gallery\.js/);
   // A site that writes Arabic-Indic digits counts its pictures so, and tells the viewer to.
   const arab = galleryHtml([{ src: '/media/a.png', alt: 'أ', caption: '' }, { src: '/media/b.png', alt: 'ب', caption: '' }], 'arab').value;
   assert.match(arab, /aria-label="ألبوم صور \(٢\)" data-digits="arab"/);
 });
 
 test('the viewer steps through the gallery in the reading direction, and gives the focus back', async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.goto(`${base}${articleUrl('book-fair-photos')}`);
+  const page = await served.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${served.base}${articleUrl('book-fair-photos')}`);
   const thumbs = page.locator('.gallery .gallery-open');
   assert.equal(await thumbs.count(), 3);
   const grid = await Promise.all([0, 1].map((i) => thumbs.nth(i).boundingBox()));
