@@ -7,6 +7,7 @@
  *   list:home    which articles the home page and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
  *   list:author:KEY which articles an author's page and feeds list (the byline's folded key)
+ *   list:authors   which bylines have public articles (the authors' index, /authors)
  *   list:breaking the breaking-news strip ("عاجل") every page shows
  *   list:profile:KEY what an author's profile says, on their page and under their stories
  * or, when a process may have missed changes (its PostgreSQL LISTEN
@@ -90,9 +91,13 @@ export class ChangeSet {
     return this;
   }
 
-  /** The pages of these bylines, in any spelling (articles without one are on none). */
+  /** The pages of these bylines, in any spelling (articles without one are on none), and the authors' index. */
   authors(bylines: Iterable<string | undefined>): this {
-    for (const byline of bylines) if (byline) this.lists.add(`author:${bylineKey(byline)}`);
+    for (const byline of bylines) {
+      if (!byline) continue;
+      this.lists.add(`author:${bylineKey(byline)}`);
+      this.lists.add('authors');
+    }
     return this;
   }
 

@@ -14,6 +14,12 @@ export function counted(n: number, forms: CountedForms): string {
   return forms[rules.select(n)] ?? forms.other;
 }
 
+/** "كاتب واحد", "كاتبان", "3 كتّاب", "11 كاتباً", "100 كاتب", in the site's digits. */
+export function writerCount(n: number, digits: Digits = 'latn'): string {
+  const x = formatNumber(n, digits);
+  return counted(n, { one: 'كاتب واحد', two: 'كاتبان', few: `${x} كتّاب`, many: `${x} كاتباً`, other: `${x} كاتب` });
+}
+
 /** "خبر واحد", "خبران", "3 أخبار", "11 خبراً", "100 خبر", in the site's digits. */
 export function articleCount(n: number, digits: Digits = 'latn'): string {
   const x = formatNumber(n, digits);

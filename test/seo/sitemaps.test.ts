@@ -89,7 +89,11 @@ test('the tag sitemap lists the tags with public articles, and each resolves', a
 test('the author sitemap lists the bylines with public articles, each at its page, dated by its latest', async () => {
   const { urlset } = await xml('/sitemaps/authors.xml');
   const urls = urlset.url as { loc: string; lastmod: string }[];
-  assert.deepEqual(urls.map((u) => decodeURIComponent(local(u.loc))).sort(), ['/authors/ليلى_حسن', '/authors/مكتب_الرياضة'], 'not the byline of the draft or the scheduled story alone');
+  assert.deepEqual(
+    urls.map((u) => decodeURIComponent(local(u.loc))).sort(),
+    ['/authors', '/authors/ليلى_حسن', '/authors/مكتب_الرياضة'],
+    'the authors\' index, and not the byline of the draft or the scheduled story alone',
+  );
   const desk = urls.find((u) => u.loc.endsWith(encodeURIComponent('مكتب_الرياضة')))!;
   let only: { publishedAt: string; updatedAt: string } | undefined;
   for await (const row of s.store.streamPublic({ author: 'مكتب الرياضة' })) only = row;

@@ -57,6 +57,7 @@ for (const scheme of ['light', 'dark'] as const) {
         articleUrl(coAuthored),
         tagUrl(story.tag),
         authorUrl(story.author),
+        '/authors',
         `/search?q=${encodeURIComponent('الانتخابات البلدية')}`,
         `/search?q=${encodeURIComponent('الانتخابات')}&from=2026-01-01&to=2026-12-31`,
         `/search?q=${encodeURIComponent('كلمة لا توجد في أي خبر')}`,

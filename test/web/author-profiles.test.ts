@@ -270,3 +270,23 @@ test("a Ghost author's portrait comes from the old site's media folder, as the p
   assert.ok(without.notes.some((n) => /1 author portrait not imported: give the old site's media folder with --media DIR/.test(n)), JSON.stringify(without.notes));
   assert.equal((await editor('GET', profileUrl('سارة نوفل'))).json().bio, 'نبذة سارة نوفل.', 'the rest of her profile came in');
 });
+
+test("the authors' index lists every byline with public stories, with its title and count, and follows changes", async () => {
+  const page = await get('/authors');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<h1 class="list-heading">كتّاب صحيفة<\/h1>/);
+  assert.match(page.body, new RegExp(`<a class="name" href="${authorUrl('كاتب تجريبي')}">كاتب تجريبي</a>`));
+  const names = [...page.body.matchAll(/<a class="name" href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'ar')), 'in the order of the alphabet');
+  assert.ok(!names.includes('مساهم من الخارج'), 'a byline with no public story is not listed');
+  assert.match(page.body, /<a href="\/authors">كتّابنا<\/a>/, 'the footer leads there');
+  assert.equal((await get('/authors')).headers['x-cache'], 'hit');
+
+  // A new title purges it; so does a new byline's first public story.
+  await editor('PATCH', profileUrl('كاتب تجريبي'), { jobTitle: 'محرر التجارب' });
+  assert.match((await get('/authors')).body, /<a class="name" href="[^"]+">كاتب تجريبي<\/a>\s*<p class="job-title">محرر التجارب<\/p>/);
+  assert.equal((await get('/authors')).headers['x-cache'], 'hit');
+  await postArticle(editor, { title: 'اسم جديد: أول خبر لمراسل جديد', body: 'نص الخبر الأول للمراسل الجديد.', tags: ['تجربة'], author: 'مراسل جديد', status: 'published' });
+  assert.match((await get('/authors')).body, />مراسل جديد<\/a>/);
+  assert.match((await get('/sitemaps/authors.xml')).body, /<loc>http:\/\/127\.0\.0\.1:3000\/authors<\/loc>/);
+});

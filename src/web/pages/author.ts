@@ -6,13 +6,16 @@
  * addresses (content/authors.ts profileLink) marked rel="me".
  */
 import { bioParagraphs, cardFor, linkLabel, type AuthorCard } from '../../content/authors.js';
+import type { SiteConfig } from '../config.js';
+import { articleCount, writerCount } from '../counted.js';
 import { html, type Html } from '../html.js';
 import { authorUrl } from '../urls.js';
+import { layout } from './layout.js';
 import { picture } from './media.js';
 
 const PORTRAIT_SIZES = '6rem';
 
-function portrait(card: AuthorCard, byline: string): Html {
+function portrait(card: Pick<AuthorCard, 'image'>, byline: string): Html {
   // Beside the name it is decoration: an empty alt unless the editors wrote one.
   return card.image ? picture({ ...card.image, alt: card.image.alt && card.image.alt !== byline ? card.image.alt : '' }, { sizes: PORTRAIT_SIZES, className: 'portrait' }) : html``;
 }
@@ -70,4 +73,30 @@ ${bioParagraphs(card.bio)
 <a class="more" href="${authorUrl(byline)}">كل أخبار ${byline}</a>
 </div>
 </aside>`;
+}
+
+/** One byline on the authors' index: its public stories and what its profile says. */
+export interface IndexedAuthor {
+  byline: string;
+  count: number;
+  card: Pick<AuthorCard, 'jobTitle' | 'image'> | null;
+}
+
+/** The authors' index (/authors), "كتّاب صحيفة": every byline with public stories, in the order of the alphabet. */
+export function authorsIndexPage(authors: IndexedAuthor[], site: SiteConfig): Html {
+  const main = html`<h1 class="list-heading">كتّاب ${site.name}</h1>
+<p class="list-count">${writerCount(authors.length, site.digits)}</p>
+<ul class="authors-index">
+${authors.map(
+  ({ byline, count, card }) => html`<li>
+${card ? portrait(card, byline) : ''}
+<div>
+<a class="name" href="${authorUrl(byline)}">${byline}</a>
+${card?.jobTitle ? html`<p class="job-title">${card.jobTitle}</p>` : ''}
+<p class="count">${articleCount(count, site.digits)}</p>
+</div>
+</li>`,
+)}
+</ul>`;
+  return layout(site, { title: `كتّاب ${site.name}`, description: `كتّاب ${site.name} ومراسلوها، وأخبار كل منهم`, seo: { path: '/authors' } }, main);
 }

@@ -5,6 +5,7 @@ import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
+import { authorsIndexPage } from '../pages/author.js';
 import { SECTIONS } from '../pages/layout.js';
 import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
@@ -72,6 +73,19 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       return listPage({ heading: `#${tag.slug}`, base: tagUrl(tag.name), page, pageSize: site.pageSize, total, articles, tag: tag.name, tagAbout: tag.description }, site).value;
     },
   );
+
+  // The authors' index: every byline with public stories, with what its profile says, in the alphabet's order.
+  app.get('/authors', async (_req, reply) => {
+    const [bylines, profiles] = await Promise.all([store.listAuthors(), store.newsroom.allAuthorProfiles()]);
+    const images = await store.newsroom.imageRefs(profiles.map((p) => p.imageId));
+    const cards = new Map(profiles.map((p) => [bylineKey(p.byline), { ...p, image: p.imageId === null ? null : (images.get(p.imageId) ?? null) }]));
+    const authors = bylines
+      .map((b) => ({ byline: b.byline, count: b.count, card: cards.get(bylineKey(b.byline)) ?? null }))
+      .sort((a, b) => a.byline.localeCompare(b.byline, 'ar'));
+    reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+    reply.cacheFor(['list:authors', ...authors.map((a) => `list:profile:${bylineKey(a.byline)}`)]);
+    return authorsIndexPage(authors, site).value;
+  });
 
   // Every byline has a page, as WordPress and Ghost give each author an archive: the articles signed
   // with it. It is the article's "اسم الكاتب" as typed, not an account (a newsroom signs agency copy too),

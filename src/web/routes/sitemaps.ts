@@ -122,7 +122,12 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
     // As for tags: the site's latest change dates the file.
     if (notModified(req, reply, await store.lastModifiedPublic(), CACHE.long)) return reply;
     const authors = await store.listAuthors();
-    const items = authors.map((a) => ({ url: absoluteUrl(site, authorUrl(a.byline)), lastmod: a.lastModified }));
+    const newest = authors.map((a) => a.lastModified).sort().at(-1);
+    // The authors' index first, changed when any of them last was.
+    const items = [
+      ...(authors.length ? [{ url: absoluteUrl(site, '/authors'), ...(newest ? { lastmod: newest } : {}) }] : []),
+      ...authors.map((a) => ({ url: absoluteUrl(site, authorUrl(a.byline)), lastmod: a.lastModified })),
+    ];
     return reply.send(await sitemapStream(Readable.from(items)));
   });
 
