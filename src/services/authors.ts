@@ -21,7 +21,7 @@ import { bylineKey } from '../content/bylines.js';
 import { cutOnWord } from '../content/lead.js';
 import { cleanLine } from '../content/text-cleanup.js';
 import { editsAny, type Actor } from '../auth/roles.js';
-import type { Store } from '../store/store.js';
+import type { AuthorStat, Store } from '../store/store.js';
 import { uploadFromFolder, type MediaImport } from './feature-images.js';
 import { forbidden, invalid, notFound } from './newsroom-errors.js';
 
@@ -123,4 +123,18 @@ export async function importProfiles(store: Store, aliases: AuthorAlias[], media
   if (brought) notes.unshift(`${brought} author profile${brought === 1 ? '' : 's'} imported`);
   if (portraitsLeft) notes.push(`${portraitsLeft} author portrait${portraitsLeft === 1 ? '' : 's'} not imported: give the old site's media folder with --media DIR`);
   return notes;
+}
+
+/** A byline with public stories, as the authors' index and the Content API list it. */
+export interface IndexedAuthor extends AuthorStat {
+  /** What its profile shows beside the name; null without a profile. */
+  card: Pick<AuthorProfile, 'jobTitle' | 'image'> | null;
+}
+
+/** Every byline with public stories, with its profile's title and portrait, in the alphabet's order. */
+export async function authorsIndex(store: Store): Promise<IndexedAuthor[]> {
+  const [bylines, profiles] = await Promise.all([store.listAuthors(), store.newsroom.allAuthorProfiles()]);
+  const images = await store.newsroom.imageRefs(profiles.map((p) => p.imageId));
+  const cards = new Map(profiles.map((p) => [bylineKey(p.byline), { jobTitle: p.jobTitle, image: p.imageId === null ? null : (images.get(p.imageId) ?? null) }]));
+  return bylines.map((b) => ({ ...b, card: cards.get(bylineKey(b.byline)) ?? null })).sort((a, b) => a.byline.localeCompare(b.byline, 'ar'));
 }

@@ -289,4 +289,9 @@ test("the authors' index lists every byline with public stories, with its title 
   await postArticle(editor, { title: 'اسم جديد: أول خبر لمراسل جديد', body: 'نص الخبر الأول للمراسل الجديد.', tags: ['تجربة'], author: 'مراسل جديد', status: 'published' });
   assert.match((await get('/authors')).body, />مراسل جديد<\/a>/);
   assert.match((await get('/sitemaps/authors.xml')).body, /<loc>http:\/\/127\.0\.0\.1:3000\/authors<\/loc>/);
+  // The Content API's list says the same.
+  const listed = (await get('/api/content/authors')).json() as { name: string; jobTitle: string | null; image: { url: string } | null; count: number }[];
+  assert.deepEqual(listed.map((a) => a.name), names.concat('مراسل جديد').sort((a, b) => a.localeCompare(b, 'ar')));
+  assert.equal(listed.find((a) => a.name === 'كاتب تجريبي')?.jobTitle, 'محرر التجارب');
+  assert.equal(listed.find((a) => a.name === 'مراسل جديد')?.jobTitle, null);
 });

@@ -12,7 +12,8 @@ import { AppError, notFound } from '../../services/newsroom-errors.js';
 import type { Store } from '../../store/store.js';
 import { mediaUrl, srcsetOf } from '../../media/images.js';
 import { articleUrl, authorUrl, bylineOf, tagUrl } from '../urls.js';
-import { profileJson } from './profile-json.js';
+import { portraitJson, profileJson } from './profile-json.js';
+import { authorsIndex } from '../../services/authors.js';
 import { cardFor } from '../../content/authors.js';
 import { bylinesOf } from '../../content/bylines.js';
 import { dayRange } from '../zoned.js';
@@ -259,10 +260,35 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
   app.get('/authors', {
     schema: {
       ...common,
-      summary: "Bylines with public articles, each at its page's spelling (list one's articles with /articles?author=)",
-      response: { 200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' }, url: { type: 'string' }, lastModified: { type: 'string' } } } }, ...S.errors(401) },
+      summary: "Bylines with public articles, each at its page's spelling, with its profile's job title and portrait (the whole profile at /authors/:name; one's articles with /articles?author=)",
+      response: {
+        200: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              count: { type: 'integer' },
+              url: { type: 'string' },
+              lastModified: { type: 'string' },
+              jobTitle: { type: ['string', 'null'], description: 'null: no profile' },
+              image: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, alt: { type: 'string' } } }] },
+            },
+          },
+        },
+        ...S.errors(401),
+      },
     },
-  }, async () => (await store.listAuthors()).map((a) => ({ name: a.byline, count: a.count, url: authorUrl(a.byline), lastModified: a.lastModified })));
+  }, async () =>
+    (await authorsIndex(store)).map((a) => ({
+      name: a.byline,
+      count: a.count,
+      url: authorUrl(a.byline),
+      lastModified: a.lastModified,
+      jobTitle: a.card?.jobTitle ?? null,
+      image: portraitJson(a.card?.image ?? null),
+    })),
+  );
 
   app.get<{ Params: { name: string } }>('/authors/:name', {
     schema: {

@@ -1,7 +1,11 @@
 /** An author's profile as the Admin and Content APIs give it (schemas.ts AuthorProfileSchema). */
 import type { AuthorCard } from '../../content/authors.js';
+import type { ImageRef } from '../../content/image.js';
 import { mediaUrl } from '../../media/images.js';
 import { authorUrl } from '../urls.js';
+
+/** A portrait as both APIs give it: its id, its original's address, its alt text. */
+export const portraitJson = (image: ImageRef | null) => (image ? { id: image.id, url: mediaUrl(image.original.file), alt: image.alt } : null);
 
 export function profileJson(byline: string, p: AuthorCard) {
   return {
@@ -10,7 +14,7 @@ export function profileJson(byline: string, p: AuthorCard) {
     jobTitle: p.jobTitle,
     bio: p.bio,
     links: p.links,
-    image: p.image ? { id: p.image.id, url: mediaUrl(p.image.original.file), alt: p.image.alt } : null,
+    image: portraitJson(p.image),
     updatedAt: p.updatedAt,
   };
 }

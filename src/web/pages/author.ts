@@ -6,6 +6,7 @@
  * addresses (content/authors.ts profileLink) marked rel="me".
  */
 import { bioParagraphs, cardFor, linkLabel, type AuthorCard } from '../../content/authors.js';
+import type { IndexedAuthor } from '../../services/authors.js';
 import type { SiteConfig } from '../config.js';
 import { articleCount, writerCount } from '../counted.js';
 import { html, type Html } from '../html.js';
@@ -73,13 +74,6 @@ ${bioParagraphs(card.bio)
 <a class="more" href="${authorUrl(byline)}">كل أخبار ${byline}</a>
 </div>
 </aside>`;
-}
-
-/** One byline on the authors' index: its public stories and what its profile says. */
-export interface IndexedAuthor {
-  byline: string;
-  count: number;
-  card: Pick<AuthorCard, 'jobTitle' | 'image'> | null;
 }
 
 /** The authors' index (/authors), "كتّاب صحيفة": every byline with public stories, in the order of the alphabet. */

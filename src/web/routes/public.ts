@@ -6,6 +6,7 @@ import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { authorsIndexPage } from '../pages/author.js';
+import { authorsIndex } from '../../services/authors.js';
 import { SECTIONS } from '../pages/layout.js';
 import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
@@ -76,12 +77,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
 
   // The authors' index: every byline with public stories, with what its profile says, in the alphabet's order.
   app.get('/authors', async (_req, reply) => {
-    const [bylines, profiles] = await Promise.all([store.listAuthors(), store.newsroom.allAuthorProfiles()]);
-    const images = await store.newsroom.imageRefs(profiles.map((p) => p.imageId));
-    const cards = new Map(profiles.map((p) => [bylineKey(p.byline), { ...p, image: p.imageId === null ? null : (images.get(p.imageId) ?? null) }]));
-    const authors = bylines
-      .map((b) => ({ byline: b.byline, count: b.count, card: cards.get(bylineKey(b.byline)) ?? null }))
-      .sort((a, b) => a.byline.localeCompare(b.byline, 'ar'));
+    const authors = await authorsIndex(store);
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
     reply.cacheFor(['list:authors', ...authors.map((a) => `list:profile:${bylineKey(a.byline)}`)]);
     return authorsIndexPage(authors, site).value;
