@@ -272,7 +272,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
               url: { type: 'string' },
               lastModified: { type: 'string' },
               jobTitle: { type: ['string', 'null'], description: 'null: no profile' },
-              image: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, alt: { type: 'string' } } }] },
+              image: S.PortraitSchema,
             },
           },
         },

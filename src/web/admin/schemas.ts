@@ -294,6 +294,9 @@ export const TagSchema = {
   properties: { id: { type: 'integer' }, name: { type: 'string' }, count: { type: 'integer' }, description: { type: 'string' } },
 } as const;
 
+/** An author's portrait, as both APIs give it (profile-json.ts portraitJson); null without one. */
+export const PortraitSchema = { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, alt: { type: 'string' } } }] } as const;
+
 /** An author's profile (content/authors.ts), as both APIs give it. */
 export const AuthorProfileSchema = {
   type: 'object',
@@ -303,7 +306,7 @@ export const AuthorProfileSchema = {
     jobTitle: { type: 'string' },
     bio: { type: 'string', description: 'Plain text; paragraphs separated by a blank line' },
     links: { type: 'array', items: { type: 'string' }, description: 'Their pages elsewhere (schema.org sameAs)' },
-    image: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, alt: { type: 'string' } } }] },
+    image: PortraitSchema,
     updatedAt: { type: 'string' },
   },
 } as const;
