@@ -6,24 +6,11 @@ import { parseGhost } from '../../src/content/parsers/ghost.js';
 import { postArticles } from '../../src/content/parsers/post.js';
 import { parseWordPress } from '../../src/content/parsers/wordpress.js';
 import { SHARED } from '../helpers/paths.js';
+import { authorTerm, byline, CAP_SITE, GUEST, HUDA, item, meta, wxr } from '../helpers/wxr.js';
 
 // ------------------------------------------------ small exports of our own
 
-const wxr = (items: string, authors = '') => `<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>أخبار</title><wp:wxr_version>1.2</wp:wxr_version>${authors}${items}</channel></rss>`;
-
-const item = (o: { id: number; title: string; body: string; status?: string; type?: string; slug?: string; date?: string; extra?: string }) => `
-<item><title><![CDATA[${o.title}]]></title><link>https://old.example/${o.slug ?? o.id}/</link>
-<dc:creator><![CDATA[huda]]></dc:creator><guid isPermaLink="false">https://old.example/?p=${o.id}</guid>
-<content:encoded><![CDATA[${o.body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
-<wp:post_id>${o.id}</wp:post_id><wp:post_date_gmt><![CDATA[${o.date ?? '2026-10-02 07:30:00'}]]></wp:post_date_gmt><wp:post_modified_gmt><![CDATA[2026-10-03 09:15:00]]></wp:post_modified_gmt>
-<wp:post_name><![CDATA[${o.slug ?? ''}]]></wp:post_name><wp:status><![CDATA[${o.status ?? 'publish'}]]></wp:status>
-<wp:post_type><![CDATA[${o.type ?? 'post'}]]></wp:post_type>${o.extra ?? ''}</item>`;
-
 const SLUG = '%d9%85%d9%8a%d9%86%d8%a7%d8%a1-%d8%a7%d9%84%d8%b9%d9%82%d8%a8%d8%a9';
-const HUDA = '<wp:author><wp:author_login><![CDATA[huda]]></wp:author_login><wp:author_display_name><![CDATA[هدى الخطيب]]></wp:author_display_name></wp:author>';
 const PORT = '<p>وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.</p><p>وقالت إدارة الميناء إن الطاقة الاستيعابية تضاعفت.</p>';
 
 test('wordpress: a post becomes an article with its section, tags, author, date, slug and guid', () => {
@@ -117,6 +104,72 @@ test('wordpress: media left behind are noted per post', () => {
   assert.match(inputs[0]!.body, /!\[الرصيف\]\(https:\/\/old\.example\/wp-content\/uploads\/2026\/10\/port%20east\.jpg\?w=1024 "الرصيف الجديد"\)/);
   assert.deepEqual(notes, []);
   assert.deepEqual(extras[0]!.bodyImages, [{ src: 'https://old.example/wp-content/uploads/2026/10/port%20east.jpg?w=1024', file: '2026/10/port east.jpg', alt: 'الرصيف' }]);
+});
+
+test('wordpress: Co-Authors Plus bylines and guest authors come over, the post\'s author first', () => {
+  const xml = wxr(
+    GUEST +
+      // WordPress writes a post's terms by name; the post's author (dc:creator) leads among them.
+      item({ id: 7, title: 'ميناء العقبة: وصول أول سفينة بعد التوسعة', body: PORT, extra: byline('reem-alkhatib') + byline('samer') + byline('huda') }) +
+      // Signed by a guest only: the account that entered it is no byline.
+      item({ id: 8, title: 'بيروت: خطة لإصلاح قطاع الكهرباء', body: PORT, creator: 'admin', extra: byline('reem-alkhatib') }) +
+      item({ id: 9, title: 'عمّان: معرض للكتاب', body: PORT }),
+    CAP_SITE,
+  );
+  const parsed = parseWordPress(xml);
+  const { inputs, notes } = postArticles(parsed);
+  assert.deepEqual(notes, [], 'the guest author and its portrait are no left-behind items');
+  assert.deepEqual(
+    inputs.map((a) => [a.author, a.coAuthors ?? []]),
+    [
+      ['هدى الخطيب', ['ريم الخطيب', 'سامر الحداد']],
+      ['ريم الخطيب', []],
+      ['هدى الخطيب', []],
+    ],
+  );
+  const aliases = new Map(parsed.authorAliases.map((a) => [a.alias, a]));
+  assert.deepEqual([...aliases.keys()].sort(), ['admin', 'huda', 'reem-alkhatib', 'samer'], 'every archive, /author/<nicename>/');
+  assert.equal(aliases.get('samer')!.byline, 'سامر الحداد', 'named from the term description');
+  assert.deepEqual(aliases.get('reem-alkhatib')!.profile, {
+    bio: 'مراسلة في بيروت تكتب عن الطاقة.\n\nعملت قبلها في عمّان.',
+    links: ['https://reem.example.net/'],
+    image: { file: '2026/11/reem.png', url: 'https://old.example/wp-content/uploads/2026/11/reem.png' },
+  }, "the guest's biography as text, website and portrait");
+});
+
+test('wordpress: a guest profile linked to an account signs its stories; names past the limit are reported', () => {
+  const linked = GUEST.replace(meta('cap-website', 'https://reem.example.net/'), meta('cap-linked_account', 'huda'));
+  const many = ['a1', 'a2', 'a3', 'a4', 'a5'].map((l, i) => authorTerm(30 + i, l, `كاتب ${i + 1} كاتب ${i + 1} ${l} ${30 + i} ${l}@example.com`)).join('');
+  const xml = wxr(
+    linked + item({ id: 7, title: 'ميناء العقبة: وصول أول سفينة', body: PORT }) + item({ id: 8, title: 'تقرير مشترك: ستة أسماء', body: PORT, extra: byline('huda') + ['a1', 'a2', 'a3', 'a4', 'a5'].map(byline).join('') }),
+    CAP_SITE + many,
+  );
+  const { inputs, notes } = postArticles(parseWordPress(xml));
+  assert.equal(inputs[0]!.author, 'ريم الخطيب', "huda's stories are signed with the profile linked to her account");
+  assert.deepEqual(inputs[1]!.coAuthors, ['كاتب 1', 'كاتب 2', 'كاتب 3', 'كاتب 4']);
+  assert.deepEqual(notes, ['item 4 ("تقرير مشترك: ستة أسماء"): left out 1 byline']);
+});
+
+test("wordpress: an SEO plugin's primary category leads the tags and its meta description stands in for an empty excerpt", () => {
+  const xml = wxr(
+    item({
+      id: 7,
+      title: 'ميناء العقبة: وصول أول سفينة',
+      body: PORT,
+      extra:
+        '<category domain="category" nicename="economy"><![CDATA[اقتصاد]]></category><category domain="category" nicename="politics"><![CDATA[سياسة]]></category>' +
+        meta('_yoast_wpseo_primary_category', '4') +
+        meta('_yoast_wpseo_metadesc', 'الميناء يستقبل أول سفينة حاويات بعد توسعة رصيفه الشرقي.'),
+    }) +
+      // Rank Math's, made of its variables: a pattern, not the post's words.
+      item({ id: 8, title: 'ميناء العقبة: السفينة الثانية', body: PORT, extra: meta('rank_math_description', '%title% %sep% %sitename%') + meta('rank_math_primary_category', '99') + '<category domain="category" nicename="economy"><![CDATA[اقتصاد]]></category>' }),
+    CAP_SITE,
+  );
+  const { inputs } = postArticles(parseWordPress(xml));
+  assert.deepEqual(inputs[0]!.tags, ['سياسة', 'اقتصاد']);
+  assert.equal(inputs[0]!.description, 'الميناء يستقبل أول سفينة حاويات بعد توسعة رصيفه الشرقي.');
+  assert.deepEqual(inputs[1]!.tags, ['اقتصاد'], 'a primary category the post does not have changes nothing');
+  assert.equal(inputs[1]!.description, 'وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.', 'the lead sentence');
 });
 
 const ghost = (posts: object[], extra: object = {}) =>

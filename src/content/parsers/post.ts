@@ -97,6 +97,10 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
   const body = structureBody(html.blocks.length === 0 && p.text ? paragraphBlocks(p.text) : html.blocks);
   if (body.paragraphs.length === 0) throw new ParseError(`${p.where} ("${title}"): the body has no text`);
   const slug = cleanLine(p.slug);
+  const coAuthors = p.coAuthors?.length ? coAuthorsOf(p.coAuthors, cleanLine(p.author)) : [];
+  const left = new Map(html.left);
+  // A story here carries COAUTHORS_MAX names besides the first: the others are named in the report, not dropped unsaid.
+  if (coAuthors.length > COAUTHORS_MAX) left.set('byline', coAuthors.length - COAUTHORS_MAX);
   const input: ArticleInput = {
     title,
     description: cleanLine(excerpt.blocks.map((b) => b.text).join(' ')) || leadSentence(body.paragraphs[0]!),
@@ -105,7 +109,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
     // A slug Sahifa cannot serve is made again from the title.
     ...(slug && isValidSlug(slug) ? { slug } : {}),
     ...(cleanLine(p.author) ? { author: cleanLine(p.author) } : {}),
-    ...(p.coAuthors?.length ? { coAuthors: coAuthorsOf(p.coAuthors, cleanLine(p.author)).slice(0, COAUTHORS_MAX) } : {}),
+    ...(coAuthors.length ? { coAuthors: coAuthors.slice(0, COAUTHORS_MAX) } : {}),
     externalId: p.externalId,
     status: p.status,
     ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
@@ -119,7 +123,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
   } catch (e) {
     throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
   }
-  return { input, left: html.left, images: html.images };
+  return { input, left, images: html.images };
 }
 
 const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');

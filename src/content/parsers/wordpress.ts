@@ -8,8 +8,11 @@
  *   the importer to bring in.
  * - Status: publish → published, future → scheduled, pending → submitted,
  *   draft and private → draft (a private post is not for the public).
- * - Tags: the post's categories first (the first is the section), then its
- *   tags; WordPress's "uncategorized" is not a tag.
+ * - Tags: the post's categories first (the first is the section: the one an
+ *   SEO plugin marks primary, or else the first listed), then its tags;
+ *   WordPress's "uncategorized" is not a tag.
+ * - Bylines: the post's author, or the names Co-Authors Plus gives it, with
+ *   its guest authors' profiles (wordpress-bylines.ts).
  * - The guid is the external id, so importing the same export again updates
  *   the articles instead of doubling them; the slug (post_name, stored
  *   percent-encoded) is kept, so the old address's last segment still works.
@@ -17,11 +20,12 @@
  *   block comments are comments).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ArticleStatus, AuthorAlias } from '../article.js';
+import type { ArticleStatus } from '../article.js';
 import { ParseError } from './errors.js';
 import type { TagAlias } from '../tags.js';
-import { cleanLine } from '../text-cleanup.js';
 import { mediaFileUnder, type FeatureImage, type Post, type Posts } from './post.js';
+import { GUEST_AUTHOR, wordPressBylines } from './wordpress-bylines.js';
+import { decodeSlug, itemTerms, postmeta, text, type Node } from './wxr.js';
 
 const STATUS: Record<string, ArticleStatus> = {
   publish: 'published',
@@ -33,7 +37,26 @@ const STATUS: Record<string, ArticleStatus> = {
 const NOT_CONTENT = new Set(['trash', 'auto-draft', 'inherit']);
 /** WordPress keeps uploads under wp-content/uploads; an image's address names its file there. */
 const UPLOADS = mediaFileUnder(/\/wp-content\/uploads\/(.+)$/);
-const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag']);
+const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag', 'wp:term']);
+
+/**
+ * What the SEO plugins most WordPress newsrooms run (Yoast SEO, Rank Math)
+ * keep beside a post: its meta description, the description here when the
+ * post has no excerpt, and its primary category, which leads the tags (the
+ * section) where WordPress itself lists a post's categories by name.
+ */
+const META_DESCRIPTION = ['_yoast_wpseo_metadesc', 'rank_math_description'];
+const PRIMARY_CATEGORY = ['_yoast_wpseo_primary_category', 'rank_math_primary_category'];
+/** A value made of the plugins' variables (%%title%% %%sep%%, %excerpt%) is a pattern, not the post's own words. */
+const SEO_VARIABLE = /%%?[a-z_]+%%?/i;
+
+function seoMeta(meta: Map<string, string>, keys: string[]): string {
+  for (const key of keys) {
+    const value = meta.get(key)?.trim();
+    if (value && !SEO_VARIABLE.test(value)) return value;
+  }
+  return '';
+}
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -47,36 +70,12 @@ const parser = new XMLParser({
   isArray: (name) => LISTS.has(name),
 });
 
-type Node = Record<string, unknown>;
-
-/** The text of an element that may carry attributes ({#text, @attr}) or be empty. */
-function text(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (v && typeof v === 'object' && '#text' in v) return text((v as Node)['#text']);
-  return '';
-}
-
 /** "2018-01-20 10:53:54" (UTC) → ISO 8601; WordPress writes zeros for a draft's. */
 function gmtDate(value: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m || m[1] === '0000') return undefined;
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
-
-/** An item's postmeta as key → value. */
-function postmeta(item: Node): Map<string, string> {
-  return new Map(((item['wp:postmeta'] as Node[] | undefined) ?? []).map((m) => [text(m['wp:meta_key']), text(m['wp:meta_value'])]));
-}
-
-/** WordPress stores slugs percent-encoded, in lower case. */
-function decodeSlug(slug: string): string {
-  try {
-    return decodeURIComponent(slug.trim());
-  } catch {
-    return '';
-  }
 }
 
 export function parseWordPress(xml: string): Posts {
@@ -90,17 +89,6 @@ export function parseWordPress(xml: string): Posts {
   const doc = parser.parse(xml) as Node;
   const channel = (doc['rss'] as Node | undefined)?.['channel'] as Node | undefined;
   if (!channel || !('wp:wxr_version' in channel)) throw new ParseError('not a WordPress export (WXR): no <rss><channel> with wp:wxr_version');
-
-  const authors = new Map<string, string>();
-  const authorAliases: AuthorAlias[] = [];
-  for (const a of (channel['wp:author'] as Node[] | undefined) ?? []) {
-    const login = text(a['wp:author_login']);
-    const byline = text(a['wp:author_display_name']) || login;
-    authors.set(login, byline);
-    // The archive is /author/<user_nicename>/, which WXR leaves out; WordPress makes it from the login (sanitize_title).
-    const nicename = login.toLowerCase().trim().replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
-    if (nicename && cleanLine(byline)) authorAliases.push({ alias: nicename, byline: cleanLine(byline) });
-  }
 
   // The site's categories and tags by slug, for their old addresses (/category/x/, /tag/x/), with their descriptions.
   const aliases: TagAlias[] = [
@@ -124,7 +112,10 @@ export function parseWordPress(xml: string): Posts {
       alt: meta.get('_wp_attachment_image_alt') || text(item['title']),
     });
   }
-  const featured = new Set<string>();
+  const bylines = wordPressBylines(channel, items, attachments);
+  const featured = new Set<string>(bylines.portraits);
+  // The categories' ids, for the primary category an SEO plugin names.
+  const categoryNames = new Map(((channel['wp:category'] as Node[] | undefined) ?? []).map((c) => [text(c['wp:term_id']).trim(), text(c['wp:cat_name'])]));
 
   const posts: Post[] = [];
   const others = new Map<string, number>();
@@ -132,33 +123,35 @@ export function parseWordPress(xml: string): Posts {
     const type = text(item['wp:post_type']) || 'post';
     const wpStatus = text(item['wp:status']);
     if (type === 'attachment' || NOT_CONTENT.has(wpStatus)) return;
+    if (type === GUEST_AUTHOR) return; // a profile, read with the bylines
     if (type !== 'post') {
       others.set(type, (others.get(type) ?? 0) + 1);
       return;
     }
-    const thumbnail = postmeta(item).get('_thumbnail_id')?.trim();
+    const meta = postmeta(item);
+    const thumbnail = meta.get('_thumbnail_id')?.trim();
     const image = thumbnail ? attachments.get(thumbnail) : undefined;
     if (image) featured.add(thumbnail!);
-    const categories = ((item['category'] as unknown[] | undefined) ?? []).map((c) => ({
-      domain: (c as Node)['@domain'],
-      nicename: (c as Node)['@nicename'],
-      name: text(c),
-    }));
+    const categories = itemTerms(item);
     // An export of some posts only lists no terms apart: the posts' own name them too.
-    for (const c of categories) if (typeof c.nicename === 'string' && c.name.trim()) aliases.push({ alias: decodeSlug(c.nicename), name: c.name });
+    for (const c of categories) if (c.domain !== 'author' && typeof c.nicename === 'string' && c.name.trim()) aliases.push({ alias: decodeSlug(c.nicename), name: c.name });
+    const sections = categories.filter((c) => c.domain === 'category' && c.nicename !== 'uncategorized').map((c) => c.name);
+    const primary = categoryNames.get(seoMeta(meta, PRIMARY_CATEGORY));
     const status = STATUS[wpStatus] ?? 'draft';
-    const creator = text(item['dc:creator']);
+    const { author, coAuthors } = bylines.of(item);
     posts.push({
       where: `item ${i + 1}`,
       title: text(item['title']),
       html: text(item['content:encoded']),
-      excerpt: text(item['excerpt:encoded']),
+      excerpt: text(item['excerpt:encoded']).trim() || seoMeta(meta, META_DESCRIPTION),
       tags: [
-        ...categories.filter((c) => c.domain === 'category' && c.nicename !== 'uncategorized').map((c) => c.name),
+        ...(primary && sections.includes(primary) ? [primary] : []),
+        ...sections.filter((name) => name !== primary),
         ...categories.filter((c) => c.domain === 'post_tag').map((c) => c.name),
       ],
       slug: decodeSlug(text(item['wp:post_name'])),
-      author: authors.get(creator) ?? creator,
+      author,
+      ...(coAuthors.length ? { coAuthors } : {}),
       status,
       // A draft has no publication time yet; WordPress still writes its creation date.
       publishedAt: status === 'draft' || status === 'submitted' ? undefined : gmtDate(text(item['wp:post_date_gmt'])) ?? gmtDate(text(item['wp:post_date'])),
@@ -177,5 +170,5 @@ export function parseWordPress(xml: string): Posts {
   // One alias a slug: the site's own list of terms (with descriptions) first, then what posts name.
   const bySlug = new Map<string, TagAlias>();
   for (const a of aliases) if (a.alias && !bySlug.has(a.alias)) bySlug.set(a.alias, a);
-  return { posts, notes, aliases: [...bySlug.values()], authorAliases, mediaFile: UPLOADS };
+  return { posts, notes, aliases: [...bySlug.values()], authorAliases: bylines.aliases, mediaFile: UPLOADS };
 }
