@@ -50,6 +50,8 @@ test('wordpress: a post becomes an article with its section, tags, author, date,
   assert.equal(a!.body, 'وصلت أول سفينة حاويات إلى ميناء العقبة بعد توسعته.\n\nوقالت إدارة الميناء إن الطاقة الاستيعابية تضاعفت.');
 });
 
+const comment = (approved: string) => `<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author><![CDATA[قارئ]]></wp:comment_author><wp:comment_content><![CDATA[تعليق]]></wp:comment_content><wp:comment_approved><![CDATA[${approved}]]></wp:comment_approved></wp:comment>`;
+
 test('wordpress: statuses, and what is not a post is counted, not imported', () => {
   const xml = wxr(
     [
@@ -61,7 +63,7 @@ test('wordpress: statuses, and what is not a post is counted, not imported', () 
       item({ id: 6, title: 'في سلة المهملات', body: PORT, status: 'trash' }),
       item({ id: 7, title: 'من نحن', body: PORT, type: 'page' }),
       item({ id: 8, title: 'صورة', body: '', type: 'attachment', status: 'inherit' }),
-    ].join(''),
+    ].join('').replace('</item>', `${comment('1')}${comment('1')}${comment('spam')}</item>`),
   );
   const { inputs, notes } = postArticles(parseWordPress(xml));
   assert.deepEqual(
@@ -74,7 +76,11 @@ test('wordpress: statuses, and what is not a post is counted, not imported', () 
       ['خاص', 'draft', undefined],
     ],
   );
-  assert.deepEqual(notes, ['1 page item not imported (Sahifa imports posts)', '1 attachment not imported (Sahifa brings in only the images that posts show)']);
+  assert.deepEqual(notes, [
+    '1 page item not imported (Sahifa imports posts)',
+    "2 comments not imported (Sahifa has no readers' comments)",
+    '1 attachment not imported (Sahifa brings in only the images that posts show)',
+  ]);
 });
 
 test('wordpress: bad files fail with a clear message naming the place', () => {

@@ -37,7 +37,7 @@ const STATUS: Record<string, ArticleStatus> = {
 const NOT_CONTENT = new Set(['trash', 'auto-draft', 'inherit']);
 /** WordPress keeps uploads under wp-content/uploads; an image's address names its file there. */
 const UPLOADS = mediaFileUnder(/\/wp-content\/uploads\/(.+)$/);
-const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag', 'wp:term']);
+const LISTS = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:category', 'wp:tag', 'wp:term', 'wp:comment']);
 
 /**
  * What the SEO plugins most WordPress newsrooms run (Yoast SEO, Rank Math)
@@ -119,6 +119,8 @@ export function parseWordPress(xml: string): Posts {
 
   const posts: Post[] = [];
   const others = new Map<string, number>();
+  // Readers' comments (approved ones: spam and pending are not the site's) have no place here: counted, not dropped unsaid.
+  let comments = 0;
   items.forEach((item, i) => {
     const type = text(item['wp:post_type']) || 'post';
     const wpStatus = text(item['wp:status']);
@@ -128,6 +130,7 @@ export function parseWordPress(xml: string): Posts {
       others.set(type, (others.get(type) ?? 0) + 1);
       return;
     }
+    comments += ((item['wp:comment'] as Node[] | undefined) ?? []).filter((c) => text(c['wp:comment_approved']).trim() === '1').length;
     const meta = postmeta(item);
     const thumbnail = meta.get('_thumbnail_id')?.trim();
     const image = thumbnail ? attachments.get(thumbnail) : undefined;
@@ -165,6 +168,7 @@ export function parseWordPress(xml: string): Posts {
     });
   });
   const notes = [...others].map(([type, n]) => `${n} ${type} item${n === 1 ? '' : 's'} not imported (Sahifa imports posts)`);
+  if (comments) notes.push(`${comments} comment${comments === 1 ? '' : 's'} not imported (Sahifa has no readers' comments)`);
   const unused = attachments.size - featured.size;
   if (unused > 0) notes.push(`${unused} attachment${unused === 1 ? '' : 's'} not imported (Sahifa brings in only the images that posts show)`);
   // One alias a slug: the site's own list of terms (with descriptions) first, then what posts name.
