@@ -214,6 +214,19 @@ test('ghost: posts with their primary tag first, author, UTC date and id', () =>
   assert.deepEqual(parseGhost(json).authorAliases, [{ alias: 'huda', byline: 'هدى الخطيب' }], 'authors with a name, by slug (/author/x/)');
 });
 
+test("ghost: the meta description an editor wrote for search engines stands in for an empty excerpt", () => {
+  const metaDescription = 'الميناء يستقبل أول سفينة حاويات بعد توسعة رصيفه الشرقي.';
+  const json = ghost([post({}), post({ id: 'p2', custom_excerpt: 'مقتطف كتبه المحرر.' })], {
+    posts_meta: [
+      { post_id: 'p1', feature_image_alt: null, meta_description: metaDescription },
+      { post_id: 'p2', feature_image_alt: null, meta_description: metaDescription },
+    ],
+  });
+  const { inputs } = postArticles(parseGhost(json));
+  assert.equal(inputs[0]!.description, metaDescription);
+  assert.equal(inputs[1]!.description, 'مقتطف كتبه المحرر.', 'the excerpt first');
+});
+
 test('ghost: members-only posts stay drafts, newsletters are not pages of the site, plain text stands in for HTML', () => {
   const json = ghost([
     post({ id: 'a', title: 'للمشتركين فقط', visibility: 'paid' }),

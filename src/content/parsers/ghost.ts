@@ -65,7 +65,7 @@ const GhostData = z.object({
       }),
     )
     .default([]),
-  posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text })).default([]),
+  posts_meta: z.array(z.object({ post_id: id, feature_image_alt: text, meta_description: text })).default([]),
   posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })).default([]),
 });
 const GhostExport = z.object({ db: z.array(z.object({ data: GhostData })).min(1) });
@@ -131,6 +131,7 @@ export function parseGhost(json: string): Posts {
   const users = new Map(data.users.map((u) => [String(u.id), u.name]));
   const tagsOf = ordered(data.posts_tags);
   const authorsOf = ordered(data.posts_authors);
+  const meta = new Map(data.posts_meta.map((m) => [String(m.post_id), m]));
   const alts = new Map(data.posts_meta.map((m) => [String(m.post_id), m.feature_image_alt ?? '']));
 
   const posts: Post[] = [];
@@ -154,7 +155,8 @@ export function parseGhost(json: string): Posts {
       title: p.title ?? '',
       html: p.html ?? '',
       ...(p.plaintext ? { text: p.plaintext } : {}),
-      excerpt: p.custom_excerpt ?? '',
+      // The meta description an editor wrote for search engines stands in for an empty excerpt.
+      excerpt: p.custom_excerpt?.trim() || meta.get(String(p.id))?.meta_description?.trim() || '',
       tags: (tagsOf.get(String(p.id)) ?? [])
         .map((r) => tags.get(String(r.tag_id)))
         .filter((t) => t !== undefined && t.visibility !== 'internal' && !t.name.startsWith('#'))
