@@ -33,6 +33,8 @@
  *     database of its own, linked by the engine as shipped (which scores
  *     every article of a site this small) and by the inverted index's
  *     candidates alone (what it does above EXHAUSTIVE_UP_TO articles).
+ * (e) Each outlet as a newsroom of its own: its articles alone in a site,
+ *     as Sahifa is used, under one outlet's categories.
  *
  * The corpus is read at run time only; nothing of it is stored in the project.
  * Corpus: ANT Corpus v2.1 subset (../shared/corpus).
@@ -309,6 +311,49 @@ async function smallSites(rows: CorpusRow[]): Promise<void> {
   console.log('\nLinks found: the engine\'s picks scoring at least the minimum (a missing one counts as a miss above; the page fills it by tags). Times are per article with the engine\'s profile cache warm, as in an import.\n');
 }
 
+/**
+ * (e) Five newsrooms: each outlet's articles as a site of its own. That is
+ * how Sahifa is used — one newsroom's archive, under one set of
+ * categories — where the corpus as a whole mixes five outlets that file the
+ * same events under different categories (Al Arabiya's Middle East stories
+ * are "world"). Precision@3 of the stored related links and of the TF-IDF
+ * baseline, per outlet and over all five (each article counted once).
+ */
+async function newsrooms(rows: CorpusRow[]): Promise<void> {
+  const outlets = new Map<string, CorpusRow[]>();
+  for (const r of rows) {
+    const outlet = r.source ?? r.id.split('-')[0]!;
+    outlets.set(outlet, [...(outlets.get(outlet) ?? []), r]);
+  }
+  console.log("## Each outlet a newsroom of its own (its articles alone in a site)\n");
+  console.log('| outlet | articles | Sahifa | TF-IDF cosine |');
+  console.log('|---|---|---|---|');
+  const sum = { articles: 0, sahifa: 0, tfidf: 0 };
+  for (const [outlet, own] of outlets) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-eval-newsroom-'));
+    const store = await openSqliteStore(path.join(dir, 'newsroom.db'));
+    try {
+      const saved = await saveArticles(store, own.map((r, i) => parseJsonArticle(r, i + 1)), undefined, { topics: 'inline' });
+      const ids = saved.map((o) => o.article.id);
+      const category = new Map(saved.map((o, i) => [o.article.id, own[i]!.category]));
+      const links = await store.db.selectFrom('article_links').select(['article_id', 'target_id']).where('kind', '=', 'related').orderBy('article_id').orderBy('position').execute();
+      const sahifa = new Map<number, number[]>();
+      for (const l of links) sahifa.set(l.article_id, [...(sahifa.get(l.article_id) ?? []), l.target_id]);
+      const tfidf = nearest(ids, tfidfVectors(own.map((r) => `${r.title}\n${r.body}`)), 3);
+      const ours = precision(ids, sahifa, category).overall;
+      const theirs = precision(ids, tfidf, category).overall;
+      sum.articles += ids.length;
+      sum.sahifa += ours * ids.length;
+      sum.tfidf += theirs * ids.length;
+      console.log(`| ${outlet} | ${ids.length} | ${pct(ours)} | ${pct(theirs)} |`);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`| all five | ${sum.articles} | ${pct(sum.sahifa / sum.articles)} | ${pct(sum.tfidf / sum.articles)} |\n`);
+}
+
 async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error('usage: eval-related CORPUS.jsonl');
@@ -523,6 +568,7 @@ async function main(): Promise<void> {
     console.log(`The importer's check, against the imported corpus: ${right} of ${COPIES} copies reported as copies of their original (${found.length} reported in all), ${checkMs.toFixed(2)} ms per article.\n`);
 
     await smallSites(rows);
+    await newsrooms(rows);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
