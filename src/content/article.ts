@@ -3,6 +3,7 @@
  * JSON lines, WordPress and Ghost exports, the admin) becomes an
  * ArticleInput; the store turns it into an Article.
  */
+import type { ArticleGenre, LabelledGenre } from './genre.js';
 import type { ImageRef } from './image.js';
 
 /**
@@ -72,6 +73,8 @@ export interface ArticleInput {
    * featured posts, WordPress's sticky ones. Absent: as it was (a new article is not).
    */
   featured?: boolean;
+  /** News, opinion, analysis or sponsored content (genre.ts); absent: as it was (a new article is news). */
+  genre?: ArticleGenre;
   /**
    * ISO 8601: until when the story is breaking news ("عاجل"), shown in a
    * strip on every page while it is public. Null: not breaking; absent: as it was.
@@ -180,6 +183,7 @@ export interface Article {
   createdAt: string;
   /** Led with on the home page (ArticleInput.featured). */
   featured: boolean;
+  genre: ArticleGenre;
   /** Breaking news until this instant (ArticleInput.breakingUntil); null when it is not. */
   breakingUntil: string | null;
   /** Oldest first. */
@@ -205,6 +209,8 @@ export interface ArticleSummary {
   featured: boolean;
   /** Set only while its live coverage runs: lists mark it "مباشر". */
   live?: true;
+  /** Set only for what is not plain news: lists label it ("رأي"). */
+  genre?: LabelledGenre;
   /** Newsroom (issue #5): set only when the article has a feature image. */
   featureImage?: ImageRef;
 }

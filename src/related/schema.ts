@@ -7,8 +7,9 @@
  * the large ones, so that scoring a hundred candidates reads few pages:
  *
  * - related_public: whether each profiled article is published, and when:
- *   the candidates' filter (drafts and articles not yet public never
- *   appear). Kept in step by the engine on every save and publication.
+ *   the candidates' filter (drafts, articles not yet public and sponsored
+ *   content never appear; content/genre.ts). Kept in step by the engine on
+ *   every save and publication.
  * - related_profiles: per article, what scoring reads: its length, tag ids,
  *   MinHash signature (minhash.ts) and topic vector (topics.ts), and the
  *   article's updated_at when it was profiled (to skip unchanged articles).

@@ -12,6 +12,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import { isPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 import type { LinkRules } from '../content/article.js';
+import { isLinkable } from '../content/genre.js';
 import type { LinkChoice } from '../store/store.js';
 import { fromBytes, toBytes } from './minhash.js';
 import { packVector } from './profile.js';
@@ -188,7 +189,7 @@ export class SqliteRelatedStore implements RelatedStore {
     for (const part of chunks(ids)) {
       const rows = await this.db
         .selectFrom('articles')
-        .select(['id', 'title', 'description', 'body', 'updated_at', 'status', 'published_at'])
+        .select(['id', 'title', 'description', 'body', 'updated_at', 'status', 'published_at', 'genre'])
         .where('id', 'in', part)
         .execute();
       const tagsOf = await tagIdsOf(this.db, part);
@@ -200,7 +201,7 @@ export class SqliteRelatedStore implements RelatedStore {
           body: r.body,
           updatedAt: r.updated_at,
           tagIds: tagsOf.get(r.id) ?? [],
-          published: r.status === 'published',
+          published: r.status === 'published' && isLinkable(r.genre),
           publishedAt: r.published_at,
         });
       }
@@ -340,7 +341,7 @@ export class SqliteRelatedStore implements RelatedStore {
           .innerJoin('articles', 'articles.id', 'related_public.article_id')
           .innerJoin('related_vectors', 'related_vectors.article_id', 'related_public.article_id')
           .innerJoin('related_profiles', 'related_profiles.article_id', 'related_public.article_id')
-          .select(['related_public.article_id', 'related_public.published', 'articles.status', 'related_vectors.terms', 'related_profiles.length'])
+          .select(['related_public.article_id', 'related_public.published', 'articles.status', 'articles.genre', 'related_vectors.terms', 'related_profiles.length'])
           .where('related_public.article_id', 'in', part)
           .execute();
         const delta = new Map<string, number>();
@@ -348,7 +349,7 @@ export class SqliteRelatedStore implements RelatedStore {
         let lengthChange = 0;
         for (const f of flips) {
           const was = Number(f.published) === 1;
-          const now = f.status === 'published';
+          const now = f.status === 'published' && isLinkable(f.genre);
           if (was === now) continue;
           const sign = now ? 1 : -1;
           for (const t of f.terms ? f.terms.split('\n') : []) delta.set(t, (delta.get(t) ?? 0) + sign);
@@ -357,7 +358,8 @@ export class SqliteRelatedStore implements RelatedStore {
         }
         await adjustStatistics(trx, delta, added, lengthChange);
         await sql`update related_public set
-            published = (select case when status = 'published' then 1 else 0 end from articles where articles.id = related_public.article_id),
+            -- isLinkable (content/genre.ts), in SQL
+            published = (select case when status = 'published' and genre <> 'sponsored' then 1 else 0 end from articles where articles.id = related_public.article_id),
             published_at = (select published_at from articles where articles.id = related_public.article_id)
           where article_id in (${sql.join(part)})`.execute(trx);
       }

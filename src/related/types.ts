@@ -17,7 +17,7 @@ export interface ArticleSource {
   body: string;
   updatedAt: string;
   tagIds: number[];
-  /** Published (its status), and when. */
+  /** Published (its status) and linkable (not sponsored content, content/genre.ts), and when. */
   published: boolean;
   publishedAt: string | null;
 }

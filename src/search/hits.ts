@@ -9,6 +9,7 @@ import { bodyText } from './fields.js';
 import type { ParsedQuery } from './query.js';
 import { highlight, highlighterFor, leadWords, snippet } from './snippet.js';
 import type { SearchHit } from './types.js';
+import type { LabelledGenre } from '../content/genre.js';
 
 export interface HitRow {
   id: number;
@@ -19,6 +20,7 @@ export interface HitRow {
   sections: string;
   published_at: string | null;
   status: string;
+  genre: string;
   tags: string[];
 }
 
@@ -40,6 +42,7 @@ export function searchHits(ranked: { id: number; score: number }[], rows: HitRow
       snippet: snippet(body, hl) ?? snippet(r.description, hl) ?? leadWords(r.description || body),
       publishedAt: r.published_at,
       tags: r.tags,
+      ...(r.genre !== 'news' ? { genre: r.genre as LabelledGenre } : {}),
       score,
     });
   }

@@ -503,7 +503,7 @@ export class PgSearchIndex implements SearchIndex {
     const ids = ranked.map((r) => r.id);
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'slug', 'title', 'description', 'sections', 'published_at', 'status'])
+      .select(['id', 'slug', 'title', 'description', 'sections', 'published_at', 'status', 'genre'])
       .where('id', 'in', ids)
       .execute();
     const tags = await tagNamesByArticle(db, ids);

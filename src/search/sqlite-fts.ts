@@ -388,8 +388,8 @@ export class SqliteFtsIndex implements SearchIndex {
   private async hits(ranked: { id: number; score: number }[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (ranked.length === 0) return [];
     const ids = ranked.map((r) => r.id);
-    type Row = { id: number; slug: string; title: string; description: string; sections: string; published_at: string | null; status: string; tags: string };
-    const { rows } = await sql<Row>`SELECT a.id, a.slug, a.title, a.description, a.sections, a.published_at, a.status,
+    type Row = { id: number; slug: string; title: string; description: string; sections: string; published_at: string | null; status: string; genre: string; tags: string };
+    const { rows } = await sql<Row>`SELECT a.id, a.slug, a.title, a.description, a.sections, a.published_at, a.status, a.genre,
         (SELECT json_group_array(name) FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
           WHERE at.article_id = a.id ORDER BY at.position)) AS tags
       FROM articles a WHERE a.id IN (${sql.join(ids)})`.execute(this.db);

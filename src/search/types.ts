@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Section } from '../content/body.js';
+import type { LabelledGenre } from '../content/genre.js';
 import type { Database } from '../store/schema.js';
 
 export type SearchSort = 'relevance' | 'date';
@@ -35,6 +36,8 @@ export interface SearchHit {
   snippet: string;
   publishedAt: string | null;
   tags: string[];
+  /** Set only for what is not plain news: the results label it ("رأي"). */
+  genre?: LabelledGenre;
   /** Relevance, higher is better (BM25 with field weights; 0 when there are no words to rank by). */
   score: number;
 }

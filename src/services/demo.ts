@@ -25,7 +25,8 @@ export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
  * The demo's reporters, demo/authors.json beside the articles: by desk (the
  * word after the time in a story's file name), a byline and its profile;
  * and the stories two desks signed together, by file name. Stories of a desk
- * without one are signed by the newsroom.
+ * without one are signed by the newsroom. The opinion and analysis desks'
+ * stories are of that genre (content/genre.ts).
  */
 interface DemoAuthors {
   desks: Record<string, { byline: string; jobTitle: string; bio: string }>;
@@ -79,7 +80,8 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     const [input] = await parseFile(path.join(dir, file), 'text');
     const author = (desk && authors.desks[desk]?.byline) || NEWSROOM_BYLINE;
     const coAuthors = (authors['co-authored'][file] ?? []).flatMap((d) => authors.desks[d]?.byline ?? []);
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, coAuthors, featured: FEATURED.has(file) }, time, coverage: await coverageOf(file) });
+    const genre = desk === 'opinion' || desk === 'analysis' ? desk : 'news';
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, coAuthors, featured: FEATURED.has(file), genre }, time, coverage: await coverageOf(file) });
   }
   // The newest story, or live update, is an hour old.
   const newest = Math.max(...dated.flatMap((a) => [a.time, ...(a.coverage?.updates ?? []).map((u) => Date.parse(u.at))]));

@@ -1,7 +1,7 @@
 /**
  * A site's articles as JSON lines, in the shape `sahifa import` reads back
  * (content/parsers/jsonl.ts, the body as Markdown): every status, with tags,
- * byline, dates, slug, the featured flag, the corrections and a live story's updates, so that a newsroom can leave
+ * byline, dates, slug, the featured flag, the genre, the corrections and a live story's updates, so that a newsroom can leave
  * Sahifa, or move between SQLite and PostgreSQL, with its words whole. After
  * the articles, what the newsroom wrote about its tags and its authors, a
  * line each (`"kind": "tag"` or `"author"`). Feature images, uploads and
@@ -29,6 +29,7 @@ export function exportedArticle(a: Article) {
     ...(a.source ? { source: a.source } : {}),
     ...(a.importMeta.url ? { url: a.importMeta.url } : {}),
     featured: a.featured,
+    ...(a.genre !== 'news' ? { genre: a.genre } : {}),
     ...(a.corrections.length ? { corrections: a.corrections } : {}),
     ...(a.live ? { live: a.live } : {}),
     ...(a.liveUpdates.length ? { live_updates: a.liveUpdates } : {}),

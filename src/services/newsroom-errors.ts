@@ -52,6 +52,7 @@ export const FIELD_NAMES_AR: Record<string, string> = {
   liveUpdates: 'تحديثات التغطية المباشرة',
   text: 'النص',
   featured: 'خبر بارز',
+  genre: 'نوع المادة',
   pinnedLinks: 'الروابط المثبتة',
   blockedLinks: 'الروابط المستبعدة',
   alt: 'النص البديل',

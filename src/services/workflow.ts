@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CORRECTION_MAX, LIVE_UPDATE_MAX, MAX_CORRECTIONS, MAX_LIVE_UPDATES, type Article, type ArticleInput, type ArticleStatus, type LiveState, type LiveUpdate } from '../content/article.js';
+import type { ArticleGenre } from '../content/genre.js';
 import { nextUpdateId } from '../content/live.js';
 import { isValidSlug } from '../content/slug.js';
 import { cleanLine, normalizeNewlines } from '../content/text-cleanup.js';
@@ -31,6 +32,8 @@ export interface ArticleDraft {
   featureImage?: number | null;
   /** Led with on the home page; editors' and owners' choice. Absent: unchanged. */
   featured?: boolean;
+  /** News, opinion, analysis, or sponsored content (editors' and owners' call, either way). Absent: unchanged. */
+  genre?: ArticleGenre;
   /** Breaking news ("عاجل") until this instant, null: not (ends it now); editors' and owners' choice. Absent: unchanged. */
   breakingUntil?: string | null;
   /** Live coverage: 'live' starts or resumes it, 'ended' ends it, null makes it an ordinary story again (its updates kept). Absent: unchanged. */
@@ -110,9 +113,14 @@ const sameInstant = (a: string | null | undefined, b: string | null | undefined)
  * author or contributor who sends them as they already are (a form or
  * client echoing the article back) is let through.
  */
-function checkDeskChoices(actor: Actor, draft: Partial<ArticleDraft>, current?: Pick<Article, 'featured' | 'breakingUntil'>): void {
+function checkDeskChoices(actor: Actor, draft: Partial<ArticleDraft>, current?: Pick<Article, 'featured' | 'breakingUntil' | 'genre'>): void {
   const featuredChanged = draft.featured !== undefined && draft.featured !== (current?.featured ?? false);
   if (featuredChanged && !editsAny(actor)) throw forbidden('Only editors choose the featured stories', 'اختيار الأخبار البارزة للمحررين وحدهم');
+  // Paid content is the business side's word, as is taking its label off: a reporter can do neither.
+  const genreBefore = current?.genre ?? 'news';
+  if (draft.genre !== undefined && draft.genre !== genreBefore && (draft.genre === 'sponsored' || genreBefore === 'sponsored') && !editsAny(actor)) {
+    throw forbidden('Only editors mark or unmark sponsored content', 'وسم المحتوى الممول أو رفع الوسم عنه للمحررين وحدهم');
+  }
   if (draft.breakingUntil === undefined || sameInstant(draft.breakingUntil, current?.breakingUntil)) return;
   if (!editsAny(actor)) throw forbidden('Only editors mark breaking news', 'وسم الخبر بـ«عاجل» للمحررين وحدهم');
   if (draft.breakingUntil !== null && Date.parse(draft.breakingUntil) > Date.now() + BREAKING_MAX_HOURS * 3600_000) {
@@ -185,6 +193,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.coAuthors !== undefined) out.coAuthors = draft.coAuthors;
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
   if (draft.featured !== undefined) out.featured = draft.featured;
+  if (draft.genre !== undefined) out.genre = draft.genre;
   if (draft.breakingUntil !== undefined) out.breakingUntil = draft.breakingUntil;
   if (draft.live !== undefined) out.live = draft.live;
   return out;
@@ -242,7 +251,8 @@ async function editConflict(store: Store, id: number): Promise<AppError> {
  */
 export function editVersion(a: Article): string {
   // Co-authors only when there are some: the versions of stories signed once stay what they were.
-  const fields = [a.title, a.description, a.tags, a.body, a.slug, a.author, a.featureImageId ?? null, a.featured, a.breakingUntil, ...(a.coAuthors.length ? [a.coAuthors] : [])];
+  // The genre likewise only when the story is not plain news.
+  const fields = [a.title, a.description, a.tags, a.body, a.slug, a.author, a.featureImageId ?? null, a.featured, a.breakingUntil, ...(a.coAuthors.length ? [a.coAuthors] : []), ...(a.genre !== 'news' ? [{ genre: a.genre }] : [])];
   return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
 }
 

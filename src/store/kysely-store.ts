@@ -11,6 +11,7 @@ import { Migrator, sql, type Kysely, type Selectable, type SelectQueryBuilder, t
 import { MAX_BLOCKED, MAX_PINNED, type Article, type ArticleInput, type ArticleLink, type ArticleSummary, type AuthorAlias, type Correction, type ImportMeta, type LinkRules, type LiveState, type LiveUpdate } from '../content/article.js';
 import { parseBody, uploadKeys, withUploads, type Section } from '../content/body.js';
 import { bylineKey, bylinesOf, coAuthorsOf } from '../content/bylines.js';
+import type { ArticleGenre, LabelledGenre } from '../content/genre.js';
 import type { AuthorCard } from '../content/authors.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { cutOnWord } from '../content/lead.js';
@@ -96,7 +97,7 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   const cardChanged =
     before === null ||
     tagsChanged ||
-    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image', 'live'] as const).some((k) => before.row[k] !== row[k]);
+    (['slug', 'title', 'description', 'published_at', 'status', 'feature_image', 'live', 'genre'] as const).some((k) => before.row[k] !== row[k]);
   if (cardChanged) change.card(row.id);
   const moved = wasPublic !== isPublic(row, now) || before?.row.published_at !== row.published_at;
   if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
@@ -172,6 +173,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     updatedAt: row.updated_at,
     createdAt: row.created_at,
     featured: row.featured === 1,
+    genre: row.genre as ArticleGenre,
     breakingUntil: row.breaking_until ?? null,
     corrections: JSON.parse(row.corrections) as Correction[],
     live: (row.live ?? null) as LiveState | null,
@@ -199,6 +201,7 @@ const VIEW_COLUMNS = [
   'articles.owner_id',
   'articles.feature_image',
   'articles.featured',
+  'articles.genre',
   'articles.breaking_until',
   'articles.corrections',
   'articles.live',
@@ -324,6 +327,11 @@ export class KyselyStore implements Store {
       .where('published_at', '<=', new Date().toISOString());
   }
 
+  /** The public articles a link may lead to: sponsored content is never offered as related (content/genre.ts). */
+  private linkableArticles() {
+    return this.publicArticles().where('genre', '<>', 'sponsored');
+  }
+
   /** Runs a write transaction and, once it has committed, says what it changed (changes.ts writeAndTell). */
   private async write<T>(work: (trx: Transaction<Database>, change: ChangeSet) => Promise<T>): Promise<T> {
     return writeAndTell(this.db, this.changes, work);
@@ -368,6 +376,7 @@ export class KyselyStore implements Store {
       author_key: bylineKey(author),
       coauthors: JSON.stringify(coAuthors),
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
+      genre: input.genre ?? existing?.genre ?? 'news',
       breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
       corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
       // Updates are shown under a live or an ended coverage: an import that brings them without a state brings an ended one.
@@ -590,6 +599,7 @@ export class KyselyStore implements Store {
       'a.updated_at',
       'a.featured',
       'a.live',
+      'a.genre',
       'media.id as image_id',
       'media.alt as image_alt',
       'media.width as image_width',
@@ -605,6 +615,7 @@ export class KyselyStore implements Store {
       updated_at: string;
       featured: number | boolean;
       live: string | null;
+      genre: string;
       image_id: number | null;
       image_alt: string | null;
       image_width: number | null;
@@ -629,6 +640,7 @@ export class KyselyStore implements Store {
           // JSON from SQLite's json_object says 1, PostgreSQL's says 1 too; a boolean is taken as well.
           featured: Number(r.featured) === 1,
           ...(r.live === 'live' ? { live: true } : {}),
+          ...(r.genre !== 'news' ? { genre: r.genre as LabelledGenre } : {}),
           ...(featureImage ? { featureImage } : {}),
         };
       });
@@ -862,7 +874,7 @@ export class KyselyStore implements Store {
 
   async listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]> {
     if (tagIds.length === 0) return [];
-    let query = this.publicArticles().where('id', 'in', (eb) =>
+    let query = this.linkableArticles().where('id', 'in', (eb) =>
       eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds),
     );
     if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
@@ -871,7 +883,7 @@ export class KyselyStore implements Store {
   }
 
   async listLatestIds(limit: number, excludeIds: number[]): Promise<number[]> {
-    let query = this.publicArticles();
+    let query = this.linkableArticles();
     if (excludeIds.length) query = query.where('id', 'not in', excludeIds);
     const rows = await query.select('id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => r.id);
@@ -976,7 +988,7 @@ export class KyselyStore implements Store {
       let signed = this.db
         .selectFrom('article_bylines as ab')
         .innerJoin('articles as a', 'a.id', 'ab.article_id')
-        .select(['ab.article_id as id', 'ab.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.updated_at'])
+        .select(['ab.article_id as id', 'ab.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.updated_at'])
         .where('ab.author_key', '=', bylineKey(range.author))
         .where('ab.published_at', '<=', now);
       if (range.since !== undefined) signed = signed.where('ab.published_at', '>=', range.since);
@@ -994,7 +1006,7 @@ export class KyselyStore implements Store {
     let rows = this.db
       .selectFrom('article_tags as at')
       .innerJoin('articles as a', 'a.id', 'at.article_id')
-      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.updated_at'])
+      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.updated_at'])
       .where('at.tag_id', '=', tag.id)
       .where('at.published_at', '<=', now);
     if (range.since !== undefined) rows = rows.where('at.published_at', '>=', range.since);
@@ -1027,7 +1039,7 @@ export class KyselyStore implements Store {
     while (remaining > 0) {
       const size = Math.min(batchSize, remaining);
       let query = base
-        .select(['id', 'slug', 'title', 'description', 'author', 'coauthors', 'published_at', 'updated_at'])
+        .select(['id', 'slug', 'title', 'description', 'author', 'coauthors', 'genre', 'published_at', 'updated_at'])
         .orderBy('published_at', order)
         .orderBy('id', order)
         .limit(size);
@@ -1050,6 +1062,7 @@ export class KyselyStore implements Store {
           description: r.description,
           author: r.author,
           coAuthors: JSON.parse(r.coauthors) as string[],
+          genre: r.genre as ArticleGenre,
           publishedAt: r.published_at!,
           updatedAt: r.updated_at,
           tags: tags.get(r.id) ?? [],
@@ -1234,6 +1247,8 @@ export class KyselyStore implements Store {
       .where('v.hour', '>=', since)
       .where('a.status', '=', 'published')
       .where('a.published_at', '<=', now)
+      // Readers' choice of news: paid content does not rank in it (content/genre.ts).
+      .where('a.genre', '<>', 'sponsored')
       .groupBy(['a.id', 'a.slug', 'a.title'])
       .orderBy('views', 'desc')
       .orderBy('a.id', 'desc')

@@ -341,6 +341,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('articles_by_author_key').ifExists().execute();
     },
   },
+  // What kind of piece each story is (content/genre.ts): every story stored so far is news. Safe to run twice.
+  '0023_genres': {
+    async up(db: Kysely<any>) {
+      await addColumnOnce(db, 'articles', 'genre', 'text', "not null default 'news'");
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { bylineKey } from '../content/bylines.js';
 import { isEmptyProfile, type AuthorProfile, type AuthorProfileInput } from '../content/authors.js';
 import type { ArticleInput, ArticleStatus, LiveState } from '../content/article.js';
+import type { ArticleGenre } from '../content/genre.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { tagKey } from '../content/tags.js';
 import type { ArticlesTable, Database } from './schema.js';
@@ -540,6 +541,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.updated_at',
         'articles.feature_image',
         'articles.featured',
+        'articles.genre',
         'articles.breaking_until',
         'articles.live',
         // Readers' visits in the last day (web/plugins/most-read.ts): a few rows of article_views' primary key each.
@@ -568,6 +570,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         updatedAt: r.updated_at,
         featureImage: r.feature_image,
         featured: r.featured === 1,
+        genre: r.genre as ArticleGenre,
         breakingUntil: r.breaking_until ?? null,
         live: (r.live ?? null) as LiveState | null,
         views: Number(r.views ?? 0),

@@ -5,6 +5,7 @@
  * Kysely implementation is in newsroom-kysely.ts and runs on either engine.
  */
 import type { ArticleStatus, LiveState } from '../content/article.js';
+import type { ArticleGenre } from '../content/genre.js';
 import type { AuthorProfile, AuthorProfileInput } from '../content/authors.js';
 import type { ImageFormat, ImageRef, Rendition } from '../content/image.js';
 import type { Role } from './newsroom-schema.js';
@@ -112,6 +113,7 @@ export interface AdminArticleRow {
   featureImage: number | null;
   /** Led with on the home page. */
   featured: boolean;
+  genre: ArticleGenre;
   /** Breaking news until then; null when it is not. */
   breakingUntil: string | null;
   /** Its live coverage, running or ended; null for an ordinary story. */

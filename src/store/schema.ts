@@ -33,6 +33,8 @@ export interface ArticlesTable {
   feature_image: number | null;
   /** 1 for a story the home page leads with (migration 0015), else 0. */
   featured: Generated<number>;
+  /** 'news', 'opinion', 'analysis' or 'sponsored' (content/genre.ts, migration 0023). */
+  genre: Generated<string>;
   /** ISO 8601 UTC: breaking news ("عاجل") until then (migration 0016); null when not. */
   breaking_until: Generated<string | null>;
   /** JSON Correction[], oldest first (migration 0017). */

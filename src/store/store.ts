@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleInput, ArticleLink, ArticleSummary, AuthorAlias } from '../content/article.js';
 import type { AuthorCard } from '../content/authors.js';
+import type { ArticleGenre } from '../content/genre.js';
 import type { Section } from '../content/body.js';
 import type { ChangeBus } from './changes.js';
 import type { ImageRef } from '../content/image.js';
@@ -115,6 +116,7 @@ export interface PublicArticleRow {
   author: string;
   /** The other bylines, in order. */
   coAuthors: string[];
+  genre: ArticleGenre;
   publishedAt: string;
   updatedAt: string;
   /** In the article's order: the first is its section. */
@@ -216,9 +218,9 @@ export interface Store {
   addAuthorAliases(aliases: AuthorAlias[]): Promise<void>;
   /** The byline an old author address (a slug recorded by addAuthorAliases) stands for. */
   bylineByAlias(alias: string): Promise<string | null>;
-  /** Public articles sharing any of the tags, newest first (the foundation's related rule). */
+  /** Public articles sharing any of the tags, newest first (the foundation's related rule); never sponsored content. */
   listIdsByTags(tagIds: number[], limit: number, excludeIds: number[]): Promise<number[]>;
-  /** The newest public articles' ids. */
+  /** The newest public articles' ids that a link may lead to (never sponsored content). */
   listLatestIds(limit: number, excludeIds: number[]): Promise<number[]>;
   /** Ids of every public article, oldest first (for rebuilding derived data). */
   listPublicIds(): Promise<number[]>;

@@ -1,5 +1,6 @@
 /** What the public API and the Content API share: the list query, an article's summary, links and body figures. */
 import type { LiveUpdate } from '../content/article.js';
+import { ARTICLE_GENRES } from '../content/genre.js';
 import type { Figure, Section } from '../content/body.js';
 import { videoPage, type Video } from '../content/video.js';
 import { srcsetOf } from '../media/images.js';
@@ -37,6 +38,7 @@ export const summaryProperties = {
   publishedAt: { type: ['string', 'null'] },
   featured: { type: 'boolean', description: 'One of the stories the home page leads with' },
   live: { type: 'boolean', description: 'true while its live coverage runs (absent otherwise)' },
+  genre: { type: 'string', enum: [...ARTICLE_GENRES], description: 'What the piece is: news, opinion, analysis or sponsored content (lists leave it out for news)' },
 } as const;
 
 export const linkProperties = { slug: { type: 'string' }, title: { type: 'string' } } as const;

@@ -301,6 +301,32 @@ test('typing an address into the pinned links moves it to the top of the preview
   await page.close();
 });
 
+test('choosing «رأي» labels the preview at once; saved, the page wears the label over its headline', async () => {
+  const { email, password } = await makeUser(site.store, 'editor', 'محرر الرأي');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await signIn(page, email, password);
+  const { articles } = await site.store.listArticles({ page: 1, limit: 50 });
+  const museum = articles.find((a) => a.title === TITLE)!;
+  await page.goto(`${base}/admin/articles/${museum.id}`);
+  const preview = page.frameLocator('#preview-frame');
+  await preview.locator('article.article h1').waitFor();
+  assert.equal(await preview.locator('.genre').count(), 0, 'news: no label');
+  assert.deepEqual(await page.locator('#genre option').allTextContents(), ['خبر', 'رأي', 'تحليل', 'محتوى ممول'], "an editor's choices");
+  await page.selectOption('#genre', 'opinion');
+  await preview.locator('p.genre', { hasText: 'رأي' }).waitFor();
+  await page.getByRole('button', { name: 'حفظ التعديلات' }).click();
+  await page.waitForURL(/saved=save/);
+  assert.equal(await page.locator('#genre').inputValue(), 'opinion');
+
+  await page.goto(`${base}/articles/${encodeURIComponent(museum.slug)}`);
+  const label = await page.locator('article .genre').boundingBox();
+  const headline = await page.locator('article h1').boundingBox();
+  assert.ok(label && headline && label.y + label.height <= headline.y + 1, 'the label sits over the headline');
+  assert.equal(await page.locator('article .genre').textContent(), 'رأي');
+  assert.ok(await page.locator('.genre-note').isVisible(), "whose view it is, under the text");
+  await page.close();
+});
+
 test('scheduling without a time is stopped in the page, with the reason', async () => {
   const { email, password } = await makeUser(site.store, 'editor', 'محرر الجدولة');
   const page = await browser.newPage();

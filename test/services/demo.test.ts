@@ -50,6 +50,10 @@ test('the demo: 40+ articles in the seed shape, across the six sections, dated o
   assert.equal(lead?.length, 3);
   assert.ok(lead!.every((a) => a.featured));
   assert.ok(Date.parse(lead![2]!.publishedAt!) < now - 30 * 86400_000, 'a featured story stays on top');
+  // The opinion desk's column is labelled as one, signed by its columnist.
+  const columns = articles.filter((a) => a.genre !== undefined);
+  assert.deepEqual(columns.map((a) => a.genre), ['opinion'], 'every other story is news');
+  assert.equal((await store.getArticle(columns[0]!.slug))!.author, 'عادل الشريف');
   await store.close();
 });
 

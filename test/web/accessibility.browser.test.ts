@@ -20,6 +20,7 @@ let base: string;
 let story: { slug: string; author: string; tag: string };
 let live: string;
 let coAuthored: string;
+let opinion: string;
 
 before(async () => {
   site = await newsroomSite();
@@ -31,6 +32,7 @@ before(async () => {
   live = articles.find((a) => a.live)!.slug;
   for (const a of articles) if ((await site.store.getArticle(a.slug))!.coAuthors.length) coAuthored = a.slug;
   assert.ok(coAuthored, 'the demo has a story signed by two');
+  opinion = articles.find((a) => a.genre === 'opinion')!.slug;
   base = await site.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -55,6 +57,7 @@ for (const scheme of ['light', 'dark'] as const) {
         articleUrl(story.slug),
         articleUrl(live),
         articleUrl(coAuthored),
+        articleUrl(opinion),
         tagUrl(story.tag),
         authorUrl(story.author),
         '/authors',

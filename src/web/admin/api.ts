@@ -13,6 +13,7 @@ import { addUser, checkRole, createApiKey, setPassword } from '../../auth/accoun
 import { generatePassword } from '../../auth/password.js';
 import { atLeast } from '../../auth/roles.js';
 import type { Article, ArticleStatus } from '../../content/article.js';
+import type { ArticleGenre } from '../../content/genre.js';
 import { AppError, forbidden, invalid, notFound } from '../../services/newsroom-errors.js';
 import { IMPORT_FORMATS, importUpload, type ImportFormat } from '../../services/import.js';
 import { suggestFor } from '../../services/suggest.js';
@@ -53,6 +54,7 @@ export function articleJson(a: Article) {
     updatedAt: a.updatedAt,
     featureImage: a.featureImageId ?? null,
     featured: a.featured,
+    genre: a.genre,
     breakingUntil: a.breakingUntil,
     corrections: a.corrections,
     live: a.live,
@@ -286,7 +288,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   };
 
   // --- Writing aids ---
-  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; coAuthors?: string[]; featureImage?: number | null; publishedAt?: string | null } }>('/preview', {
+  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; coAuthors?: string[]; featureImage?: number | null; genre?: ArticleGenre; publishedAt?: string | null } }>('/preview', {
     config: { role: 'contributor' },
     schema: {
       ...tag('editor'),

@@ -169,6 +169,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,
+      genre: a.genre,
       breakingUntil: a.breakingUntil,
       corrections: a.corrections,
       url: articleUrl(a.slug),

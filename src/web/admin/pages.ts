@@ -7,6 +7,7 @@ import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/
 import { LIVE_UPDATE_MAX, type Article, type ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import { COAUTHORS_MAX } from '../../content/bylines.js';
+import { ARTICLE_GENRES, GENRE_LABEL, type ArticleGenre } from '../../content/genre.js';
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminDesk, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
@@ -193,7 +194,7 @@ ${
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
-  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.genre !== 'news' ? html` <span class="badge genre-badge">${GENRE_LABEL[r.genre]}</span>` : ''}${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
   <td>${r.author ? html`<a href="${qs({ byline: r.author, page: 1 })}">${r.author}</a>` : r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
@@ -229,6 +230,7 @@ export interface EditorValues {
   blockedLinks: string;
   /** Led with on the home page (the box only editors see). */
   featured: boolean;
+  genre: ArticleGenre;
   /** The breaking-news choice: '' as it is, a number of hours from now, or 'off' (end it now). */
   breaking: string;
   /** A correction to publish under the article with this save. */
@@ -265,6 +267,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     publishAt: article?.status === 'scheduled' && article.publishedAt ? utcToZoned(article.publishedAt, site.timeZone) : '',
     imageAlt: image?.alt ?? '',
     featured: article?.featured ?? false,
+    genre: article?.genre ?? 'news',
     breaking: '',
     correction: '',
     version: article ? editVersion(article) : '',
@@ -309,6 +312,21 @@ function deskChoices(article: Article | null, values: EditorValues, site: SiteCo
     </select>
     <p id="breaking-hint" class="hint">يظهر أحدث خبر عاجل منشور في شريط أحمر أعلى كل صفحات الموقع حتى ينتهي وقته.</p>
   </fieldset>`;
+}
+
+/**
+ * What the piece is (content/genre.ts). Sponsored content is the editors'
+ * call both ways (services/workflow.ts): others are not offered it, and a
+ * sponsored piece's field is shown to them disabled, so their form sends none.
+ */
+function genreField(actor: Actor, values: EditorValues, invalid: Html): Html {
+  const locked = !editsAny(actor) && values.genre === 'sponsored';
+  const offered = ARTICLE_GENRES.filter((g) => g !== 'sponsored' || editsAny(actor) || locked);
+  return html`<label for="genre">نوع المادة</label>
+  <select id="genre" name="genre" aria-describedby="genre-hint"${locked ? html` disabled` : ''}${invalid}>
+    ${offered.map((g) => html`<option value="${g}"${values.genre === g ? html` selected` : ''}>${GENRE_LABEL[g]}</option>`)}
+  </select>
+  <p id="genre-hint" class="hint">يظهر النوع فوق العنوان وقبله في القوائم، إلا الخبر. المحتوى الممول يُوسم بوضوح، ولا يُعرض في «أخبار ذات صلة» ولا في خريطة الأخبار${editsAny(actor) ? '' : '، ويحدده المحررون وحدهم'}.</p>`;
 }
 
 /**
@@ -364,6 +382,8 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   </div>
   <p id="tags-hint" class="hint">افصل بين الوسوم بفاصلة؛ الوسم الأول هو القسم.</p>
   <div id="tag-suggestions" class="chips" aria-live="polite"></div>
+
+  ${genreField(actor, values, e('genre'))}
 
   <label for="body">نص الخبر</label>
   <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>. ورابط فيديو يوتيوب أو فيميو في فقرة وحده يصير فيديو، وتعليقه هكذا: <code dir="ltr">[التعليق](https://youtu.be/…)</code>.</p>

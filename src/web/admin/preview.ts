@@ -14,6 +14,7 @@ import type { SiteConfig } from '../config.js';
 import { draftLinks } from '../../related/suggest.js';
 import { resolveLinkRules } from '../../services/link-rules.js';
 import { articlePage } from '../pages/article.js';
+import type { ArticleGenre } from '../../content/genre.js';
 
 export interface PreviewInput {
   /** The article being edited, if saved: its links never point at itself. */
@@ -25,6 +26,7 @@ export interface PreviewInput {
   author?: string;
   coAuthors?: string[];
   featureImage?: number | null;
+  genre?: ArticleGenre;
   publishedAt?: string | null;
   /** The pinned and blocked links as the form has them now (addresses); absent: the stored ones. */
   pinnedLinks?: string[];
@@ -86,6 +88,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     updatedAt: now,
     createdAt: now,
     featured: false, // the article page shows neither
+    genre: input.genre ?? 'news',
     breakingUntil: null,
     corrections: [],
     // The body as it would read; a live story's updates are posted one by one and shown at once, not previewed.

@@ -33,6 +33,7 @@ import { renderPreview } from './preview.js';
 import { zonedToUtc } from '../zoned.js';
 import { bylineOf } from '../urls.js';
 import { namesIn } from '../../content/bylines.js';
+import { isGenre } from '../../content/genre.js';
 
 export interface AdminUiOptions {
   store: Store;
@@ -257,6 +258,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       pinnedLinks: str(body.pinned_links),
       blockedLinks: str(body.blocked_links),
       featured: str(body.featured) === '1',
+      // A disabled field (a sponsored piece, to a reporter) sends nothing: the piece stays what it is.
+      genre: isGenre(body.genre) ? body.genre : (existing?.genre ?? 'news'),
       breaking: str(body.breaking),
       correction: str(body.correction),
       version: str(body.version),
@@ -300,6 +303,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         ...(featureImage !== undefined ? { featureImage } : {}),
         // Only a form that showed the box (an editor's) says anything about it.
         ...(str(body.featured_field) ? { featured: values.featured } : {}),
+        ...(isGenre(body.genre) ? { genre: body.genre } : {}),
         ...breakingChoice(values.breaking),
         pinnedLinks: lines(values.pinnedLinks),
         blockedLinks: [...lines(values.blockedLinks), ...ticked],

@@ -115,6 +115,7 @@ function setUpEditor(form) {
         // As the server reads the field (content/bylines.ts namesIn), at most four.
         coAuthors: ($('co_authors')?.value ?? '').split(/[،,؛;\n]/).map((n) => n.trim()).filter(Boolean).slice(0, 4),
         featureImage,
+        genre: $('genre')?.value || 'news',
       });
       frame.srcdoc = html;
       showCopy(copyOf);
@@ -122,7 +123,7 @@ function setUpEditor(form) {
       // The preview is a help; saving does not depend on it.
     }
   }, 500);
-  for (const el of [title, description, tags, body, author, $('co_authors'), $('pinned_links'), $('blocked_links')]) el?.addEventListener('input', refresh);
+  for (const el of [title, description, tags, body, author, $('co_authors'), $('pinned_links'), $('blocked_links'), $('genre')]) el?.addEventListener('input', refresh);
   for (const box of form.querySelectorAll('input[name="block"]')) box.addEventListener('change', refresh);
   refresh();
 

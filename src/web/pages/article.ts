@@ -23,6 +23,7 @@ import { shareLinks } from './share.js';
 import { mostReadMarker } from '../plugins/most-read.js';
 import { bodyFigure, featureFigure } from './media.js';
 import { galleryHtml, pieces } from './gallery.js';
+import { genreLabel, genreNote } from './genre.js';
 
 function block(b: Block): Html {
   if (b.kind === 'figure') return b.figure ? bodyFigure(b.figure) : trusted(b.html);
@@ -173,6 +174,7 @@ ${parts.map((p) => {
   const main = html`<article class="article">
 <header>
   ${liveBadge(article)}
+  ${genreLabel(article.genre)}
   <h1>${article.title}</h1>
   <p class="description">${article.description}</p>
   <div class="meta">${publishedLine(article.publishedAt, site)}${updatedLine(article, site)}${bylineLine(bylinesOf(article), article.authorCards)} ${readingLine(article, site)}</div>
@@ -183,6 +185,7 @@ ${featureFigure(article.featureImage)}
 ${body}
 </div>
 ${liveUpdates(article, site)}
+${genreNote(article.genre, site)}
 ${correctionsNote(article, site)}
 ${authorBoxes(bylinesOf(article), article.authorCards)}
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>

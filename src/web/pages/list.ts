@@ -13,6 +13,7 @@ import { publishedLine, tagLinks } from './article.js';
 import { authorHeader } from './author.js';
 import { layout } from './layout.js';
 import { cardImage } from './media.js';
+import { genreMark } from './genre.js';
 
 /** How many featured stories the home page leads with. */
 export const HOME_LEAD = 3;
@@ -80,7 +81,7 @@ ${sectionBlocks(list.sections, shown, site)}`;
 
 /** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */
 export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2): Html {
-  const title = html`${a.live ? html`<span class="live-mark">مباشر</span> ` : ''}<a href="${articleUrl(a.slug)}">${a.title}</a>`;
+  const title = html`${a.live ? html`<span class="live-mark">مباشر</span> ` : ''}${genreMark(a.genre)}<a href="${articleUrl(a.slug)}">${a.title}</a>`;
   return html`<li class="card">
   ${cardImage(a.featureImage)}
   ${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}

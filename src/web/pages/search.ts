@@ -11,6 +11,7 @@ import { html, trusted, type Html } from '../html.js';
 import { articleUrl, tagUrl } from '../urls.js';
 import { publishedLine, tagLinks } from './article.js';
 import { layout } from './layout.js';
+import { genreMark } from './genre.js';
 import { counted } from '../counted.js';
 import { arabicDates } from '../dates.js';
 
@@ -90,7 +91,7 @@ function daysNotice(data: SearchPageData, site: SiteConfig): Html | null {
 
 function hit(h: SearchResults['hits'][number], site: SiteConfig): Html {
   return html`<li class="result">
-  <h2><a href="${articleUrl(h.slug)}">${trusted(h.titleHtml)}</a></h2>
+  <h2>${genreMark(h.genre)}<a href="${articleUrl(h.slug)}">${trusted(h.titleHtml)}</a></h2>
   <p class="snippet">${trusted(h.snippet)}</p>
   <div class="meta">${publishedLine(h.publishedAt, site)}</div>
   ${tagLinks(h.tags)}

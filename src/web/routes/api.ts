@@ -89,6 +89,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
       featured: a.featured,
+      genre: a.genre,
       breakingUntil: a.breakingUntil,
       corrections: a.corrections,
       body: a.body,

@@ -7,6 +7,7 @@
  * `toJsonFeed11` brings up to 1.1 (authors, language).
  */
 import { bylineKey, bylinesOf, joinNames } from '../../content/bylines.js';
+import { GENRE_LABEL } from '../../content/genre.js';
 import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
@@ -64,6 +65,9 @@ interface FeedItem {
   html?: string;
 }
 
+/** Paid content is disclosed where a feed reader shows the summary, not only in a category some apps hide. */
+const disclosed = (row: PublicArticleRow): string => (row.genre === 'sponsored' ? `${GENRE_LABEL.sponsored}: ${row.description}` : row.description);
+
 const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
 
 /** `description`: the scope's page's own (what the editors wrote about a tag or an author), else the site's. */
@@ -96,8 +100,12 @@ function buildFeed(format: FeedFormat, site: SiteConfig, items: FeedItem[], scop
       link: url,
       date: new Date(latestOf(row)),
       published: new Date(row.publishedAt),
-      description: format === 'json' ? xmlText(row.description) : escapeHtml(xmlText(row.description)),
-      category: row.tags.map((t) => ({ name: t, term: t, scheme, domain: absoluteUrl(site, tagUrl(t)) })),
+      description: format === 'json' ? xmlText(disclosed(row)) : escapeHtml(xmlText(disclosed(row))),
+      category: [
+        // An opinion, an analysis or paid content says so in readers' apps too, before its tags.
+        ...(row.genre !== 'news' ? [{ name: GENRE_LABEL[row.genre], term: row.genre }] : []),
+        ...row.tags.map((t) => ({ name: t, term: t, scheme, domain: absoluteUrl(site, tagUrl(t)) })),
+      ],
     };
     if (html !== undefined) item.content = xmlText(html);
     const names = bylinesOf(row);

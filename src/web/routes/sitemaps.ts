@@ -43,6 +43,10 @@ async function* map<T, U>(source: AsyncIterable<T>, f: (t: T) => U): AsyncIterab
   for await (const item of source) yield f(item);
 }
 
+async function* filter<T>(source: AsyncIterable<T>, keep: (t: T) => boolean): AsyncIterable<T> {
+  for await (const item of source) if (keep(item)) yield item;
+}
+
 /**
  * A sitemap streamed from items. SitemapStream refuses to write an empty
  * sitemap; an empty `<urlset>` is what a site with nothing (new) to list has.
@@ -134,7 +138,8 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
   app.get('/sitemaps/news.xml', async (req, reply) => {
     const since = newsSince();
     if (notModified(req, reply, await store.lastModifiedPublic({ since }), CACHE.short)) return reply;
-    const rows = store.streamPublic({ since, order: 'desc', limit: NEWS_MAX });
+    // Paid content is no news: it stays out of what news aggregators read (content/genre.ts).
+    const rows = filter(store.streamPublic({ since, order: 'desc', limit: NEWS_MAX }), (row) => row.genre !== 'sponsored');
     const items = map(rows, (row) => ({
       url: absoluteUrl(site, articleUrl(row.slug)),
       lastmod: latestOf(row),

@@ -7,6 +7,7 @@
 import type { ArticleSummary } from '../../content/article.js';
 import { cardFor, type AuthorCard } from '../../content/authors.js';
 import { bylinesOf } from '../../content/bylines.js';
+import type { ArticleGenre } from '../../content/genre.js';
 import { mediaUrl } from '../../media/images.js';
 import { cutOnWord } from '../../content/lead.js';
 import { updateSections } from '../../content/live.js';
@@ -54,6 +55,18 @@ export function shareImage(site: SiteConfig, own?: { url: string; width?: number
   return absoluteUrl(site, own?.url ?? site.image ?? site.logo);
 }
 
+/**
+ * The schema.org type of a story: news, or the NewsArticle kinds that say it
+ * is a view (OpinionNewsArticle, AnalysisNewsArticle), or paid content
+ * (AdvertiserContentArticle), as search engines ask sites to mark them.
+ */
+const ARTICLE_TYPE: Record<ArticleGenre, string> = {
+  news: 'NewsArticle',
+  opinion: 'OpinionNewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  sponsored: 'AdvertiserContentArticle',
+};
+
 export function newsArticle(
   article: ArticleView,
   site: SiteConfig,
@@ -64,7 +77,7 @@ export function newsArticle(
   const published = article.publishedAt ?? article.updatedAt;
   return {
     '@context': CONTEXT,
-    '@type': 'NewsArticle',
+    '@type': ARTICLE_TYPE[article.genre],
     headline: cutOnWord(article.title, HEADLINE_MAX),
     description,
     datePublished: published,
@@ -99,7 +112,7 @@ function liveBlog(article: ArticleView, url: string, published: string): JsonLd 
   const updates = updateSections(article.sections);
   const oldest = updates.at(-1)?.update?.at;
   return {
-    '@type': ['NewsArticle', 'LiveBlogPosting'],
+    '@type': [ARTICLE_TYPE[article.genre], 'LiveBlogPosting'],
     coverageStartTime: oldest && oldest < published ? oldest : published,
     // Ending the coverage is a save: its last save is when it ended.
     ...(article.live === 'ended' ? { coverageEndTime: article.updatedAt } : {}),
