@@ -204,6 +204,8 @@ export interface ArticleSummary {
   slug: string;
   title: string;
   description: string;
+  /** The first byline: an opinion page names each column's writer. */
+  author: string;
   tags: string[];
   publishedAt: string | null;
   featured: boolean;

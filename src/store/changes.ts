@@ -4,7 +4,7 @@
  * that exactly the cached pages that show something changed are dropped:
  *   page:ID      the article's own page (its body, its links)
  *   card:ID      its summary wherever it is shown (title, description, tags, date, image)
- *   list:home    which articles the home page and site feeds list
+ *   list:home    which articles the home page, its genre pages (/opinion, /analysis) and site feeds list
  *   list:tag:KEY which articles a tag's pages and feeds list
  *   list:author:KEY which articles an author's page and feeds list (the byline's folded key)
  *   list:authors   which bylines have public articles (the authors' index, /authors)

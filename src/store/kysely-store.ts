@@ -101,8 +101,9 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   if (cardChanged) change.card(row.id);
   const moved = wasPublic !== isPublic(row, now) || before?.row.published_at !== row.published_at;
   if (moved || tagsChanged) change.listings([...(before?.tags ?? []), ...after.tags].map(tagKey));
-  // Featured or no longer: the home page's lead changes (the lists themselves do not show it).
-  else if (before?.row.featured !== row.featured) change.listings([]);
+  // Featured or no longer: the home page's lead changes (the lists themselves do not show it); of another
+  // genre: the opinion and analysis pages, which are the home list narrowed, change.
+  else if (before?.row.featured !== row.featured || before?.row.genre !== row.genre) change.listings([]);
   // The breaking-news strip on every page: a story that enters or leaves it, or changes while in it.
   const live = (r: Row) => isPublic(r, now) && r.breaking_until !== null && r.breaking_until > now;
   const wasLive = before !== null && live(before.row);
@@ -572,19 +573,20 @@ export class KyselyStore implements Store {
    * reads its rows and count from article_tags by (tag_id, published_at)
    * (migration 0005), an index range scan however many articles the tag has.
    */
-  async listArticles({ page, limit, tag, entity, author, featured, lead }: ListQuery): Promise<ArticlePage> {
+  async listArticles({ page, limit, tag, entity, author, featured, genre, lead }: ListQuery): Promise<ArticlePage> {
     // Built once per shape with these stand-ins, run with the values (templates.ts).
-    const withLead = lead !== undefined && lead > 0 && tag === undefined && author === undefined && entity === undefined;
+    const withLead = lead !== undefined && lead > 0 && tag === undefined && author === undefined && entity === undefined && genre === undefined;
     const args: Record<string, unknown> = {
       now: new Date().toISOString(),
       limit,
       offset: (page - 1) * limit,
       entity,
       author: author === undefined ? undefined : bylineKey(author),
+      genre,
       lead: withLead ? lead : undefined,
     };
     // One shape of statement per combination of filters.
-    const shape = `${entity === undefined ? '' : '+entity'}${featured ? '+featured' : ''}${withLead ? '+lead' : ''}`;
+    const shape = `${entity === undefined ? '' : '+entity'}${featured ? '+featured' : ''}${genre === undefined ? '' : '+genre'}${withLead ? '+lead' : ''}`;
     const now = arg<string>('now');
     const lim = arg<number>('limit');
     const off = arg<number>('offset');
@@ -595,6 +597,7 @@ export class KyselyStore implements Store {
       'a.slug',
       'a.title',
       'a.description',
+      'a.author',
       'a.published_at',
       'a.updated_at',
       'a.featured',
@@ -611,6 +614,7 @@ export class KyselyStore implements Store {
       slug: string;
       title: string;
       description: string;
+      author: string;
       published_at: string | null;
       updated_at: string;
       featured: number | boolean;
@@ -635,6 +639,7 @@ export class KyselyStore implements Store {
           slug: r.slug,
           title: r.title,
           description: r.description,
+          author: r.author,
           tags: tags.get(Number(r.id)) ?? [],
           publishedAt: r.published_at,
           // JSON from SQLite's json_object says 1, PostgreSQL's says 1 too; a boolean is taken as well.
@@ -657,6 +662,7 @@ export class KyselyStore implements Store {
       };
     };
     const featuredIds = () => db.selectFrom('articles as f').select('f.id').where('f.featured', '=', 1);
+    const genreIds = () => db.selectFrom('articles as g').select('g.id').where('g.genre', '=', arg<string>('genre'));
     const tagsOf = (ids: SelectQueryBuilder<any, any, { article_id: number } | { id: number }>) =>
       db
         .selectFrom('article_tags as pt')
@@ -673,6 +679,7 @@ export class KyselyStore implements Store {
         let q = db.selectFrom('article_tags as at').where('at.tag_id', '=', sql.ref<number>('tags.id')).where('at.published_at', '<=', now);
         if (entity !== undefined) q = q.where('at.article_id', 'in', articlesNaming(ent));
         if (featured) q = q.where('at.article_id', 'in', featuredIds());
+        if (genre !== undefined) q = q.where('at.article_id', 'in', genreIds());
         return q;
       };
       const build = () =>
@@ -710,6 +717,7 @@ export class KyselyStore implements Store {
         let q = db.selectFrom('article_bylines as ab').where('ab.author_key', '=', arg<string>('author')).where('ab.published_at', '<=', now);
         if (entity !== undefined) q = q.where('ab.article_id', 'in', articlesNaming(ent));
         if (featured) q = q.where('ab.article_id', 'in', featuredIds());
+        if (genre !== undefined) q = q.where('ab.article_id', 'in', genreIds());
         return q;
       };
       const newest = <Q extends SelectQueryBuilder<any, any, any>>(q: Q) => q.orderBy('ab.published_at', 'desc').orderBy('ab.article_id', 'desc');
@@ -731,6 +739,8 @@ export class KyselyStore implements Store {
       let q = db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.published_at', '<=', now);
       if (entity !== undefined) q = q.where('a.id', 'in', articlesNaming(ent)); // related news (issue #4)
       if (featured) q = q.where('a.featured', '=', 1);
+      // A genre's page: a range of articles_by_genre (migration 0023).
+      if (genre !== undefined) q = q.where('a.genre', '=', arg<string>('genre'));
       return q;
     };
     // The home page's lead: a short range at the front of articles_featured (migration 0015).

@@ -341,10 +341,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('articles_by_author_key').ifExists().execute();
     },
   },
-  // What kind of piece each story is (content/genre.ts): every story stored so far is news. Safe to run twice.
+  // What kind of piece each story is (content/genre.ts): every story stored so far is news. The opinion
+  // and analysis pages are a range of (genre, status, published_at), newest first. Safe to run twice.
   '0023_genres': {
     async up(db: Kysely<any>) {
       await addColumnOnce(db, 'articles', 'genre', 'text', "not null default 'news'");
+      await db.schema.createIndex('articles_by_genre').ifNotExists().on('articles').columns(['genre', 'status', 'published_at', 'id']).execute();
     },
   },
 };

@@ -44,6 +44,8 @@ export interface ListQuery {
   author?: string;
   /** Only the featured articles (the Content API's `?featured=true`). */
   featured?: boolean;
+  /** Only the pieces of this genre (the opinion page's, the APIs' `?genre=`). */
+  genre?: ArticleGenre;
   /** The home page (no tag, author or entity): also its lead, the newest this many public featured articles. */
   lead?: number;
 }

@@ -1,6 +1,6 @@
 /** What the public API and the Content API share: the list query, an article's summary, links and body figures. */
 import type { LiveUpdate } from '../content/article.js';
-import { ARTICLE_GENRES } from '../content/genre.js';
+import { ARTICLE_GENRES, type ArticleGenre } from '../content/genre.js';
 import type { Figure, Section } from '../content/body.js';
 import { videoPage, type Video } from '../content/video.js';
 import { srcsetOf } from '../media/images.js';
@@ -13,6 +13,7 @@ export const listQuery = {
     tag: { type: 'string', minLength: 1, maxLength: 100 },
     author: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, in any spelling, first or co-author (not with tag)' },
     featured: { type: 'boolean', description: 'true: only the featured stories (the home page leads with them), with tag or author too' },
+    genre: { type: 'string', enum: [...ARTICLE_GENRES], description: 'Only the pieces of this genre (opinion, analysis, sponsored or news), with tag or author too' },
   },
 } as const;
 
@@ -22,18 +23,20 @@ export interface ListQuerystring {
   tag?: string;
   author?: string;
   featured?: boolean;
+  genre?: ArticleGenre;
 }
 
-/** The list's filter: a tag or a byline (both at once is refused with a reason: the store lists one or the other), and featured or not. */
-export function listFilter({ tag, author, featured }: ListQuerystring): { tag?: string; author?: string; featured?: boolean } {
+/** The list's filter: a tag or a byline (both at once is refused with a reason: the store lists one or the other), featured or not, and a genre. */
+export function listFilter({ tag, author, featured, genre }: ListQuerystring): { tag?: string; author?: string; featured?: boolean; genre?: ArticleGenre } {
   if (tag && author) throw Object.assign(new Error('give tag or author, not both / وسم أو كاتب، لا الاثنان معاً'), { statusCode: 400 });
-  return { ...(tag ? { tag } : author ? { author } : {}), ...(featured ? { featured } : {}) };
+  return { ...(tag ? { tag } : author ? { author } : {}), ...(featured ? { featured } : {}), ...(genre ? { genre } : {}) };
 }
 
 export const summaryProperties = {
   slug: { type: 'string' },
   title: { type: 'string' },
   description: { type: 'string' },
+  author: { type: 'string', description: 'The first byline' },
   tags: { type: 'array', items: { type: 'string' } },
   publishedAt: { type: ['string', 'null'] },
   featured: { type: 'boolean', description: 'One of the stories the home page leads with' },

@@ -58,6 +58,7 @@ for (const scheme of ['light', 'dark'] as const) {
         articleUrl(live),
         articleUrl(coAuthored),
         articleUrl(opinion),
+        '/opinion',
         tagUrl(story.tag),
         authorUrl(story.author),
         '/authors',

@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { viewHour } from '../../src/store/store.js';
+import { authorUrl } from '../../src/web/urls.js';
 import { exportRecords } from '../../src/services/export.js';
 import { importUpload } from '../../src/services/import.js';
 import { apiCaller, Client, keyedSite, makeKey, makeUser, newsroomSite, postArticle, type KeyedSite } from '../newsroom/helpers.js';
@@ -67,7 +68,7 @@ const linksUnder = async (slug: string) => {
 
 test('an opinion piece is labelled over its headline and in lists, says whose view it is, and is an OpinionNewsArticle', async () => {
   const html = (await get(page(slugs.opinion!))).body;
-  assert.match(html, /<p class="genre genre-opinion" data-genre="opinion">رأي<\/p>\s*<h1>/, 'the label right over the headline');
+  assert.match(html, /<p class="genre genre-opinion" data-genre="opinion"><a href="\/opinion">رأي<\/a><\/p>\s*<h1>/, 'the label right over the headline, leading to the columns');
   assert.match(html, /<p class="genre-note">تعبّر مقالات الرأي عن آراء كتّابها، ولا تعبّر بالضرورة عن رأي صحيفة\.<\/p>/);
   assert.ok(jsonLd(html).some((d) => d['@type'] === 'OpinionNewsArticle'), 'typed for search engines');
   const home = (await get('/')).body;
@@ -91,11 +92,39 @@ test('the label follows a change: an analysis is an AnalysisNewsArticle, and cac
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().genre, 'analysis');
   const html = (await get(page(slugs.opinion!))).body;
-  assert.match(html, /<p class="genre genre-analysis" data-genre="analysis">تحليل<\/p>/);
+  assert.match(html, /<p class="genre genre-analysis" data-genre="analysis"><a href="\/analysis">تحليل<\/a><\/p>/);
   assert.doesNotMatch(html, /genre-note/, 'an analysis is the newsroom\'s own: no disclaimer');
   assert.ok(jsonLd(html).some((d) => d['@type'] === 'AnalysisNewsArticle'));
   assert.match((await get('/')).body, /<span class="genre-mark genre-analysis">تحليل<\/span>/, 'the home page was purged too');
   await editor('PATCH', `/api/admin/articles/${ids.opinion}`, { genre: 'opinion' });
+});
+
+test('the opinion page lists the columns, newest first, with their writers, and follows new columns and changes of genre', async () => {
+  const first = await get('/opinion');
+  assert.equal(first.statusCode, 200);
+  assert.match(first.body, /<h1 class="list-heading">مقالات الرأي<\/h1>/);
+  assert.match(first.body, new RegExp(`<a href="${page(slugs.opinion!)}">${OPINION.title}</a></h2>\\s*<p class="card-byline">بقلم <a href="${authorUrl('سامر الحداد')}">سامر الحداد</a></p>`));
+  assert.ok(!first.body.includes(CROSSING.title), 'news is not listed');
+  assert.match(first.body, /<a href="\/opinion">مقالات الرأي<\/a>/, 'the footer leads there');
+  const types = jsonLd(first.body).map((d) => d['@type']);
+  assert.ok(types.includes('CollectionPage') && types.includes('BreadcrumbList'), types.join());
+  assert.equal((await get('/opinion')).headers['x-cache'], 'hit');
+
+  const column = await postArticle(editor, { ...OPINION, title: 'الحدود والزراعة: موسم الخضار لا ينتظر السياسة', author: 'ريم الخطيب', status: 'published' });
+  const titles = () => get('/opinion').then((r) => [...r.body.matchAll(/<h2><span class="genre-mark genre-opinion">رأي<\/span> <a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]));
+  assert.deepEqual(await titles(), ['الحدود والزراعة: موسم الخضار لا ينتظر السياسة', OPINION.title], 'the new column first, at once');
+  await editor('PATCH', `/api/admin/articles/${column.id}`, { genre: 'analysis' });
+  assert.deepEqual(await titles(), [OPINION.title], 'an analysis now');
+  assert.match((await get('/analysis')).body, /الحدود والزراعة: موسم الخضار لا ينتظر السياسة/);
+
+  // The same list through the APIs, and a genre that does not exist is refused.
+  const listed = (await get('/api/articles?genre=opinion')).json() as { total: number; articles: { slug: string; author: string }[] };
+  assert.equal(listed.total, 1);
+  assert.deepEqual(listed.articles.map((a) => [a.slug, a.author]), [[slugs.opinion, 'سامر الحداد']]);
+  assert.equal((await get('/api/content/articles?genre=analysis')).json().total, 1);
+  assert.equal((await get('/api/articles?genre=column')).statusCode, 400);
+  await editor('DELETE', `/api/admin/articles/${column.id}`);
+  assert.doesNotMatch((await get('/analysis')).body, /موسم الخضار/, 'a deleted piece leaves its page');
 });
 
 test('sponsored content is disclosed, and leaves the links under other stories, the most read and the news sitemap', async () => {

@@ -71,7 +71,7 @@ test('home and tag pages list newest first with pagination', async () => {
   assert.equal(api.total, 5);
   assert.equal(api.page, 2);
   assert.equal(api.articles.length, 1);
-  assert.deepEqual(Object.keys(api.articles[0]).sort(), ['description', 'featured', 'publishedAt', 'slug', 'tags', 'title']);
+  assert.deepEqual(Object.keys(api.articles[0]).sort(), ['author', 'description', 'featured', 'publishedAt', 'slug', 'tags', 'title']);
 });
 
 test('unknown things get Arabic 404s, bad input a clear 400', async () => {

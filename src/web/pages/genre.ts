@@ -6,10 +6,21 @@
 import { GENRE_LABEL, type ArticleGenre } from '../../content/genre.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
+import { authorUrl } from '../urls.js';
 
-/** "رأي" over the headline; nothing for news. */
+/** The genres with a page of their own, newest first: the columns and the analyses. Sponsored content has none. */
+export const GENRE_PAGES = {
+  opinion: { path: '/opinion', heading: 'مقالات الرأي', about: (site: string) => `مقالات الرأي في ${site}: آراء كتّابها في الأحداث وما وراءها.` },
+  analysis: { path: '/analysis', heading: 'تحليلات', about: (site: string) => `تحليلات ${site}: قراءة في ما وراء الأخبار.` },
+} as const;
+export type PagedGenre = keyof typeof GENRE_PAGES;
+const hasPage = (genre: ArticleGenre): genre is PagedGenre => genre in GENRE_PAGES;
+
+/** "رأي" over the headline, leading to the genre's page; nothing for news. */
 export function genreLabel(genre: ArticleGenre): Html {
-  return genre === 'news' ? html`` : html`<p class="genre genre-${genre}" data-genre="${genre}">${GENRE_LABEL[genre]}</p>`;
+  if (genre === 'news') return html``;
+  const label = hasPage(genre) ? html`<a href="${GENRE_PAGES[genre].path}">${GENRE_LABEL[genre]}</a>` : html`${GENRE_LABEL[genre]}`;
+  return html`<p class="genre genre-${genre}" data-genre="${genre}">${label}</p>`;
 }
 
 /** The label before a title in a list; nothing for news. */
@@ -22,4 +33,9 @@ export function genreNote(genre: ArticleGenre, site: SiteConfig): Html {
   if (genre === 'opinion') return html`<p class="genre-note">تعبّر مقالات الرأي عن آراء كتّابها، ولا تعبّر بالضرورة عن رأي ${site.name}.</p>`;
   if (genre === 'sponsored') return html`<p class="genre-note genre-note-sponsored">محتوى ممول: أُعدّ بالاتفاق مع جهة معلنة، ولا تشارك فيه هيئة تحرير ${site.name}.</p>`;
   return html``;
+}
+
+/** A column's or an analysis's writer, under its title in a list: what such a piece is read for. */
+export function cardByline(genre: ArticleGenre | undefined, author: string): Html {
+  return genre && hasPage(genre) && author ? html`<p class="card-byline">بقلم <a href="${authorUrl(author)}">${author}</a></p>` : html``;
 }

@@ -13,7 +13,7 @@ import { publishedLine, tagLinks } from './article.js';
 import { authorHeader } from './author.js';
 import { layout } from './layout.js';
 import { cardImage } from './media.js';
-import { genreMark } from './genre.js';
+import { cardByline, genreMark, GENRE_PAGES, type PagedGenre } from './genre.js';
 
 /** How many featured stories the home page leads with. */
 export const HOME_LEAD = 3;
@@ -34,6 +34,8 @@ export interface ListPage {
   tagAbout?: string;
   /** The byline an author's page lists (its ProfilePage). */
   author?: string;
+  /** The genre a genre's page lists (/opinion, /analysis). */
+  genre?: PagedGenre;
   /** What that byline's profile says, at the head of their page. */
   authorCard?: AuthorCard | null;
   /** The home page's first page: the featured stories it leads with, above the latest (which leaves them out). */
@@ -85,6 +87,7 @@ export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 
   return html`<li class="card">
   ${cardImage(a.featureImage)}
   ${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
+  ${cardByline(a.genre, a.author)}
   <p>${a.description}</p>
   <div class="meta">${publishedLine(a.publishedAt, site, { relative: true })}</div>
   ${tagLinks(a.tags)}
@@ -118,8 +121,8 @@ ${pagination(list, site)}`;
 
 export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
   // A tag's or an author's page says how much it holds; the home page is everything.
-  const count = list.tag !== undefined || list.author !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
-  const about = list.tagAbout ? html`<p class="tag-description">${list.tagAbout}</p>` : '';
+  const count = list.tag !== undefined || list.author !== undefined || list.genre !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
+  const about = list.tagAbout ? html`<p class="tag-description">${list.tagAbout}</p>` : list.genre ? html`<p class="tag-description">${GENRE_PAGES[list.genre].about(site.name)}</p>` : '';
   const main = list.lead?.length
     ? ledList(list, list.lead, site)
     : html`${list.author !== undefined ? authorHeader(list.author, list.authorCard) : html`<h1 class="list-heading">${list.heading}</h1>`}
@@ -132,7 +135,13 @@ ${
 ${homeBlocks(list, new Set(list.articles.map((a) => a.id)), site)}
 ${pagination(list, site)}`;
   const description =
-    list.author !== undefined ? authorDescription(site, list.author, list.authorCard) : list.tag !== undefined ? tagDescription(site, list.tag, list.tagAbout) : site.description;
+    list.author !== undefined
+      ? authorDescription(site, list.author, list.authorCard)
+      : list.tag !== undefined
+        ? tagDescription(site, list.tag, list.tagAbout)
+        : list.genre !== undefined
+          ? GENRE_PAGES[list.genre].about(site.name)
+          : site.description;
   return layout(site, { title, description, seo: listSeo(list, site) }, main);
 }
 

@@ -9,6 +9,7 @@ import { authorsIndexPage } from '../pages/author.js';
 import { authorsIndex } from '../../services/authors.js';
 import { SECTIONS } from '../pages/layout.js';
 import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
+import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
 import { articleUrl, authorUrl, bylineOf, pageUrl, tagUrl } from '../urls.js';
 
@@ -54,6 +55,19 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     reply.cacheFor(['list:home', ...[...lead, ...articles, ...headlines].map((a) => `card:${a.id}`)]);
     return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead, sections }, site, site.name).value;
   });
+
+  // The columns and the analyses, newest first: the home list narrowed to a genre (migration 0023's index).
+  for (const [genre, { path, heading }] of Object.entries(GENRE_PAGES) as [PagedGenre, (typeof GENRE_PAGES)[PagedGenre]][]) {
+    app.get<{ Querystring: { page: number } }>(path, { schema: { querystring: pageQuery } }, async (req, reply) => {
+      const { page } = req.query;
+      const { total, articles, lastModified } = await store.listArticles({ page, limit: site.pageSize, genre });
+      setLastModified(reply, lastModified ?? null);
+      reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+      // Which pieces it lists changes with the home list (a publication, a change of genre: ChangeSet.listings).
+      reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`)]);
+      return listPage({ heading, base: path, page, pageSize: site.pageSize, total, articles, genre }, site).value;
+    });
+  }
 
   app.get<{ Params: { tag: string }; Querystring: { page: number } }>(
     '/tags/:tag',

@@ -213,7 +213,8 @@ export function collectionPage(
     name: string;
     path: string;
     description: string;
-    tag: string;
+    /** What the pages are about: a tag, a genre. */
+    about: string;
     total: number;
     /** How many articles come before this page's first. */
     offset: number;
@@ -227,7 +228,7 @@ export function collectionPage(
     url: absoluteUrl(site, page.path),
     description: page.description,
     inLanguage: 'ar',
-    about: { '@type': 'Thing', name: page.tag },
+    about: { '@type': 'Thing', name: page.about },
     isPartOf: { '@type': 'WebSite', name: site.name, url: `${site.baseUrl}/` },
     mainEntity: {
       '@type': 'ItemList',

@@ -6,6 +6,8 @@ import type { ArticleView } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleUrl, authorUrl, pageUrl, tagUrl } from '../urls.js';
 import { mediaUrl } from '../pages/media.js';
+import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
+import { GENRE_LABEL } from '../../content/genre.js';
 import { metaDescription, type SeoMeta, type ShareImage } from './head.js';
 import { articleCrumbs, breadcrumbList, collectionPage, HOME_CRUMB, newsArticle, profilePage, webSite } from './jsonld.js';
 import { feedLinks } from './links.js';
@@ -44,6 +46,8 @@ export interface ListSeoInput {
   author?: string;
   /** What that byline's profile says, when it has one. */
   authorCard?: AuthorCard | null;
+  /** The genre a genre's page lists. */
+  genre?: PagedGenre;
 }
 
 /** An author's page's description: the first paragraph of their profile's biography, else a line made of the name. */
@@ -70,6 +74,16 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
       jsonLd: [profilePage(site, { byline: list.author, path, description, card: list.authorCard }), breadcrumbList(site, [HOME_CRUMB, { name: list.author, path: authorUrl(list.author) }])],
     };
   }
+  if (list.genre !== undefined) {
+    const { heading, about } = GENRE_PAGES[list.genre];
+    return {
+      path,
+      jsonLd: [
+        collectionPage(site, { name: heading, path, description: about(site.name), about: GENRE_LABEL[list.genre], total: list.total, offset: (list.page - 1) * list.pageSize, articles: list.articles }),
+        breadcrumbList(site, [HOME_CRUMB, { name: heading, path: list.base }]),
+      ],
+    };
+  }
   if (list.tag === undefined) {
     return { path, jsonLd: list.base === '/' ? [webSite(site)] : [] };
   }
@@ -82,7 +96,7 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
         name,
         path,
         description: tagDescription(site, list.tag, list.tagAbout),
-        tag: list.tag,
+        about: list.tag,
         total: list.total,
         offset: (list.page - 1) * list.pageSize,
         articles: list.articles,
