@@ -4,9 +4,11 @@
  * Sahifa at scale on one backend: imports `size` articles through the real
  * path (validate, store, index for search, profile and link related news),
  * then serves them from one web process and measures, one request at a time,
- * the latency of home, article, tag, author, search and feed pages with the render
- * cache off (the work itself) and on; then the database's size and the web
- * process's resident memory. Corpus: ANT Corpus v2.1 subset (../shared/corpus).
+ * the latency of home, article, tag, author, opinion, search and feed pages
+ * with the render cache off (the work itself) and on; then the database's size
+ * and the web process's resident memory. One scaled article in OPINION_EVERY
+ * is an opinion column, for the opinion page. Corpus: ANT Corpus v2.1 subset
+ * (../shared/corpus).
  */
 import { statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -44,8 +46,11 @@ let batch: ArticleInput[] = [];
 let done = 0;
 let lastReport = importStart;
 const rates: { at: number; perSecond: number }[] = [];
+/** About what a daily with a few columnists publishes: a column among 33 stories. */
+const OPINION_EVERY = 33;
+let made = 0;
 for (const input of scaledArticles(corpus, size)) {
-  batch.push(input);
+  batch.push(++made % OPINION_EVERY === 0 ? { ...input, genre: 'opinion' } : input);
   if (batch.length < Number(values.batch)) continue;
   const t = performance.now();
   await saveArticles(store, batch);
@@ -109,6 +114,7 @@ const routes: Record<string, () => string> = {
   article: () => articleUrl(sampleArticles[Math.floor(rand() * sampleArticles.length)]!),
   tag: () => `/tags/${encodeURIComponent(tagSlug(tags[Math.floor(rand() * tags.length)]!))}`,
   author: () => authorUrl(bylines[Math.floor(rand() * bylines.length)]!),
+  opinion: () => `/opinion?page=${1 + Math.floor(rand() * 5)}`,
   search: () => `/search?q=${encodeURIComponent(words[Math.floor(rand() * words.length)]!)}`,
   feed: () => (rand() < 0.5 ? '/feed.xml' : `/tags/${encodeURIComponent(tagSlug(tags[Math.floor(rand() * tags.length)]!))}/feed.xml`),
 };

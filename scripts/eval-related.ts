@@ -54,7 +54,7 @@ import { pickByTags } from '../src/related/tag-rule.js';
 import { parseJsonArticle } from '../src/content/parsers/jsonl.js';
 import { saveArticles } from '../src/services/articles.js';
 import { importFiles } from '../src/services/import.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { mulberry32 } from '../bench/corpus.js';
 
 const CITATION = 'ANT Corpus v2.1 subset (../shared/corpus)';
@@ -270,6 +270,35 @@ function wireCopy(row: CorpusRow, rand: () => number): ArticleInput {
   return { title: `عاجل: ${words.slice(0, Math.max(3, words.length - 2)).join(' ')}`, description: '', tags: [], body };
 }
 
+/** The stored related links of every article, in order (what the pages show). */
+function relatedLinks(store: SqliteStore) {
+  return store.db.selectFrom('article_links').select(['article_id', 'target_id', 'score']).where('kind', '=', 'related').orderBy('article_id').orderBy('position').execute();
+}
+
+/** Each article's stored related articles, in order. */
+async function storedRelated(store: SqliteStore, links?: Awaited<ReturnType<typeof relatedLinks>>): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (const l of links ?? (await relatedLinks(store))) out.set(l.article_id, [...(out.get(l.article_id) ?? []), l.target_id]);
+  return out;
+}
+
+/**
+ * Corpus rows saved, linked and trained on as a site of their own would be,
+ * in a database that is removed after `work` (given the articles' ids and
+ * their categories).
+ */
+async function inOwnSite(rows: CorpusRow[], work: (store: SqliteStore, ids: number[], category: Map<number, string>) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-eval-site-'));
+  const store = await openSqliteStore(path.join(dir, 'site.db'));
+  try {
+    const saved = await saveArticles(store, rows.map((r, i) => parseJsonArticle(r, i + 1)), undefined, { topics: 'inline' });
+    await work(store, saved.map((o) => o.article.id), new Map(saved.map((o, i) => [o.article.id, rows[i]!.category])));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * (d) Precision@3 of a small site's links, scored whole (the engine as
  * shipped up to EXHAUSTIVE_UP_TO articles) and from the index's candidates
@@ -286,12 +315,7 @@ async function smallSites(rows: CorpusRow[]): Promise<void> {
       .sort((a, b) => a.k - b.k)
       .slice(0, size)
       .map((x) => x.r);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-eval-small-'));
-    const store = await openSqliteStore(path.join(dir, 'small.db'));
-    try {
-      const saved = await saveArticles(store, sample.map((r, i) => parseJsonArticle(r, i + 1)), undefined, { topics: 'inline' });
-      const ids = saved.map((o) => o.article.id);
-      const category = new Map(saved.map((o, i) => [o.article.id, sample[i]!.category]));
+    await inOwnSite(sample, async (store, ids, category) => {
       const cells: string[] = [];
       for (const exhaustiveUpTo of [Infinity, 0]) {
         const engine = new RelatedEngine(store, { exhaustiveUpTo });
@@ -303,10 +327,7 @@ async function smallSites(rows: CorpusRow[]): Promise<void> {
         cells.push(pct(precision(ids, picks, category).overall), `${found} of ${3 * size}`, each.toFixed(2));
       }
       console.log(`| ${size} | ${cells.join(' | ')} |`);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   console.log('\nLinks found: the engine\'s picks scoring at least the minimum (a missing one counts as a miss above; the page fills it by tags). Times are per article with the engine\'s profile cache warm, as in an import.\n');
 }
@@ -330,26 +351,15 @@ async function newsrooms(rows: CorpusRow[]): Promise<void> {
   console.log('|---|---|---|---|');
   const sum = { articles: 0, sahifa: 0, tfidf: 0 };
   for (const [outlet, own] of outlets) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-eval-newsroom-'));
-    const store = await openSqliteStore(path.join(dir, 'newsroom.db'));
-    try {
-      const saved = await saveArticles(store, own.map((r, i) => parseJsonArticle(r, i + 1)), undefined, { topics: 'inline' });
-      const ids = saved.map((o) => o.article.id);
-      const category = new Map(saved.map((o, i) => [o.article.id, own[i]!.category]));
-      const links = await store.db.selectFrom('article_links').select(['article_id', 'target_id']).where('kind', '=', 'related').orderBy('article_id').orderBy('position').execute();
-      const sahifa = new Map<number, number[]>();
-      for (const l of links) sahifa.set(l.article_id, [...(sahifa.get(l.article_id) ?? []), l.target_id]);
+    await inOwnSite(own, async (store, ids, category) => {
       const tfidf = nearest(ids, tfidfVectors(own.map((r) => `${r.title}\n${r.body}`)), 3);
-      const ours = precision(ids, sahifa, category).overall;
+      const ours = precision(ids, await storedRelated(store), category).overall;
       const theirs = precision(ids, tfidf, category).overall;
       sum.articles += ids.length;
       sum.sahifa += ours * ids.length;
       sum.tfidf += theirs * ids.length;
       console.log(`| ${outlet} | ${ids.length} | ${pct(ours)} | ${pct(theirs)} |`);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   console.log(`| all five | ${sum.articles} | ${pct(sum.sahifa / sum.articles)} | ${pct(sum.tfidf / sum.articles)} |\n`);
 }
@@ -386,19 +396,9 @@ async function main(): Promise<void> {
     const ids = articles.map((a) => a.id);
 
     // Sahifa: the stored related links, in order.
-    const links = await store.db
-      .selectFrom('article_links')
-      .select(['article_id', 'target_id', 'score'])
-      .where('kind', '=', 'related')
-      .orderBy('article_id')
-      .orderBy('position')
-      .execute();
-    const sahifa = new Map<number, number[]>();
-    let filled = 0;
-    for (const l of links) {
-      sahifa.set(l.article_id, [...(sahifa.get(l.article_id) ?? []), l.target_id]);
-      if (l.score === 0) filled++;
-    }
+    const links = await relatedLinks(store);
+    const sahifa = await storedRelated(store, links);
+    const filled = links.filter((l) => l.score === 0).length;
 
     const rand = mulberry32(SEED);
     const random = new Map(
