@@ -989,9 +989,11 @@ export class KyselyStore implements Store {
    * Public articles as of `now`, narrowed by the range's tag and start; null
    * when the tag does not exist (nothing can match).
    */
-  private async publicRange(range: Pick<PublicRange, 'since' | 'tag' | 'author'>, now: string) {
+  private async publicRange(range: Pick<PublicRange, 'since' | 'tag' | 'author' | 'genre'>, now: string) {
     let query = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', now);
     if (range.since !== undefined) query = query.where('published_at', '>=', range.since);
+    // A genre's rows: a range of articles_by_genre (migration 0023).
+    if (range.genre !== undefined && range.tag === undefined && range.author === undefined) query = query.where('genre', '=', range.genre);
     if (range.author !== undefined) {
       // A byline's rows, in any spelling and at any place in the byline: a range of article_bylines_by_date
       // (migration 0022), in the callers' order, as a tag's below.

@@ -137,6 +137,8 @@ export interface PublicRange {
   tag?: string;
   /** A byline, in any spelling (not with `tag`). */
   author?: string;
+  /** One genre's pieces (not with `tag` or `author`): the opinion and analysis pages' feeds. */
+  genre?: ArticleGenre;
 }
 
 export interface PublicStreamOptions extends PublicRange {

@@ -125,6 +125,17 @@ test('the opinion page lists the columns, newest first, with their writers, and 
   assert.equal((await get('/api/articles?genre=column')).statusCode, 400);
   await editor('DELETE', `/api/admin/articles/${column.id}`);
   assert.doesNotMatch((await get('/analysis')).body, /موسم الخضار/, 'a deleted piece leaves its page');
+
+  // Readers follow the columns in a feed of their own, which the page advertises; search engines find the page.
+  const feed = await get('/opinion/feed.xml');
+  assert.equal(feed.statusCode, 200);
+  assert.match(feed.body, /<title>صحيفة: مقالات الرأي<\/title>/);
+  assert.ok(feed.body.includes(OPINION.title) && !feed.body.includes(CROSSING.title), 'the columns only');
+  assert.equal((await get('/opinion/feed.json')).json().items.length, 1);
+  assert.match((await get('/opinion')).body, /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="http:\/\/127\.0\.0\.1:3000\/opinion\/feed\.xml">/);
+  const sitemap = (await get('/sitemaps/tags.xml')).body;
+  assert.match(sitemap, /<loc>http:\/\/127\.0\.0\.1:3000\/opinion<\/loc>/);
+  assert.doesNotMatch(sitemap, /\/analysis<\/loc>/, 'no analysis is public now');
 });
 
 test('sponsored content is disclosed, and leaves the links under other stories, the most read and the news sitemap', async () => {

@@ -1,13 +1,15 @@
 /**
  * Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the site (`/feed.xml`,
- * `/atom.xml`, `/feed.json`), each tag (`/tags/:tag/feed.xml` …) and each
- * byline (`/authors/:name/feed.xml` …),
+ * `/atom.xml`, `/feed.json`), each tag (`/tags/:tag/feed.xml` …), each
+ * byline (`/authors/:name/feed.xml` …) and the columns and analyses
+ * (`/opinion/feed.xml` …),
  * with the articles' full text or their descriptions (`SiteConfig.feedContent`).
  * RSS and Atom come from the `feed` package; it writes JSON Feed 1.0, which
  * `toJsonFeed11` brings up to 1.1 (authors, language).
  */
 import { bylineKey, bylinesOf, joinNames } from '../../content/bylines.js';
 import { GENRE_LABEL } from '../../content/genre.js';
+import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
 import { tagKey } from '../../content/tags.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Feed, type Item } from 'feed';
@@ -170,7 +172,10 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
   async function render(format: FeedFormat, reply: FastifyReply, wanted: FeedScope = null) {
     let scope: FeedScope = null;
     let description = site.description;
-    if (wanted !== null && 'tag' in wanted) {
+    if (wanted !== null && 'genre' in wanted) {
+      scope = wanted;
+      description = GENRE_PAGES[wanted.genre].about(site.name);
+    } else if (wanted !== null && 'tag' in wanted) {
       const found = await store.getTag(wanted.tag);
       if (!found) {
         // A renamed tag's feed: readers subscribed under the old name follow it.
@@ -205,7 +210,11 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     setLastModified(reply, newest);
     const feed = buildFeed(format, site, items, scope, newest ? new Date(newest) : new Date(0), description);
     reply.cacheFor([
-      ...(scope === null ? ['list:home'] : 'tag' in scope ? [`list:tag:${tagKey(scope.tag)}`] : [`list:author:${bylineKey(scope.author)}`, `list:profile:${bylineKey(scope.author)}`]),
+      ...(scope === null || 'genre' in scope
+        ? ['list:home']
+        : 'tag' in scope
+          ? [`list:tag:${tagKey(scope.tag)}`]
+          : [`list:author:${bylineKey(scope.author)}`, `list:profile:${bylineKey(scope.author)}`]),
       ...rows.map((r) => `card:${r.id}`),
       ...(full ? rows.map((r) => `page:${r.id}`) : []),
     ]);
@@ -216,5 +225,6 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     app.get(`/${FILES[format]}`, (_req, reply) => render(format, reply));
     app.get<{ Params: { tag: string } }>(`/tags/:tag/${FILES[format]}`, (req, reply) => render(format, reply, { tag: req.params.tag }));
     app.get<{ Params: { name: string } }>(`/authors/:name/${FILES[format]}`, (req, reply) => render(format, reply, { author: bylineOf(req.params.name) }));
+    for (const genre of Object.keys(GENRE_PAGES) as PagedGenre[]) app.get(`${GENRE_PAGES[genre].path}/${FILES[format]}`, (_req, reply) => render(format, reply, { genre }));
   }
 };

@@ -2,7 +2,8 @@
  * Sitemaps and robots.txt. `/sitemap.xml` is an index of:
  * - `/sitemaps/articles-N.xml`: every public article, oldest first, 50,000 a
  *   file (the protocol's limit), each with its lastmod;
- * - `/sitemaps/tags.xml`: every tag with public articles;
+ * - `/sitemaps/tags.xml`: every tag with public articles, and the opinion and
+ *   analysis pages;
  * - `/sitemaps/authors.xml`: every byline with public articles (its page);
  * - `/sitemaps/news.xml`: the Google News sitemap, articles published in the
  *   last 48 hours (at most 1,000, Google's limit).
@@ -18,6 +19,7 @@ import type { SiteConfig } from '../config.js';
 import { CACHE, isFresh, setLastModified } from '../plugins/conditional.js';
 import { absoluteUrl } from '../seo/links.js';
 import { articleUrl, authorUrl, tagUrl } from '../urls.js';
+import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
 
 export interface SitemapRoutesOptions {
   store: Store;
@@ -118,7 +120,12 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
     // Any change to a public article may change a tag's lastmod: the site's latest change dates the file.
     if (notModified(req, reply, await store.lastModifiedPublic(), CACHE.long)) return reply;
     const tags = await store.listTags();
-    const items = tags.map((t) => ({ url: absoluteUrl(site, tagUrl(t.name)), lastmod: t.lastModified }));
+    const items: SitemapItemLoose[] = tags.map((t) => ({ url: absoluteUrl(site, tagUrl(t.name)), lastmod: t.lastModified }));
+    // The columns' and the analyses' pages, once they have a public piece: collections like a tag's.
+    for (const genre of Object.keys(GENRE_PAGES) as PagedGenre[]) {
+      const newest = await store.lastModifiedPublic({ genre });
+      if (newest) items.push({ url: absoluteUrl(site, GENRE_PAGES[genre].path), lastmod: newest });
+    }
     return reply.send(await sitemapStream(Readable.from(items)));
   });
 

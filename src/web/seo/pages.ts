@@ -78,6 +78,7 @@ export function listSeo(list: ListSeoInput, site: SiteConfig): SeoMeta {
     const { heading, about } = GENRE_PAGES[list.genre];
     return {
       path,
+      feeds: feedLinks(site, { genre: list.genre }),
       jsonLd: [
         collectionPage(site, { name: heading, path, description: about(site.name), about: GENRE_LABEL[list.genre], total: list.total, offset: (list.page - 1) * list.pageSize, articles: list.articles }),
         breadcrumbList(site, [HOME_CRUMB, { name: heading, path: list.base }]),
