@@ -7,6 +7,8 @@
  * site picks as news on its own: the links under other stories
  * (src/related/), "الأكثر قراءة" and the Google News sitemap.
  */
+import { tagKey } from './tags.js';
+
 export const ARTICLE_GENRES = ['news', 'opinion', 'analysis', 'sponsored'] as const;
 export type ArticleGenre = (typeof ARTICLE_GENRES)[number];
 
@@ -22,6 +24,27 @@ export const GENRE_LABEL: Record<ArticleGenre, string> = {
   analysis: 'تحليل',
   sponsored: 'محتوى ممول',
 };
+
+/**
+ * The categories (WordPress) and tags (Ghost) under which sites file what is
+ * not news, by their folded key (tags.ts): an imported post filed under one
+ * comes in of that genre, so that a migrated site's columns are columns here.
+ */
+const GENRE_SECTIONS: Record<LabelledGenre, string[]> = {
+  opinion: ['رأي', 'الرأي', 'آراء', 'مقالات الرأي', 'مقالات رأي', 'مقال رأي', 'opinion', 'opinions', 'op-ed'],
+  analysis: ['تحليل', 'تحليلات', 'analysis'],
+  sponsored: ['محتوى ممول', 'محتوى مدفوع', 'محتوى إعلاني', 'sponsored', 'sponsored content'],
+};
+const BY_SECTION = new Map(Object.entries(GENRE_SECTIONS).flatMap(([genre, names]) => names.map((n) => [tagKey(n), genre as LabelledGenre] as const)));
+
+/** The genre the first of these tags that names one says, and that tag; undefined when none does. */
+export function genreOfTags(tags: readonly string[]): { genre: LabelledGenre; tag: string } | undefined {
+  for (const tag of tags) {
+    const genre = BY_SECTION.get(tagKey(tag));
+    if (genre) return { genre, tag };
+  }
+  return undefined;
+}
 
 /** Sponsored content is labelled, never linked: a news story's "related" must not lead to an advertisement. */
 export const isLinkable = (genre: string): boolean => genre !== 'sponsored';

@@ -156,6 +156,30 @@ test('wordpress: a guest profile linked to an account signs its stories; names p
   assert.deepEqual(notes, ['item 4 ("تقرير مشترك: ستة أسماء"): left out 1 byline']);
 });
 
+test('a post filed under an opinion, analysis or sponsored section comes in of that genre, and the report says so', () => {
+  const category = (name: string) => `<category domain="category" nicename="c"><![CDATA[${name}]]></category>`;
+  const wp = postArticles(
+    parseWordPress(
+      wxr(
+        item({ id: 1, title: 'المعابر: الاقتصاد يسبق السياسة', body: PORT, extra: category('مقالات الرأي') }) +
+          item({ id: 2, title: 'الميناء: ما وراء التوسعة', body: PORT, extra: category('تحليلات') }) +
+          item({ id: 3, title: 'ميناء العقبة: وصول أول سفينة', body: PORT, extra: category('اقتصاد') }),
+      ),
+    ),
+  );
+  assert.deepEqual(wp.inputs.map((a) => a.genre), ['opinion', 'analysis', undefined]);
+  assert.deepEqual(wp.notes, ['1 post imported as opinion (filed under "مقالات الرأي")', '1 post imported as analysis (filed under "تحليلات")']);
+  const gh = postArticles(
+    parseGhost(
+      ghost([post({ id: 'p1' }), post({ id: 'p2', slug: 'p2' })], {
+        tags: [{ id: 't1', name: 'Sponsored', slug: 'sponsored', visibility: 'public' }],
+        posts_tags: [{ post_id: 'p2', tag_id: 't1', sort_order: 0 }],
+      }),
+    ),
+  );
+  assert.deepEqual(gh.inputs.map((a) => a.genre), [undefined, 'sponsored'], "Ghost's tags say it the same way");
+});
+
 test("wordpress: an SEO plugin's primary category leads the tags and its meta description stands in for an empty excerpt", () => {
   const xml = wxr(
     item({

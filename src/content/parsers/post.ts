@@ -5,6 +5,7 @@
  * excerpt or the lead, tags in order with the section first).
  */
 import { COAUTHORS_MAX, coAuthorsOf } from '../bylines.js';
+import { genreOfTags } from '../genre.js';
 import type { ArticleInput, ArticleStatus, AuthorAlias } from '../article.js';
 import { leadSentence } from '../lead.js';
 import { isValidSlug } from '../slug.js';
@@ -87,8 +88,8 @@ export function mediaFileUnder(folder: RegExp): MediaFile {
   };
 }
 
-/** One post as an article, and what its body could not hold, by kind (image → 2). */
-function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; left: Map<string, number>; images: BodyImage[] } {
+/** One post as an article, what its body could not hold (by kind: image → 2), and the section that made it of a genre. */
+function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; left: Map<string, number>; images: BodyImage[]; filed: ReturnType<typeof genreOfTags> } {
   const title = cleanLine(p.title);
   if (!title) throw new ParseError(`${p.where}: the title is empty`);
   const html = htmlBody(p.html, mediaFile);
@@ -98,6 +99,8 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
   if (body.paragraphs.length === 0) throw new ParseError(`${p.where} ("${title}"): the body has no text`);
   const slug = cleanLine(p.slug);
   const coAuthors = p.coAuthors?.length ? coAuthorsOf(p.coAuthors, cleanLine(p.author)) : [];
+  // Filed under "رأي" (or another genre's section) on the old site: of that genre here.
+  const filed = genreOfTags(p.tags);
   const left = new Map(html.left);
   // A story here carries COAUTHORS_MAX names besides the first: the others are named in the report, not dropped unsaid.
   if (coAuthors.length > COAUTHORS_MAX) left.set('byline', coAuthors.length - COAUTHORS_MAX);
@@ -105,6 +108,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
     title,
     description: cleanLine(excerpt.blocks.map((b) => b.text).join(' ')) || leadSentence(body.paragraphs[0]!),
     tags: mergeTags(mergeTags(mergeTags(p.tags.map(tagName).filter(Boolean), excerpt.tags), html.tags), body.tags),
+    ...(filed ? { genre: filed.genre } : {}),
     body: body.markdown,
     // A slug Sahifa cannot serve is made again from the title.
     ...(slug && isValidSlug(slug) ? { slug } : {}),
@@ -123,7 +127,7 @@ function postArticle(p: Post, mediaFile?: MediaFile): { input: ArticleInput; lef
   } catch (e) {
     throw new ParseError(`${p.where} ("${title}"): ${(e as Error).message}`);
   }
-  return { input, left, images: html.images };
+  return { input, left, images: html.images, filed };
 }
 
 const counted = (left: Map<string, number>) => [...left].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
@@ -145,6 +149,8 @@ export function postArticles({ posts, notes, aliases, authorAliases, mediaFile }
   const extras: PostExtras[] = [];
   const left: string[] = [];
   const errors: string[] = [];
+  // How many posts came in of another genre than news, by the section that said so: the report says it.
+  const genres = new Map<string, number>();
   for (const p of posts) {
     try {
       const imported = postArticle(p, mediaFile);
@@ -155,11 +161,16 @@ export function postArticles({ posts, notes, aliases, authorAliases, mediaFile }
         ...(imported.images.length ? { bodyImages: imported.images } : {}),
       });
       if (imported.left.size) left.push(`${p.where} ("${imported.input.title}"): left out ${counted(imported.left)}`);
+      if (imported.filed) {
+        const what = `${imported.filed.genre} (filed under "${imported.filed.tag}")`;
+        genres.set(what, (genres.get(what) ?? 0) + 1);
+      }
     } catch (e) {
       errors.push((e as Error).message);
     }
   }
   throwIfAny(errors);
   if (inputs.length === 0) throw new ParseError('no posts in the file');
-  return { inputs, notes: [...notes, ...left], extras, aliases, authorAliases };
+  const labelled = [...genres].map(([what, n]) => `${n} post${n === 1 ? '' : 's'} imported as ${what}`);
+  return { inputs, notes: [...notes, ...labelled, ...left], extras, aliases, authorAliases };
 }
