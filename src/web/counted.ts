@@ -25,3 +25,9 @@ export function articleCount(n: number, digits: Digits = 'latn'): string {
   const x = formatNumber(n, digits);
   return counted(n, { one: 'خبر واحد', two: 'خبران', few: `${x} أخبار`, many: `${x} خبراً`, other: `${x} خبر` });
 }
+
+/** "مقال واحد", "مقالان", "3 مقالات", "11 مقالاً", "100 مقال": columns and analyses are articles, not news. */
+export function pieceCount(n: number, digits: Digits = 'latn'): string {
+  const x = formatNumber(n, digits);
+  return counted(n, { one: 'مقال واحد', two: 'مقالان', few: `${x} مقالات`, many: `${x} مقالاً`, other: `${x} مقال` });
+}

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { viewHour } from '../../src/store/store.js';
 import { authorUrl } from '../../src/web/urls.js';
+import { pieceCount } from '../../src/web/counted.js';
 import { exportRecords } from '../../src/services/export.js';
 import { importUpload } from '../../src/services/import.js';
 import { apiCaller, Client, keyedSite, makeKey, makeUser, newsroomSite, postArticle, type KeyedSite } from '../newsroom/helpers.js';
@@ -105,6 +106,8 @@ test('the opinion page lists the columns, newest first, with their writers, and 
   assert.match(first.body, /<h1 class="list-heading">مقالات الرأي<\/h1>/);
   assert.match(first.body, new RegExp(`<a href="${page(slugs.opinion!)}">${OPINION.title}</a></h2>\\s*<p class="card-byline">بقلم <a href="${authorUrl('سامر الحداد')}">سامر الحداد</a></p>`));
   assert.ok(!first.body.includes(CROSSING.title), 'news is not listed');
+  assert.match(first.body, /<p class="list-count">مقال واحد<\/p>/, 'columns are counted as articles, not news');
+  assert.deepEqual([2, 3, 11, 100].map((n) => pieceCount(n)), ['مقالان', '3 مقالات', '11 مقالاً', '100 مقال']);
   assert.match(first.body, /<a href="\/opinion">مقالات الرأي<\/a>/, 'the footer leads there');
   const types = jsonLd(first.body).map((d) => d['@type']);
   assert.ok(types.includes('CollectionPage') && types.includes('BreadcrumbList'), types.join());

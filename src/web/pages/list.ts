@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../../content/article.js';
 import type { AuthorCard } from '../../content/authors.js';
 import type { SectionHeadlines } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
-import { articleCount } from '../counted.js';
+import { articleCount, pieceCount } from '../counted.js';
 import { formatNumber } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
 import { mostReadMarker } from '../plugins/most-read.js';
@@ -121,7 +121,12 @@ ${pagination(list, site)}`;
 
 export function listPage(list: ListPage, site: SiteConfig, title = list.heading): Html {
   // A tag's or an author's page says how much it holds; the home page is everything.
-  const count = list.tag !== undefined || list.author !== undefined || list.genre !== undefined ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>` : '';
+  const count =
+    list.genre !== undefined
+      ? html`<p class="list-count">${pieceCount(list.total, site.digits)}</p>`
+      : list.tag !== undefined || list.author !== undefined
+        ? html`<p class="list-count">${articleCount(list.total, site.digits)}</p>`
+        : '';
   const about = list.tagAbout ? html`<p class="tag-description">${list.tagAbout}</p>` : list.genre ? html`<p class="tag-description">${GENRE_PAGES[list.genre].about(site.name)}</p>` : '';
   const main = list.lead?.length
     ? ledList(list, list.lead, site)
