@@ -79,3 +79,19 @@ test('a cached home page follows a section story edited or unpublished', async (
   await saveArticles(store, [{ ...article(), id: oldest.id, title: 'رياضة 1: نتائج الدوري بعد التصحيح', tags: ['رياضة'], publishedAt: oldest.publishedAt!, status: 'unpublished' }]);
   assert.ok(!blocks((await app.inject({ method: 'GET', url: '/' })).body)[1]!.titles.some((t) => t!.startsWith('رياضة 1:')));
 });
+
+test("the newest columns have a block of their own before the sections', each with its writer, none repeated from above", async () => {
+  await saveArticles(store, [
+    article({ title: 'رأي: الأسواق تحتاج إلى الثقة قبل الفائدة', tags: ['اقتصاد'], genre: 'opinion', author: 'عادل الشريف', publishedAt: at(-10) }),
+    article({ title: 'رأي: البرلمان وأسئلة الموازنة', tags: ['سياسة'], genre: 'opinion', author: 'ريم الخطيب', publishedAt: at(50) }),
+  ]);
+  const body = (await app.inject({ method: 'GET', url: '/' })).body;
+  const block = /<section class="section-block columns-block"[\s\S]*?<\/section>/.exec(body)?.[0];
+  assert.ok(block, 'a columns block');
+  assert.match(block, /<h2 id="section-columns"><a href="\/opinion">مقالات الرأي<\/a><\/h2>/);
+  assert.match(block, /الأسواق تحتاج إلى الثقة قبل الفائدة<\/a> <span class="byline">عادل الشريف<\/span>/);
+  assert.doesNotMatch(block, /البرلمان وأسئلة الموازنة/, 'the newest column is in the latest above: not repeated');
+  assert.match(body, /<span class="genre-mark genre-opinion">رأي<\/span> <a href="[^"]+">رأي: البرلمان وأسئلة الموازنة<\/a>/);
+  assert.ok(body.indexOf('columns-block') < body.indexOf('aria-labelledby="section-0"'), "before the sections' blocks");
+  assert.ok(!blocks(body).some((b) => b.titles.includes('رأي: الأسواق تحتاج إلى الثقة قبل الفائدة')), 'nor repeated under its section');
+});

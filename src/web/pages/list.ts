@@ -42,18 +42,24 @@ export interface ListPage {
   lead?: ArticleSummary[];
   /** The home page's first page: each section's newest headlines, below the latest (those shown above left out). */
   sections?: SectionHeadlines[];
+  /** The home page's first page: the newest columns (/opinion), in a block before the sections'. */
+  columns?: ArticleSummary[];
 }
 
 /**
  * The sections' blocks under the home page's latest: each section's newest
  * headlines that the page does not show already, and a link to the section.
  */
-function sectionBlocks(sections: SectionHeadlines[], shown: Set<number>, site: SiteConfig): Html {
+function sectionBlocks(sections: SectionHeadlines[], columns: ArticleSummary[], shown: Set<number>, site: SiteConfig): Html {
+  // The columns' block comes first; a column in it is not repeated under its section.
+  const newestColumns = columns.filter((a) => !shown.has(a.id)).slice(0, SECTION_HEADLINES);
+  const seen = new Set([...shown, ...newestColumns.map((a) => a.id)]);
   const blocks = sections
-    .map((s) => ({ ...s, articles: s.articles.filter((a) => !shown.has(a.id)).slice(0, SECTION_HEADLINES) }))
+    .map((s) => ({ ...s, articles: s.articles.filter((a) => !seen.has(a.id)).slice(0, SECTION_HEADLINES) }))
     .filter((s) => s.articles.length > 0);
-  if (blocks.length === 0) return html``;
+  if (blocks.length === 0 && newestColumns.length === 0) return html``;
   return html`<div class="section-blocks">
+${columnsBlock(newestColumns)}
 ${blocks.map(
   (s, i) => html`<section class="section-block" aria-labelledby="section-${i}">
   <h2 id="section-${i}"><a href="${tagUrl(s.tag)}">${s.tag}</a></h2>
@@ -62,6 +68,17 @@ ${blocks.map(
 </section>`,
 )}
 </div>`;
+}
+
+/** The newest columns, each with its writer, as Arabic front pages give them a corner of their own. */
+function columnsBlock(columns: ArticleSummary[]): Html {
+  if (columns.length === 0) return html``;
+  const { path, heading } = GENRE_PAGES.opinion;
+  return html`<section class="section-block columns-block" aria-labelledby="section-columns">
+  <h2 id="section-columns"><a href="${path}">${heading}</a></h2>
+  <ul>${columns.map((a) => html`<li><a href="${articleUrl(a.slug)}">${a.title}</a> <span class="byline">${a.author}</span></li>`)}</ul>
+  <a class="more" href="${path}">المزيد من ${heading}</a>
+</section>`;
 }
 
 function pagination(list: ListPage, site: SiteConfig): Html {
@@ -78,7 +95,7 @@ ${list.page < pages ? html`<a rel="next" href="${pageUrl(list.base, list.page + 
 function homeBlocks(list: ListPage, shown: Set<number>, site: SiteConfig): Html {
   if (!list.sections) return html``;
   return html`${trusted(mostReadMarker())}
-${sectionBlocks(list.sections, shown, site)}`;
+${sectionBlocks(list.sections, list.columns ?? [], shown, site)}`;
 }
 
 /** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */

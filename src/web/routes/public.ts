@@ -43,17 +43,21 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     // also ends with the sections' blocks (a second read): enough of each that those shown above can
     // be left out.
     const first = page === 1;
-    const [{ total, articles, lastModified, lead = [] }, sections] = await Promise.all([
+    const [{ total, articles, lastModified, lead = [] }, sections, newestColumns] = await Promise.all([
       store.listArticles({ page, limit: site.pageSize, ...(first ? { lead: HOME_LEAD } : {}) }),
-      first ? store.listSections(SECTIONS, SECTION_HEADLINES + HOME_LEAD + site.pageSize) : [],
+      // Enough of each section for its block after those shown above and in the columns' block.
+      first ? store.listSections(SECTIONS, 2 * SECTION_HEADLINES + HOME_LEAD + site.pageSize) : [],
+      // The columns' block: as many as the sections', past those the page shows above.
+      first ? store.listArticles({ page: 1, limit: SECTION_HEADLINES + HOME_LEAD + site.pageSize, genre: 'opinion' }) : null,
     ]);
     const headlines = sections.flatMap((s) => s.articles);
+    const columns = newestColumns?.articles ?? [];
     // The blocks' headlines date the page too (one edited changes it).
-    setLastModified(reply, lastModified ?? null, ...headlines.flatMap((a) => [a.publishedAt, a.updatedAt]));
+    setLastModified(reply, lastModified ?? null, newestColumns?.lastModified ?? null, ...headlines.flatMap((a) => [a.publishedAt, a.updatedAt]));
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
-    // A section's new story changes the home list too (ChangeSet.listings), so the cards are all it adds.
-    reply.cacheFor(['list:home', ...[...lead, ...articles, ...headlines].map((a) => `card:${a.id}`)]);
-    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead, sections }, site, site.name).value;
+    // A section's new story or column changes the home list too (ChangeSet.listings), so the cards are all it adds.
+    reply.cacheFor(['list:home', ...[...lead, ...articles, ...headlines, ...columns].map((a) => `card:${a.id}`)]);
+    return listPage({ heading: 'آخر الأخبار', base: '/', page, pageSize: site.pageSize, total, articles, lead, sections, columns }, site, site.name).value;
   });
 
   // The columns and the analyses, newest first: the home list narrowed to a genre (migration 0023's index).
