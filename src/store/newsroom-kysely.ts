@@ -509,6 +509,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
     if (query.desk === 'featured') base = base.where('articles.featured', '=', 1);
     if (query.desk === 'breaking') base = base.where('articles.breaking_until', '>', new Date().toISOString());
     if (query.desk === 'live') base = base.where('articles.live', '=', 'live');
+    if (query.genre !== undefined) base = base.where('articles.genre', '=', query.genre);
     if (query.tag) {
       const key = tagKey(query.tag);
       base = base.where('articles.id', 'in', (eb) =>

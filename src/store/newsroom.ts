@@ -92,6 +92,8 @@ export interface AdminListQuery {
   q?: string;
   /** The desk's choices: the featured stories, those marked breaking for now, or those told live now (any status). */
   desk?: AdminDesk;
+  /** One genre's pieces (the sponsored ones, say), any status. */
+  genre?: ArticleGenre;
   page: number;
   limit: number;
 }

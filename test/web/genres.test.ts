@@ -221,6 +221,20 @@ test("the editor's form: a reporter is not offered sponsored content, and a spon
   assert.equal((await site.store.getArticleById(id))!.genre, 'sponsored');
 });
 
+test("the newsroom's list narrows to a genre, in the page and the Admin API", async () => {
+  const listed = (await editor('GET', '/api/admin/articles?genre=sponsored&limit=50')).json() as { total: number; articles: { title: string; status: string }[] };
+  assert.ok(listed.articles.some((a) => a.title === LOGISTICS.title), 'the published one');
+  assert.ok(listed.articles.some((a) => a.status === 'draft'), 'and any status');
+  assert.ok(listed.articles.every((a) => a.title !== CROSSING.title && a.title !== OPINION.title));
+  assert.equal((await editor('GET', '/api/admin/articles?genre=ad')).statusCode, 400);
+  const { email, password } = await makeUser(site.store, 'editor', 'محررة المحتوى الممول');
+  const c = new Client(site.app);
+  await c.login(email, password);
+  const page = (await c.get('/admin?genre=opinion')).body;
+  assert.match(page, /<a href="\/admin\?genre=opinion" aria-current="page">رأي<\/a>/);
+  assert.ok(page.includes(OPINION.title) && !page.includes(CROSSING.title), 'the columns only');
+});
+
 test('the genre goes out with an export and comes back with its import', async () => {
   let lines = '';
   for await (const { kind, line } of exportRecords(site.store)) if (kind === 'article') lines += line;

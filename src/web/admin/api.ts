@@ -121,7 +121,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   });
 
   // --- Articles ---
-  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; byline?: string; q?: string; desk?: AdminDesk; page: number; limit: number } }>('/articles', {
+  app.get<{ Querystring: { status?: ArticleStatus; tag?: string; author?: string; byline?: string; q?: string; desk?: AdminDesk; genre?: ArticleGenre; page: number; limit: number } }>('/articles', {
     config: { role: 'contributor' },
     schema: {
       ...tag('articles'),
@@ -133,7 +133,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       },
     },
   }, async (req) => {
-    const { status, tag: t, author, byline, q, desk, page, limit } = req.query;
+    const { status, tag: t, author, byline, q, desk, genre, page, limit } = req.query;
     const ownerId = author === 'me' ? actorOf(req).userId : author ? Number(author) : undefined;
     const result = await store.newsroom.listAdmin({
       page,
@@ -144,6 +144,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
       ...(ownerId ? { ownerId } : {}),
       ...(byline ? { byline } : {}),
       ...(desk ? { desk } : {}),
+      ...(genre ? { genre } : {}),
     });
     return { ...result, page, limit };
   });

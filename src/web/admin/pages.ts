@@ -146,16 +146,18 @@ const DESK_FILTERS: ['' | AdminDesk, string][] = [
 
 export function listPage(
   ctx: PageContext,
-  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: AdminDesk; byline?: string },
+  data: { rows: AdminArticleRow[]; total: number; page: number; limit: number; status?: ArticleStatus; q?: string; desk?: AdminDesk; byline?: string; genre?: ArticleGenre },
 ): Html {
-  const qs = (over: { status?: string; page?: number; desk?: string; byline?: string }) => {
+  const qs = (over: { status?: string; page?: number; desk?: string; byline?: string; genre?: string }) => {
     const p = new URLSearchParams();
     const status = over.status ?? data.status;
     const desk = over.desk ?? data.desk;
     const byline = over.byline ?? data.byline;
+    const genre = over.genre ?? data.genre;
     if (status) p.set('status', status);
     if (desk) p.set('desk', desk);
     if (byline) p.set('byline', byline);
+    if (genre) p.set('genre', genre);
     if (data.q) p.set('q', data.q);
     if (over.page && over.page > 1) p.set('page', String(over.page));
     const s = p.toString();
@@ -178,10 +180,15 @@ export function listPage(
     ([d, label]) => html`<a href="${qs({ desk: d })}"${(data.desk ?? '') === d ? html` aria-current="page"` : ''}>${label}</a>`,
   )}
 </nav>
+<nav class="filters" aria-label="نوع المادة">
+  <a href="${qs({ genre: '' })}"${data.genre ? '' : html` aria-current="page"`}>كل الأنواع</a>
+  ${ARTICLE_GENRES.map((g) => html`<a href="${qs({ genre: g })}"${data.genre === g ? html` aria-current="page"` : ''}>${GENRE_LABEL[g]}</a>`)}
+</nav>
 ${data.byline ? html`<p class="status-line">أخبار <strong>${data.byline}</strong>، كاتباً أو مشاركاً — <a href="${qs({ byline: '' })}">كل الكتّاب</a></p>` : ''}
 <form class="search-form" method="get" action="/admin" role="search">
   ${data.status ? html`<input type="hidden" name="status" value="${data.status}">` : ''}
   ${data.byline ? html`<input type="hidden" name="byline" value="${data.byline}">` : ''}
+  ${data.genre ? html`<input type="hidden" name="genre" value="${data.genre}">` : ''}
   <label for="admin-q">ابحث في العناوين</label>
   <input id="admin-q" name="q" type="search" value="${data.q ?? ''}">
   <button type="submit">بحث</button>

@@ -143,6 +143,7 @@ export const ListQuery = {
     byline: { type: 'string', minLength: 1, maxLength: 200, description: 'A byline, in any spelling: the stories it signs, first or co-author' },
     q: { type: 'string', maxLength: 200 },
     desk: { type: 'string', enum: [...ADMIN_DESKS], description: 'The featured stories, those marked breaking for now, or those told live now' },
+    genre: { type: 'string', enum: [...ARTICLE_GENRES], description: 'One genre: news, opinion, analysis or sponsored content' },
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },

@@ -175,14 +175,15 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   });
 
   // --- Articles ---
-  app.get<{ Querystring: { status?: string; q?: string; page?: string; desk?: string; byline?: string } }>('/', role('contributor'), async (req, reply) => {
+  app.get<{ Querystring: { status?: string; q?: string; page?: string; desk?: string; byline?: string; genre?: string } }>('/', role('contributor'), async (req, reply) => {
     const status = (ARTICLE_STATUSES as readonly string[]).includes(req.query.status ?? '') ? (req.query.status as ArticleStatus) : undefined;
     const desk = ADMIN_DESKS.find((d) => d === req.query.desk);
     const q = (req.query.q ?? '').slice(0, 200).trim() || undefined;
     const page = Math.min(100000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
     const limit = 25;
     const byline = cleanLine(req.query.byline ?? '').slice(0, 200) || undefined;
-    const filters = { ...(status ? { status } : {}), ...(q ? { q } : {}), ...(desk ? { desk } : {}), ...(byline ? { byline } : {}) };
+    const genre = isGenre(req.query.genre) ? req.query.genre : undefined;
+    const filters = { ...(status ? { status } : {}), ...(q ? { q } : {}), ...(desk ? { desk } : {}), ...(byline ? { byline } : {}), ...(genre ? { genre } : {}) };
     const { total, articles } = await store.newsroom.listAdmin({ page, limit, ...filters });
     const flash = (req.query as { deleted?: string }).deleted ? 'حُذف الخبر.' : undefined;
     return send(
