@@ -6,6 +6,7 @@
  * its id — and the newsroom stores ids.
  */
 import { MAX_BLOCKED, MAX_PINNED, type LinkRules } from '../content/article.js';
+import { isLinkable } from '../content/genre.js';
 import type { Store } from '../store/store.js';
 import { invalid } from './newsroom-errors.js';
 
@@ -40,8 +41,8 @@ async function articleIdOf(store: Store, ref: string): Promise<number | null> {
 /**
  * The rules a draft's references name, for article `selfId` (undefined for a
  * new one); undefined when the draft says nothing of them. Refused with the
- * reason: an article not found, the article itself, one both pinned and
- * blocked, too many.
+ * reason: an article not found, the article itself, sponsored content
+ * pinned, one both pinned and blocked, too many.
  */
 export async function resolveLinkRules(
   store: Store,
@@ -57,6 +58,10 @@ export async function resolveLinkRules(
       const id = await articleIdOf(store, ref);
       if (id === null) throw invalid(field, `no article at "${ref.trim()}"`, `لم نجد خبراً في «${ref.trim()}»`);
       if (id === selfId) throw invalid(field, 'an article does not link to itself', 'لا يرتبط الخبر بنفسه');
+      // The engine never links to paid content (content/genre.ts): a pin of it would be silently dropped, so it is refused.
+      if (field === 'pinnedLinks' && !isLinkable((await store.getArticleById(id))?.genre ?? 'news')) {
+        throw invalid(field, `"${ref.trim()}" is sponsored content, which is never linked under a story`, `«${ref.trim()}» محتوى ممول، ولا يُربط تحت الأخبار`);
+      }
       if (!ids.includes(id)) ids.push(id);
     }
     return ids;

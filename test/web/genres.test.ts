@@ -162,6 +162,11 @@ test('sponsored content is disclosed, and leaves the links under other stories, 
   assert.ok(!related.some((r) => r.slug === slugs.logistics), 'nor in the related API');
   // Its own page still has links to the news.
   assert.ok((await linksUnder(slugs.logistics!)).includes(slugs.crossing!));
+  // An editor cannot pin it under a story either: told why, rather than have the pin silently ignored.
+  const pin = await editor('PATCH', `/api/admin/articles/${ids.crossing}`, { pinnedLinks: [page(slugs.logistics!)] });
+  assert.equal(pin.statusCode, 400);
+  assert.equal(pin.json().field, 'pinnedLinks');
+  assert.match(pin.json().message_ar, /محتوى ممول/);
 
   assert.ok(!(await site.store.mostRead(since, now.toISOString(), 5)).some((s) => s.slug === slugs.logistics), 'not ranked among the most read');
   const news = (await get('/sitemaps/news.xml')).body;
