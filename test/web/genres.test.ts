@@ -12,7 +12,8 @@ import { authorUrl } from '../../src/web/urls.js';
 import { pieceCount } from '../../src/web/counted.js';
 import { exportRecords } from '../../src/services/export.js';
 import { importUpload } from '../../src/services/import.js';
-import { apiCaller, Client, keyedSite, makeKey, makeUser, newsroomSite, postArticle, type KeyedSite } from '../newsroom/helpers.js';
+import { apiCaller, Client, keyedSite, makeKey, makeUser, newsroomSite, postArticle, testPng, type KeyedSite } from '../newsroom/helpers.js';
+import { saveUpload } from '../../src/media/images.js';
 
 let site: KeyedSite;
 let editor: KeyedSite['api'];
@@ -104,11 +105,15 @@ test('the opinion page lists the columns, newest first, with their writers, and 
   const first = await get('/opinion');
   assert.equal(first.statusCode, 200);
   assert.match(first.body, /<h1 class="list-heading">مقالات الرأي<\/h1>/);
-  assert.match(first.body, new RegExp(`<a href="${page(slugs.opinion!)}">${OPINION.title}</a></h2>\\s*<p class="card-byline">بقلم <a href="${authorUrl('سامر الحداد')}">سامر الحداد</a></p>`));
+  assert.match(first.body, new RegExp(`<a href="${page(slugs.opinion!)}">${OPINION.title}</a></h2>\\s*<p class="card-byline"><span>بقلم <a href="${authorUrl('سامر الحداد')}">سامر الحداد</a></span></p>`));
   assert.ok(!first.body.includes(CROSSING.title), 'news is not listed');
   assert.match(first.body, /<p class="list-count">مقال واحد<\/p>/, 'columns are counted as articles, not news');
   assert.deepEqual([2, 3, 11, 100].map((n) => pieceCount(n)), ['مقالان', '3 مقالات', '11 مقالاً', '100 مقال']);
   assert.match(first.body, /<a href="\/opinion">مقالات الرأي<\/a>/, 'the footer leads there');
+  // A writer with a portrait has it beside their name; it follows their profile.
+  const media = await saveUpload(site.store, { dir: site.mediaDir, maxBytes: 5_000_000 }, { bytes: await testPng(300, 300), alt: 'سامر الحداد', userId: null });
+  assert.equal((await editor('PATCH', `/api/admin${authorUrl('سامر الحداد')}`, { image: media.id })).statusCode, 200);
+  assert.match((await get('/opinion')).body, /<p class="card-byline"><picture class="portrait">[\s\S]*?<\/picture><span>بقلم <a href="[^"]+">سامر الحداد<\/a><\/span><\/p>/);
   const types = jsonLd(first.body).map((d) => d['@type']);
   assert.ok(types.includes('CollectionPage') && types.includes('BreadcrumbList'), types.join());
   assert.equal((await get('/opinion')).headers['x-cache'], 'hit');

@@ -16,7 +16,7 @@ import { picture } from './media.js';
 
 const PORTRAIT_SIZES = '6rem';
 
-function portrait(card: Pick<AuthorCard, 'image'>, byline: string): Html {
+export function portrait(card: Pick<AuthorCard, 'image'>, byline: string): Html {
   // Beside the name it is decoration: an empty alt unless the editors wrote one.
   return card.image ? picture({ ...card.image, alt: card.image.alt && card.image.alt !== byline ? card.image.alt : '' }, { sizes: PORTRAIT_SIZES, className: 'portrait' }) : html``;
 }

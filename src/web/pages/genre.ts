@@ -7,6 +7,8 @@ import { GENRE_LABEL, type ArticleGenre } from '../../content/genre.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { authorUrl } from '../urls.js';
+import type { AuthorCard } from '../../content/authors.js';
+import { portrait } from './author.js';
 
 /** The genres with a page of their own, newest first: the columns and the analyses. Sponsored content has none. */
 export const GENRE_PAGES = {
@@ -35,7 +37,8 @@ export function genreNote(genre: ArticleGenre, site: SiteConfig): Html {
   return html``;
 }
 
-/** A column's or an analysis's writer, under its title in a list: what such a piece is read for. */
-export function cardByline(genre: ArticleGenre | undefined, author: string): Html {
-  return genre && hasPage(genre) && author ? html`<p class="card-byline">بقلم <a href="${authorUrl(author)}">${author}</a></p>` : html``;
+/** A column's or an analysis's writer, under its title in a list (with their portrait, when given): what such a piece is read for. */
+export function cardByline(genre: ArticleGenre | undefined, author: string, card?: AuthorCard | null): Html {
+  if (!genre || !hasPage(genre) || !author) return html``;
+  return html`<p class="card-byline">${card ? portrait(card, author) : ''}<span>بقلم <a href="${authorUrl(author)}">${author}</a></span></p>`;
 }

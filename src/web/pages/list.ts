@@ -1,6 +1,6 @@
 /** Lists of articles: the home page, tag and author pages, with pagination. */
 import type { ArticleSummary } from '../../content/article.js';
-import type { AuthorCard } from '../../content/authors.js';
+import { cardFor, type AuthorCard } from '../../content/authors.js';
 import type { SectionHeadlines } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { articleCount, pieceCount } from '../counted.js';
@@ -44,6 +44,8 @@ export interface ListPage {
   sections?: SectionHeadlines[];
   /** The home page's first page: the newest columns (/opinion), in a block before the sections'. */
   columns?: ArticleSummary[];
+  /** A genre's page: its writers' profiles (content/authors.ts cardFor), their portraits beside their names. */
+  writers?: Record<string, AuthorCard>;
 }
 
 /**
@@ -99,12 +101,12 @@ ${sectionBlocks(list.sections, list.columns ?? [], shown, site)}`;
 }
 
 /** `level`: the card's heading, one below the list's own (h3 under the home page's two h2 sections). */
-export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2): Html {
+export function articleCard(a: ArticleSummary, site: SiteConfig, level: 2 | 3 = 2, writers?: Record<string, AuthorCard>): Html {
   const title = html`${a.live ? html`<span class="live-mark">مباشر</span> ` : ''}${genreMark(a.genre)}<a href="${articleUrl(a.slug)}">${a.title}</a>`;
   return html`<li class="card">
   ${cardImage(a.featureImage)}
   ${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-  ${cardByline(a.genre, a.author)}
+  ${cardByline(a.genre, a.author, writers ? cardFor(writers, a.author) : null)}
   <p>${a.description}</p>
   <div class="meta">${publishedLine(a.publishedAt, site, { relative: true })}</div>
   ${tagLinks(a.tags)}
@@ -151,7 +153,7 @@ export function listPage(list: ListPage, site: SiteConfig, title = list.heading)
 ${about}${count}
 ${
   list.articles.length
-    ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site))}</ol>`
+    ? html`<ol class="cards">${list.articles.map((a) => articleCard(a, site, 2, list.writers))}</ol>`
     : html`<p class="empty">لا توجد أخبار هنا بعد.</p>`
 }
 ${homeBlocks(list, new Set(list.articles.map((a) => a.id)), site)}
