@@ -284,16 +284,22 @@ test('pasting a story the site already has warns at once, with a link to it', as
   await page.close();
 });
 
-test('typing an address into the pinned links moves it to the top of the preview, before saving', async () => {
-  const { email, password } = await makeUser(site.store, 'editor', 'محررة الروابط');
+/** A new editor, signed in, at the published museum story's editor with its preview drawn. */
+async function editingMuseum(name: string) {
+  const { email, password } = await makeUser(site.store, 'editor', name);
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await signIn(page, email, password);
   const { articles } = await site.store.listArticles({ page: 1, limit: 50 });
   const museum = articles.find((a) => a.title === TITLE)!;
-  const tourism = articles.find((a) => a.title === 'موسم سياحي واعد في الأردن')!;
   await page.goto(`${base}/admin/articles/${museum.id}`);
   const preview = page.frameLocator('#preview-frame');
   await preview.locator('article.article h1').waitFor();
+  return { page, preview, museum, articles };
+}
+
+test('typing an address into the pinned links moves it to the top of the preview, before saving', async () => {
+  const { page, preview, museum, articles } = await editingMuseum('محررة الروابط');
+  const tourism = articles.find((a) => a.title === 'موسم سياحي واعد في الأردن')!;
   await page.getByText('روابط الخبر').click();
   await page.locator('#pinned_links').fill(`${base}/articles/${encodeURIComponent(tourism.slug)}`);
   await preview.locator('aside.related li:first-child a', { hasText: tourism.title }).waitFor();
@@ -302,14 +308,7 @@ test('typing an address into the pinned links moves it to the top of the preview
 });
 
 test('choosing «رأي» labels the preview at once; saved, the page wears the label over its headline', async () => {
-  const { email, password } = await makeUser(site.store, 'editor', 'محرر الرأي');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await signIn(page, email, password);
-  const { articles } = await site.store.listArticles({ page: 1, limit: 50 });
-  const museum = articles.find((a) => a.title === TITLE)!;
-  await page.goto(`${base}/admin/articles/${museum.id}`);
-  const preview = page.frameLocator('#preview-frame');
-  await preview.locator('article.article h1').waitFor();
+  const { page, preview, museum } = await editingMuseum('محرر الرأي');
   assert.equal(await preview.locator('.genre').count(), 0, 'news: no label');
   assert.deepEqual(await page.locator('#genre option').allTextContents(), ['خبر', 'رأي', 'تحليل', 'محتوى ممول'], "an editor's choices");
   await page.selectOption('#genre', 'opinion');
