@@ -180,10 +180,13 @@ test('a correction shows under the text, set apart, inside a phone', async () =>
   const note = page.locator('aside.corrections');
   assert.equal(await note.locator('h2').textContent(), 'تصحيح');
   assert.match((await note.locator('li').textContent())!, /2 نوفمبر 2026 .*: ذكرت نسخة سابقة/);
-  const box = (await note.boundingBox())!;
-  const text = (await page.locator('.article-body').boundingBox())!;
-  assert.ok(box.y >= text.y + text.height, 'under the text');
-  assert.ok(box.x >= 0 && box.x + box.width <= 390);
+  // Both boxes in one look, once everything has loaded: measured apart, the text could grow between them.
+  await page.waitForLoadState('load');
+  const [box, text] = await page.evaluate(() =>
+    ['aside.corrections', '.article-body'].map((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  assert.ok(box!.y >= text!.y + text!.height, `under the text (${box!.y} against ${text!.y + text!.height})`);
+  assert.ok(box!.x >= 0 && box!.x + box!.width <= 390);
   assert.equal(await note.evaluate((el) => getComputedStyle(el).borderRightWidth), '4px', 'its rule on the right, where the text starts');
   await note.screenshot({ path: screenshotPath('correction-phone.png') });
   await page.close();
