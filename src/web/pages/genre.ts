@@ -30,7 +30,7 @@ export function genreMark(genre: ArticleGenre | undefined): Html {
   return !genre || genre === 'news' ? html`` : html`<span class="genre-mark genre-${genre}">${GENRE_LABEL[genre]}</span> `;
 }
 
-/** Under the text: whose view an opinion is, and who paid for sponsored content. */
+/** Under the text: that an opinion is its writer's view, and that sponsored content is paid for, not the newsroom's. */
 export function genreNote(genre: ArticleGenre, site: SiteConfig): Html {
   if (genre === 'opinion') return html`<p class="genre-note">تعبّر مقالات الرأي عن آراء كتّابها، ولا تعبّر بالضرورة عن رأي ${site.name}.</p>`;
   if (genre === 'sponsored') return html`<p class="genre-note genre-note-sponsored">محتوى ممول: أُعدّ بالاتفاق مع جهة معلنة، ولا تشارك فيه هيئة تحرير ${site.name}.</p>`;
