@@ -75,6 +75,8 @@ export interface ArticleInput {
   featured?: boolean;
   /** News, opinion, analysis or sponsored content (genre.ts); absent: as it was (a new article is news). */
   genre?: ArticleGenre;
+  /** Who paid for sponsored content, named in its disclosure ('' none); absent: as it was. */
+  sponsor?: string;
   /**
    * ISO 8601: until when the story is breaking news ("عاجل"), shown in a
    * strip on every page while it is public. Null: not breaking; absent: as it was.
@@ -184,6 +186,8 @@ export interface Article {
   /** Led with on the home page (ArticleInput.featured). */
   featured: boolean;
   genre: ArticleGenre;
+  /** Sponsored content's advertiser, '' when none is named. */
+  sponsor: string;
   /** Breaking news until this instant (ArticleInput.breakingUntil); null when it is not. */
   breakingUntil: string | null;
   /** Oldest first. */

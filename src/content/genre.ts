@@ -46,5 +46,8 @@ export function genreOfTags(tags: readonly string[]): { genre: LabelledGenre; ta
   return undefined;
 }
 
+/** The longest advertiser's name a disclosure carries. */
+export const SPONSOR_MAX = 120;
+
 /** Sponsored content is labelled, never linked: a news story's "related" must not lead to an advertisement. */
 export const isLinkable = (genre: string): boolean => genre !== 'sponsored';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, CORRECTION_MAX, LIVE_STATES, LIVE_UPDATE_MAX, MAX_BLOCKED, MAX_CORRECTIONS, MAX_LIVE_UPDATES, MAX_PINNED, type ArticleInput } from './article.js';
 import { imageProblems } from './body.js';
 import { COAUTHORS_MAX } from './bylines.js';
-import { ARTICLE_GENRES } from './genre.js';
+import { ARTICLE_GENRES, SPONSOR_MAX } from './genre.js';
 
 export const TITLE_MAX = 300;
 export const TAGS_MAX = 20;
@@ -34,6 +34,7 @@ export const ArticleInputSchema = z.object({
   modifiedAt: z.iso.datetime({ offset: true }).optional(),
   featured: z.boolean().optional(),
   genre: z.enum(ARTICLE_GENRES).optional(),
+  sponsor: z.string().max(SPONSOR_MAX).optional(),
   breakingUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   corrections: z
     .array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string().trim().min(1, 'is required').max(CORRECTION_MAX) }))

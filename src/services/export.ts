@@ -30,6 +30,7 @@ export function exportedArticle(a: Article) {
     ...(a.importMeta.url ? { url: a.importMeta.url } : {}),
     featured: a.featured,
     ...(a.genre !== 'news' ? { genre: a.genre } : {}),
+    ...(a.sponsor ? { sponsor: a.sponsor } : {}),
     ...(a.corrections.length ? { corrections: a.corrections } : {}),
     ...(a.live ? { live: a.live } : {}),
     ...(a.liveUpdates.length ? { live_updates: a.liveUpdates } : {}),

@@ -53,6 +53,7 @@ export const FIELD_NAMES_AR: Record<string, string> = {
   text: 'النص',
   featured: 'خبر بارز',
   genre: 'نوع المادة',
+  sponsor: 'الجهة الراعية',
   pinnedLinks: 'الروابط المثبتة',
   blockedLinks: 'الروابط المستبعدة',
   alt: 'النص البديل',

@@ -34,6 +34,8 @@ export interface ArticleDraft {
   featured?: boolean;
   /** News, opinion, analysis, or sponsored content (editors' and owners' call, either way). Absent: unchanged. */
   genre?: ArticleGenre;
+  /** Sponsored content's advertiser, named in its disclosure (editors' and owners' call). Absent: unchanged. */
+  sponsor?: string;
   /** Breaking news ("عاجل") until this instant, null: not (ends it now); editors' and owners' choice. Absent: unchanged. */
   breakingUntil?: string | null;
   /** Live coverage: 'live' starts or resumes it, 'ended' ends it, null makes it an ordinary story again (its updates kept). Absent: unchanged. */
@@ -113,13 +115,16 @@ const sameInstant = (a: string | null | undefined, b: string | null | undefined)
  * author or contributor who sends them as they already are (a form or
  * client echoing the article back) is let through.
  */
-function checkDeskChoices(actor: Actor, draft: Partial<ArticleDraft>, current?: Pick<Article, 'featured' | 'breakingUntil' | 'genre'>): void {
+function checkDeskChoices(actor: Actor, draft: Partial<ArticleDraft>, current?: Pick<Article, 'featured' | 'breakingUntil' | 'genre' | 'sponsor'>): void {
   const featuredChanged = draft.featured !== undefined && draft.featured !== (current?.featured ?? false);
   if (featuredChanged && !editsAny(actor)) throw forbidden('Only editors choose the featured stories', 'اختيار الأخبار البارزة للمحررين وحدهم');
   // Paid content is the business side's word, as is taking its label off: a reporter can do neither.
   const genreBefore = current?.genre ?? 'news';
   if (draft.genre !== undefined && draft.genre !== genreBefore && (draft.genre === 'sponsored' || genreBefore === 'sponsored') && !editsAny(actor)) {
     throw forbidden('Only editors mark or unmark sponsored content', 'وسم المحتوى الممول أو رفع الوسم عنه للمحررين وحدهم');
+  }
+  if (draft.sponsor !== undefined && draft.sponsor.trim() !== (current?.sponsor ?? '') && !editsAny(actor)) {
+    throw forbidden('Only editors name the sponsor', 'تسمية الجهة الراعية للمحررين وحدهم');
   }
   if (draft.breakingUntil === undefined || sameInstant(draft.breakingUntil, current?.breakingUntil)) return;
   if (!editsAny(actor)) throw forbidden('Only editors mark breaking news', 'وسم الخبر بـ«عاجل» للمحررين وحدهم');
@@ -194,6 +199,7 @@ function draftFields(draft: Partial<ArticleDraft>): Partial<ArticleInput> {
   if (draft.featureImage !== undefined) out.featureImage = draft.featureImage;
   if (draft.featured !== undefined) out.featured = draft.featured;
   if (draft.genre !== undefined) out.genre = draft.genre;
+  if (draft.sponsor !== undefined) out.sponsor = draft.sponsor;
   if (draft.breakingUntil !== undefined) out.breakingUntil = draft.breakingUntil;
   if (draft.live !== undefined) out.live = draft.live;
   return out;

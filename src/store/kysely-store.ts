@@ -175,6 +175,7 @@ function articleFields(row: Omit<Row, 'body' | 'import_meta' | 'author_key'>, ta
     createdAt: row.created_at,
     featured: row.featured === 1,
     genre: row.genre as ArticleGenre,
+    sponsor: row.sponsor,
     breakingUntil: row.breaking_until ?? null,
     corrections: JSON.parse(row.corrections) as Correction[],
     live: (row.live ?? null) as LiveState | null,
@@ -203,6 +204,7 @@ const VIEW_COLUMNS = [
   'articles.feature_image',
   'articles.featured',
   'articles.genre',
+  'articles.sponsor',
   'articles.breaking_until',
   'articles.corrections',
   'articles.live',
@@ -378,6 +380,7 @@ export class KyselyStore implements Store {
       coauthors: JSON.stringify(coAuthors),
       featured: input.featured === undefined ? (existing?.featured ?? 0) : Number(input.featured),
       genre: input.genre ?? existing?.genre ?? 'news',
+      sponsor: input.sponsor === undefined ? (existing?.sponsor ?? '') : cleanLine(input.sponsor),
       breaking_until: breakingUntil(input.breakingUntil, existing?.breaking_until ?? null, now),
       corrections: input.corrections === undefined ? (existing?.corrections ?? '[]') : JSON.stringify(input.corrections.map(({ at, text }) => ({ at: new Date(at).toISOString(), text: text.trim() }))),
       // Updates are shown under a live or an ended coverage: an import that brings them without a state brings an ended one.
@@ -1000,7 +1003,7 @@ export class KyselyStore implements Store {
       let signed = this.db
         .selectFrom('article_bylines as ab')
         .innerJoin('articles as a', 'a.id', 'ab.article_id')
-        .select(['ab.article_id as id', 'ab.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.updated_at'])
+        .select(['ab.article_id as id', 'ab.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.sponsor', 'a.updated_at'])
         .where('ab.author_key', '=', bylineKey(range.author))
         .where('ab.published_at', '<=', now);
       if (range.since !== undefined) signed = signed.where('ab.published_at', '>=', range.since);
@@ -1018,7 +1021,7 @@ export class KyselyStore implements Store {
     let rows = this.db
       .selectFrom('article_tags as at')
       .innerJoin('articles as a', 'a.id', 'at.article_id')
-      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.updated_at'])
+      .select(['at.article_id as id', 'at.published_at as published_at', 'a.slug', 'a.title', 'a.description', 'a.author', 'a.coauthors', 'a.genre', 'a.sponsor', 'a.updated_at'])
       .where('at.tag_id', '=', tag.id)
       .where('at.published_at', '<=', now);
     if (range.since !== undefined) rows = rows.where('at.published_at', '>=', range.since);
@@ -1051,7 +1054,7 @@ export class KyselyStore implements Store {
     while (remaining > 0) {
       const size = Math.min(batchSize, remaining);
       let query = base
-        .select(['id', 'slug', 'title', 'description', 'author', 'coauthors', 'genre', 'published_at', 'updated_at'])
+        .select(['id', 'slug', 'title', 'description', 'author', 'coauthors', 'genre', 'sponsor', 'published_at', 'updated_at'])
         .orderBy('published_at', order)
         .orderBy('id', order)
         .limit(size);
@@ -1075,6 +1078,7 @@ export class KyselyStore implements Store {
           author: r.author,
           coAuthors: JSON.parse(r.coauthors) as string[],
           genre: r.genre as ArticleGenre,
+          sponsor: r.sponsor,
           publishedAt: r.published_at!,
           updatedAt: r.updated_at,
           tags: tags.get(r.id) ?? [],

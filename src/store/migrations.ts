@@ -349,6 +349,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_by_genre').ifNotExists().on('articles').columns(['genre', 'status', 'published_at', 'id']).execute();
     },
   },
+  // Who paid for a sponsored piece, named in its disclosure (content/genre.ts). Safe to run twice.
+  '0024_sponsor': {
+    async up(db: Kysely<any>) {
+      await addColumnOnce(db, 'articles', 'sponsor', 'text', "not null default ''");
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

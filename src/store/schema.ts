@@ -35,6 +35,8 @@ export interface ArticlesTable {
   featured: Generated<number>;
   /** 'news', 'opinion', 'analysis' or 'sponsored' (content/genre.ts, migration 0023). */
   genre: Generated<string>;
+  /** Sponsored content's advertiser, '' when none (migration 0024). */
+  sponsor: Generated<string>;
   /** ISO 8601 UTC: breaking news ("عاجل") until then (migration 0016); null when not. */
   breaking_until: Generated<string | null>;
   /** JSON Correction[], oldest first (migration 0017). */

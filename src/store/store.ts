@@ -119,6 +119,8 @@ export interface PublicArticleRow {
   /** The other bylines, in order. */
   coAuthors: string[];
   genre: ArticleGenre;
+  /** Sponsored content's advertiser, '' when none. */
+  sponsor: string;
   publishedAt: string;
   updatedAt: string;
   /** In the article's order: the first is its section. */

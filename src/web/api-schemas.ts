@@ -42,6 +42,7 @@ export const summaryProperties = {
   featured: { type: 'boolean', description: 'One of the stories the home page leads with' },
   live: { type: 'boolean', description: 'true while its live coverage runs (absent otherwise)' },
   genre: { type: 'string', enum: [...ARTICLE_GENRES], description: 'What the piece is: news, opinion, analysis or sponsored content (lists leave it out for news)' },
+  sponsor: { type: 'string', description: "One sponsored article's advertiser, as its disclosure names it ('' when none)" },
 } as const;
 
 export const linkProperties = { slug: { type: 'string' }, title: { type: 'string' } } as const;

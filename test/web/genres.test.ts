@@ -189,6 +189,20 @@ test('sponsored content is disclosed, and leaves the links under other stories, 
   assert.match((await get(`/search?q=${encodeURIComponent('شركة نقل')}`)).body, /<span class="genre-mark genre-sponsored">محتوى ممول<\/span>/);
 });
 
+test("the editors name the sponsor: the disclosure, the feeds, the APIs and the structured data say who paid", async () => {
+  const named = await editor('PATCH', `/api/admin/articles/${ids.logistics}`, { sponsor: '  شركة الطريق للنقل ' });
+  assert.equal(named.statusCode, 200, named.body);
+  assert.equal(named.json().sponsor, 'شركة الطريق للنقل');
+  const html = (await get(page(slugs.logistics!))).body;
+  assert.match(html, /<p class="genre-note genre-note-sponsored">محتوى ممول من شركة الطريق للنقل: أُعدّ بالاتفاق مع الجهة الراعية، ولا تشارك فيه هيئة تحرير صحيفة\.<\/p>/);
+  assert.deepEqual(jsonLd(html).find((d) => d['@type'] === 'AdvertiserContentArticle')?.sponsor, { '@type': 'Organization', name: 'شركة الطريق للنقل' });
+  assert.equal((await get(`/api/content/articles/${encodeURIComponent(slugs.logistics!)}`)).json().sponsor, 'شركة الطريق للنقل');
+  assert.equal((await get(`/api/articles/${encodeURIComponent(slugs.crossing!)}`)).json().sponsor, undefined, 'news has none');
+  const item = (await get('/feed.xml')).body.split('<item>').find((i) => i.includes(encodeURIComponent(slugs.logistics!)))!;
+  assert.match(item, /<description><!\[CDATA\[محتوى ممول من شركة الطريق للنقل: شركة نقل/);
+  assert.equal((await editor('PATCH', `/api/admin/articles/${ids.logistics}`, { sponsor: 'ش'.repeat(121) })).statusCode, 400, 'at most 120 letters');
+});
+
 test('only editors mark or unmark sponsored content; a reporter may write opinion', async () => {
   const refused = await reporter('POST', '/api/admin/articles', { ...LOGISTICS, title: 'إعلان: خدمة شحن جديدة', genre: 'sponsored' });
   assert.equal(refused.statusCode, 403, refused.body);
@@ -199,6 +213,9 @@ test('only editors mark or unmark sponsored content; a reporter may write opinio
   const unmark = await reporter('PATCH', `/api/admin/articles/${own.id}`, { genre: 'news' });
   assert.equal(unmark.statusCode, 403, unmark.body);
   assert.match(unmark.json().message_ar, /المحتوى الممول/);
+  const sponsor = await reporter('PATCH', `/api/admin/articles/${own.id}`, { sponsor: 'جهة أخرى' });
+  assert.equal(sponsor.statusCode, 403, 'nor name its sponsor');
+  assert.match(sponsor.json().message_ar, /الجهة الراعية/);
   // Other edits of it are still the reporter's to make.
   assert.equal((await reporter('PATCH', `/api/admin/articles/${own.id}`, { title: 'رأي آخر: المعابر والمزارعون أولاً' })).statusCode, 200);
   const bad = await editor('PATCH', `/api/admin/articles/${own.id}`, { genre: 'advert' });
@@ -243,6 +260,13 @@ test("the newsroom's list narrows to a genre, in the page and the Admin API", as
   const page = (await c.get('/admin?genre=opinion')).body;
   assert.match(page, /<a href="\/admin\?genre=opinion" aria-current="page">رأي<\/a>/);
   assert.ok(page.includes(OPINION.title) && !page.includes(CROSSING.title), 'the columns only');
+  // An editor's form names the sponsor; saving it from the form keeps or changes it.
+  const form = (await c.get(`/admin/articles/${ids.logistics}`)).body;
+  assert.match(form, /<input id="sponsor" name="sponsor" maxlength="120" value="شركة الطريق للنقل"/);
+  const version = /name="version" value="([^"]+)"/.exec(form)![1]!;
+  const saved = await c.post(`/admin/articles/${ids.logistics}`, { title: LOGISTICS.title, description: LOGISTICS.description, tags: LOGISTICS.tags.join('، '), body: LOGISTICS.body, genre: 'sponsored', sponsor: 'شركة الطريق للنقل البري', version, action: 'save' });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  assert.equal((await site.store.getArticleById(ids.logistics!))!.sponsor, 'شركة الطريق للنقل البري');
 });
 
 test('the genre goes out with an export and comes back with its import', async () => {
@@ -258,6 +282,7 @@ test('the genre goes out with an export and comes back with its import', async (
     const articles = await Promise.all((await other.store.listPublicIds()).map((id) => other.store.getArticleById(id)));
     assert.equal(articles.find((a) => a?.title === OPINION.title)?.genre, 'opinion');
     assert.equal(articles.find((a) => a?.title === LOGISTICS.title)?.genre, 'sponsored');
+    assert.equal(articles.find((a) => a?.title === LOGISTICS.title)?.sponsor, 'شركة الطريق للنقل البري');
     assert.equal(articles.find((a) => a?.title === CROSSING.title)?.genre, 'news');
   } finally {
     await other.close();

@@ -3,6 +3,7 @@
  * `description`, `tags`, `slug`, `id`, `published_at`, `updated_at` (the
  * source's last change), `author`, `co_authors` (the other bylines), `source`, `url`, `featured` (true: the
  * home page leads with it), `genre` ("news", "opinion", "analysis" or "sponsored"; news by default),
+ * `sponsor` (sponsored content's advertiser),
  * `status` (published by default), `corrections`
  * (`[{"at", "text"}]`, published under the article), `live` ("live" or
  * "ended": live coverage) and `live_updates` (`[{"id", "at", "text", "key"}]`,
@@ -21,7 +22,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, LIVE_STATES, type ArticleInput, type AuthorAlias } from '../article.js';
 import { allBlocks, parseBody } from '../body.js';
 import { COAUTHORS_MAX, coAuthorsOf } from '../bylines.js';
-import { ARTICLE_GENRES } from '../genre.js';
+import { ARTICLE_GENRES, SPONSOR_MAX } from '../genre.js';
 import { leadSentence } from '../lead.js';
 import { extractHashtags, mergeTags, tagName, type TagAlias } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
@@ -44,6 +45,7 @@ const JsonArticle = z.object({
   url: z.string().optional(),
   featured: z.boolean().optional(),
   genre: z.enum(ARTICLE_GENRES).optional(),
+  sponsor: z.string().max(SPONSOR_MAX).optional(),
   status: z.enum(ARTICLE_STATUSES).optional(),
   format: z.enum(['text', 'markdown']).optional(),
   corrections: z.array(z.object({ at: z.iso.datetime({ offset: true }), text: z.string() })).optional(),
@@ -107,6 +109,7 @@ export function parseJsonArticle(value: unknown, line = 1): ArticleInput {
     ...(a.source ? { source: cleanLine(a.source) } : {}),
     ...(a.featured !== undefined ? { featured: a.featured } : {}),
     ...(a.genre ? { genre: a.genre } : {}),
+    ...(a.sponsor !== undefined ? { sponsor: cleanLine(a.sponsor) } : {}),
     ...(a.status ? { status: a.status } : {}),
     ...(a.corrections ? { corrections: a.corrections } : {}),
     ...(a.live ? { live: a.live } : {}),

@@ -55,6 +55,7 @@ export function articleJson(a: Article) {
     featureImage: a.featureImageId ?? null,
     featured: a.featured,
     genre: a.genre,
+    sponsor: a.sponsor,
     breakingUntil: a.breakingUntil,
     corrections: a.corrections,
     live: a.live,
@@ -289,7 +290,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   };
 
   // --- Writing aids ---
-  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; coAuthors?: string[]; featureImage?: number | null; genre?: ArticleGenre; publishedAt?: string | null } }>('/preview', {
+  app.post<{ Body: { id?: number | null; title: string; description?: string; tags?: string[]; body: string; author?: string; coAuthors?: string[]; featureImage?: number | null; genre?: ArticleGenre; sponsor?: string; publishedAt?: string | null } }>('/preview', {
     config: { role: 'contributor' },
     schema: {
       ...tag('editor'),

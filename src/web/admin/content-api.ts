@@ -170,6 +170,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       updatedAt: a.updatedAt,
       featured: a.featured,
       genre: a.genre,
+      ...(a.genre === 'sponsored' ? { sponsor: a.sponsor } : {}),
       breakingUntil: a.breakingUntil,
       corrections: a.corrections,
       url: articleUrl(a.slug),

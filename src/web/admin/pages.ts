@@ -7,7 +7,7 @@ import { ROLE_NAMES_AR, ROLES, atLeast, editsAny, type Actor } from '../../auth/
 import { LIVE_UPDATE_MAX, type Article, type ArticleStatus } from '../../content/article.js';
 import { DESCRIPTION_MAX } from '../../content/lead.js';
 import { COAUTHORS_MAX } from '../../content/bylines.js';
-import { ARTICLE_GENRES, GENRE_LABEL, type ArticleGenre } from '../../content/genre.js';
+import { ARTICLE_GENRES, GENRE_LABEL, SPONSOR_MAX, type ArticleGenre } from '../../content/genre.js';
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminDesk, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
@@ -238,6 +238,8 @@ export interface EditorValues {
   /** Led with on the home page (the box only editors see). */
   featured: boolean;
   genre: ArticleGenre;
+  /** Sponsored content's advertiser (the field only editors see). */
+  sponsor: string;
   /** The breaking-news choice: '' as it is, a number of hours from now, or 'off' (end it now). */
   breaking: string;
   /** A correction to publish under the article with this save. */
@@ -275,6 +277,7 @@ export function valuesOf(article: Article | null, image: ImageRef | null, site: 
     imageAlt: image?.alt ?? '',
     featured: article?.featured ?? false,
     genre: article?.genre ?? 'news',
+    sponsor: article?.sponsor ?? '',
     breaking: '',
     correction: '',
     version: article ? editVersion(article) : '',
@@ -326,14 +329,21 @@ function deskChoices(article: Article | null, values: EditorValues, site: SiteCo
  * call both ways (services/workflow.ts): others are not offered it, and a
  * sponsored piece's field is shown to them disabled, so their form sends none.
  */
-function genreField(actor: Actor, values: EditorValues, invalid: Html): Html {
+function genreField(actor: Actor, values: EditorValues, invalid: Html, errorField: string | undefined): Html {
   const locked = !editsAny(actor) && values.genre === 'sponsored';
   const offered = ARTICLE_GENRES.filter((g) => g !== 'sponsored' || editsAny(actor) || locked);
   return html`<label for="genre">نوع المادة</label>
   <select id="genre" name="genre" aria-describedby="genre-hint"${locked ? html` disabled` : ''}${invalid}>
     ${offered.map((g) => html`<option value="${g}"${values.genre === g ? html` selected` : ''}>${GENRE_LABEL[g]}</option>`)}
   </select>
-  <p id="genre-hint" class="hint">يظهر النوع فوق العنوان وقبله في القوائم، إلا الخبر. المحتوى الممول يُوسم بوضوح، ولا يُعرض في «أخبار ذات صلة» ولا في خريطة الأخبار${editsAny(actor) ? '' : '، ويحدده المحررون وحدهم'}.</p>`;
+  <p id="genre-hint" class="hint">يظهر النوع فوق العنوان وقبله في القوائم، إلا الخبر. المحتوى الممول يُوسم بوضوح، ولا يُعرض في «أخبار ذات صلة» ولا في خريطة الأخبار${editsAny(actor) ? '' : '، ويحدده المحررون وحدهم'}.</p>
+  ${
+    editsAny(actor)
+      ? html`<label for="sponsor">الجهة الراعية (للمحتوى الممول)</label>
+  <input id="sponsor" name="sponsor" maxlength="${SPONSOR_MAX}" value="${values.sponsor}" aria-describedby="sponsor-hint"${field('sponsor', errorField)}>
+  <p id="sponsor-hint" class="hint">يُذكر اسمها في الإفصاح تحت المحتوى الممول: «محتوى ممول من …».</p>`
+      : ''
+  }`;
 }
 
 /**
@@ -390,7 +400,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <p id="tags-hint" class="hint">افصل بين الوسوم بفاصلة؛ الوسم الأول هو القسم.</p>
   <div id="tag-suggestions" class="chips" aria-live="polite"></div>
 
-  ${genreField(actor, values, e('genre'))}
+  ${genreField(actor, values, e('genre'), errorField)}
 
   <label for="body">نص الخبر</label>
   <p id="body-hint" class="hint">Markdown: سطر يبدأ بـ <code>## </code> عنوان فرعي، وبـ <code>&gt; </code> اقتباس، وسطر فارغ بين الفقرات. الصورة في فقرة وحدها، وعنوانها يبدأ بـ https:// أو /media/ والتعليق بين علامتي تنصيص: <code dir="ltr">![وصف الصورة](https://… "التعليق")</code>. ورابط فيديو يوتيوب أو فيميو في فقرة وحده يصير فيديو، وتعليقه هكذا: <code dir="ltr">[التعليق](https://youtu.be/…)</code>.</p>

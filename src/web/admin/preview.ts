@@ -27,6 +27,7 @@ export interface PreviewInput {
   coAuthors?: string[];
   featureImage?: number | null;
   genre?: ArticleGenre;
+  sponsor?: string;
   publishedAt?: string | null;
   /** The pinned and blocked links as the form has them now (addresses); absent: the stored ones. */
   pinnedLinks?: string[];
@@ -89,6 +90,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     createdAt: now,
     featured: false, // the article page shows neither
     genre: input.genre ?? 'news',
+    sponsor: input.sponsor?.trim() ?? '',
     breakingUntil: null,
     corrections: [],
     // The body as it would read; a live story's updates are posted one by one and shown at once, not previewed.

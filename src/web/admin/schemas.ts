@@ -4,7 +4,7 @@ import { ARTICLE_STATUSES, LIVE_UPDATE_MAX } from '../../content/article.js';
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from '../../content/validate.js';
 import { ROLES } from '../../auth/roles.js';
 import { COAUTHORS_MAX } from '../../content/bylines.js';
-import { ARTICLE_GENRES } from '../../content/genre.js';
+import { ARTICLE_GENRES, SPONSOR_MAX } from '../../content/genre.js';
 import { breakingUntilSchema, correctionsSchema, liveSchema, liveUpdatesSchema } from '../api-schemas.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
@@ -61,6 +61,7 @@ export const AdminArticleSchema = {
     featureImage: nullableInt,
     featured: { type: 'boolean', description: 'The home page leads with it' },
     genre: { type: 'string', enum: [...ARTICLE_GENRES], description: 'News, opinion, analysis or sponsored content' },
+    sponsor: { type: 'string', description: "Sponsored content's advertiser, named in its disclosure ('' none)" },
     breakingUntil: breakingUntilSchema,
     corrections: correctionsSchema,
     live: liveSchema,
@@ -98,6 +99,7 @@ const draftProperties = {
     enum: [...ARTICLE_GENRES],
     description: 'What the piece is, labelled on its page and in lists: news, opinion, analysis, or sponsored content (only editors and owners mark or unmark sponsored content; absent: unchanged)',
   },
+  sponsor: { type: 'string', maxLength: SPONSOR_MAX, description: "Sponsored content's advertiser, named in its disclosure; '' none (editors and owners; absent: unchanged)" },
   breakingUntil: {
     type: ['string', 'null'],
     format: 'date-time',
@@ -197,6 +199,7 @@ export const PreviewBody = {
     coAuthors: { type: 'array', maxItems: COAUTHORS_MAX, items: { type: 'string', maxLength: 200 } },
     featureImage: nullableInt,
     genre: { type: 'string', enum: [...ARTICLE_GENRES] },
+    sponsor: { type: 'string', maxLength: SPONSOR_MAX },
     publishedAt: { type: ['string', 'null'], format: 'date-time', description: 'When it is (or will be) published, if not now' },
     pinnedLinks: { type: 'array', maxItems: 6, items: { type: 'string', maxLength: 500 }, description: 'The pinned links as the form has them (else the stored ones)' },
     blockedLinks: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 500 }, description: 'The blocked links as the form has them (else the stored ones)' },

@@ -261,6 +261,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       featured: str(body.featured) === '1',
       // A disabled field (a sponsored piece, to a reporter) sends nothing: the piece stays what it is.
       genre: isGenre(body.genre) ? body.genre : (existing?.genre ?? 'news'),
+      sponsor: str(body.sponsor),
       breaking: str(body.breaking),
       correction: str(body.correction),
       version: str(body.version),
@@ -305,6 +306,8 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
         // Only a form that showed the box (an editor's) says anything about it.
         ...(str(body.featured_field) ? { featured: values.featured } : {}),
         ...(isGenre(body.genre) ? { genre: body.genre } : {}),
+        // Only an editor's form has the field: a reporter's says nothing of it.
+        ...(typeof body.sponsor === 'string' ? { sponsor: body.sponsor } : {}),
         ...breakingChoice(values.breaking),
         pinnedLinks: lines(values.pinnedLinks),
         blockedLinks: [...lines(values.blockedLinks), ...ticked],

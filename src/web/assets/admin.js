@@ -116,6 +116,7 @@ function setUpEditor(form) {
         coAuthors: ($('co_authors')?.value ?? '').split(/[،,؛;\n]/).map((n) => n.trim()).filter(Boolean).slice(0, 4),
         featureImage,
         genre: $('genre')?.value || 'news',
+        sponsor: $('sponsor')?.value ?? '',
       });
       frame.srcdoc = html;
       showCopy(copyOf);
@@ -123,7 +124,7 @@ function setUpEditor(form) {
       // The preview is a help; saving does not depend on it.
     }
   }, 500);
-  for (const el of [title, description, tags, body, author, $('co_authors'), $('pinned_links'), $('blocked_links'), $('genre')]) el?.addEventListener('input', refresh);
+  for (const el of [title, description, tags, body, author, $('co_authors'), $('pinned_links'), $('blocked_links'), $('genre'), $('sponsor')]) el?.addEventListener('input', refresh);
   for (const box of form.querySelectorAll('input[name="block"]')) box.addEventListener('change', refresh);
   refresh();
 

@@ -185,7 +185,7 @@ ${featureFigure(article.featureImage)}
 ${body}
 </div>
 ${liveUpdates(article, site)}
-${genreNote(article.genre, site)}
+${genreNote(article.genre, site, article.sponsor)}
 ${correctionsNote(article, site)}
 ${authorBoxes(bylinesOf(article), article.authorCards)}
 <p class="print-url" dir="ltr">${readableUrl(absoluteUrl(site, articleUrl(article.slug)))}</p>

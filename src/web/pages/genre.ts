@@ -30,10 +30,13 @@ export function genreMark(genre: ArticleGenre | undefined): Html {
   return !genre || genre === 'news' ? html`` : html`<span class="genre-mark genre-${genre}">${GENRE_LABEL[genre]}</span> `;
 }
 
-/** Under the text: that an opinion is its writer's view, and that sponsored content is paid for, not the newsroom's. */
-export function genreNote(genre: ArticleGenre, site: SiteConfig): Html {
+/** Under the text: that an opinion is its writer's view, and that sponsored content is paid for (by whom, when the editors named them), not the newsroom's. */
+export function genreNote(genre: ArticleGenre, site: SiteConfig, sponsor = ''): Html {
   if (genre === 'opinion') return html`<p class="genre-note">تعبّر مقالات الرأي عن آراء كتّابها، ولا تعبّر بالضرورة عن رأي ${site.name}.</p>`;
-  if (genre === 'sponsored') return html`<p class="genre-note genre-note-sponsored">محتوى ممول: أُعدّ بالاتفاق مع جهة معلنة، ولا تشارك فيه هيئة تحرير ${site.name}.</p>`;
+  if (genre === 'sponsored') {
+    const by = sponsor ? html`محتوى ممول من ${sponsor}: أُعدّ بالاتفاق مع الجهة الراعية` : html`محتوى ممول: أُعدّ بالاتفاق مع جهة معلنة`;
+    return html`<p class="genre-note genre-note-sponsored">${by}، ولا تشارك فيه هيئة تحرير ${site.name}.</p>`;
+  }
   return html``;
 }
 

@@ -90,6 +90,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
       updatedAt: a.updatedAt,
       featured: a.featured,
       genre: a.genre,
+      ...(a.genre === 'sponsored' ? { sponsor: a.sponsor } : {}),
       breakingUntil: a.breakingUntil,
       corrections: a.corrections,
       body: a.body,

@@ -68,7 +68,8 @@ interface FeedItem {
 }
 
 /** Paid content is disclosed where a feed reader shows the summary, not only in a category some apps hide. */
-const disclosed = (row: PublicArticleRow): string => (row.genre === 'sponsored' ? `${GENRE_LABEL.sponsored}: ${row.description}` : row.description);
+const disclosed = (row: PublicArticleRow): string =>
+  row.genre === 'sponsored' ? `${GENRE_LABEL.sponsored}${row.sponsor ? ` من ${row.sponsor}` : ''}: ${row.description}` : row.description;
 
 const latestOf = (row: PublicArticleRow) => (row.updatedAt > row.publishedAt ? row.updatedAt : row.publishedAt);
 

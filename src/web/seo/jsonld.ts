@@ -93,6 +93,7 @@ export function newsArticle(
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     isAccessibleForFree: true,
+    ...(article.genre === 'sponsored' && article.sponsor ? { sponsor: { '@type': 'Organization', name: article.sponsor } } : {}),
     ...(article.corrections.length ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.at })) } : {}),
     ...(article.live ? liveBlog(article, url, published) : {}),
   };
