@@ -13,6 +13,7 @@ import {
   authorBioText,
   authorTitleText,
   profileLink,
+  type AuthorCard,
   type AuthorProfile,
   type AuthorProfileInput,
 } from '../content/authors.js';
@@ -137,4 +138,20 @@ export async function authorsIndex(store: Store): Promise<IndexedAuthor[]> {
   const images = await store.newsroom.imageRefs(profiles.map((p) => p.imageId));
   const cards = new Map(profiles.map((p) => [bylineKey(p.byline), { jobTitle: p.jobTitle, image: p.imageId === null ? null : (images.get(p.imageId) ?? null) }]));
   return bylines.map((b) => ({ ...b, card: cards.get(bylineKey(b.byline)) ?? null })).sort((a, b) => a.byline.localeCompare(b.byline, 'ar'));
+}
+
+/**
+ * The profiles of a few bylines, keyed as a page's view holds them
+ * (content/authors.ts cardFor): for pages not read with their cards in one
+ * statement (the editor's preview, the opinion and analysis pages). Bylines
+ * without a profile are left out.
+ */
+export async function profileCards(store: Store, bylines: string[]): Promise<Record<string, AuthorCard>> {
+  const unique = [...new Map(bylines.filter(Boolean).map((b) => [bylineKey(b), b])).values()];
+  const profiles = await Promise.all(unique.map((b) => store.newsroom.authorProfile(b)));
+  const cards: Record<string, AuthorCard> = {};
+  profiles.forEach((profile, i) => {
+    if (profile) cards[bylineKey(unique[i]!)] = profile;
+  });
+  return cards;
 }

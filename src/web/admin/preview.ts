@@ -4,11 +4,11 @@
  * with the see-also and related links a save would now pick, placed as the
  * page places them: what the editor sees is what readers will see.
  */
-import type { AuthorCard } from '../../content/authors.js';
-import { bylineKey, bylinesOf, coAuthorsOf } from '../../content/bylines.js';
+import { bylinesOf, coAuthorsOf } from '../../content/bylines.js';
 import type { ArticleStatus } from '../../content/article.js';
 import { parseBody } from '../../content/body.js';
 import { parseTags } from '../../services/workflow.js';
+import { profileCards } from '../../services/authors.js';
 import type { ArticleView, Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { draftLinks } from '../../related/suggest.js';
@@ -54,16 +54,6 @@ async function linksNow(store: Store, input: PreviewInput, tags: string[]): Prom
   } catch {
     return { seeAlso: [], related: [] };
   }
-}
-
-/** The bylines' profiles as a page's view holds them, for a story not saved as it is. */
-async function profileCards(store: Store, bylines: string[]): Promise<Record<string, AuthorCard>> {
-  const cards: Record<string, AuthorCard> = {};
-  for (const name of bylines) {
-    const profile = await store.newsroom.authorProfile(name);
-    if (profile) cards[bylineKey(name)] = profile;
-  }
-  return cards;
 }
 
 export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput, options: { links?: boolean } = {}): Promise<string> {

@@ -3,11 +3,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { bylineKey, bylinesOf } from '../../content/bylines.js';
 import { tagKey } from '../../content/tags.js';
 import type { Store } from '../../store/store.js';
-import type { AuthorCard } from '../../content/authors.js';
 import type { SiteConfig } from '../config.js';
 import { articlePage } from '../pages/article.js';
 import { authorsIndexPage } from '../pages/author.js';
-import { authorsIndex } from '../../services/authors.js';
+import { authorsIndex, profileCards } from '../../services/authors.js';
 import { SECTIONS } from '../pages/layout.js';
 import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
 import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
@@ -67,13 +66,12 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       const { page } = req.query;
       const { total, articles, lastModified } = await store.listArticles({ page, limit: site.pageSize, genre });
       // Each writer's portrait beside their name: the page's few bylines' profiles.
-      const bylines = [...new Map(articles.map((a) => [bylineKey(a.author), a.author])).values()].filter(Boolean);
-      const writers: Record<string, AuthorCard> = {};
-      for (const [i, card] of (await Promise.all(bylines.map((b) => store.newsroom.authorProfile(b)))).entries()) if (card) writers[bylineKey(bylines[i]!)] = card;
+      const bylines = articles.map((a) => a.author).filter(Boolean);
+      const writers = await profileCards(store, bylines);
       setLastModified(reply, lastModified ?? null);
       reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
       // Which pieces it lists changes with the home list (a publication, a change of genre: ChangeSet.listings); a portrait with its profile.
-      reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`), ...bylines.map((b) => `list:profile:${bylineKey(b)}`)]);
+      reply.cacheFor(['list:home', ...articles.map((a) => `card:${a.id}`), ...new Set(bylines.map((b) => `list:profile:${bylineKey(b)}`))]);
       return listPage({ heading, base: path, page, pageSize: site.pageSize, total, articles, genre, writers }, site).value;
     });
   }
