@@ -4,10 +4,12 @@
  * (UPDATE … WHERE status = 'scheduled' AND published_at <= now RETURNING
  * id), so several processes running this publish each article once; then
  * the links around them are refreshed, as after any save. Nothing is kept
- * in memory: a restart loses no schedule.
+ * in memory: a restart loses no schedule. The process that published them
+ * tells the webhooks (services/webhooks.ts), once.
  */
 import type { Store } from '../store/store.js';
 import { refreshLinks } from './articles.js';
+import { announcePublished } from './webhooks.js';
 
 export const SCHEDULER_INTERVAL_MS = 30_000;
 
@@ -19,7 +21,10 @@ export interface Scheduler {
 
 export async function publishDue(store: Store, now = new Date()): Promise<number[]> {
   const ids = await store.publishDue(now.toISOString());
-  if (ids.length) await refreshLinks(store, ids);
+  if (ids.length) {
+    await refreshLinks(store, ids);
+    await announcePublished(store, ids);
+  }
   return ids;
 }
 

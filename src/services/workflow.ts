@@ -18,6 +18,7 @@ import { editsAny, mayPublish, type Actor } from '../auth/roles.js';
 import { StaleSaveError, type Store } from '../store/store.js';
 import { refreshLinks, saveArticles } from './articles.js';
 import { resolveLinkRules } from './link-rules.js';
+import { announceDeleted, announceSave } from './webhooks.js';
 import { AppError, FIELD_NAMES_AR, conflict, forbidden, invalid, notFound } from './newsroom-errors.js';
 
 export interface ArticleDraft {
@@ -159,13 +160,17 @@ function futureInstant(publishAt: string | undefined): string {
   return new Date(t).toISOString();
 }
 
-async function save(store: Store, input: ArticleInput): Promise<Article> {
+/** Saves, then tells the webhooks what the save changed for readers (services/webhooks.ts). `before`: the article as read, null for a new one. */
+async function save(store: Store, input: ArticleInput, before: Article | null): Promise<Article> {
+  let saved: Article;
   try {
     const [outcome] = await saveArticles(store, [input]);
-    return outcome!.article;
+    saved = outcome!.article;
   } catch (e) {
     asAppError(e);
   }
+  await announceSave(store, before, saved, before === null || editVersion(before) !== editVersion(saved));
+  return saved;
 }
 
 /** The whole article as the store takes it, from what it is now. */
@@ -228,7 +233,7 @@ export async function createArticle(
     ...(publishedAt ? { publishedAt } : {}),
     ownerId: actor.userId,
     savedBy: actor.userId,
-  });
+  }, null);
 }
 
 /** How often a change is tried when other saves keep coming between its read and its write. */
@@ -285,11 +290,11 @@ export async function updateArticle(
   await checkDraft(store, draft, id);
   const linkRules = await resolveLinkRules(store, draft, id);
   const fields = { ...draftFields(draft), ...(linkRules ? { linkRules } : {}) };
-  if (options.expectedVersion === undefined) return save(store, { ...inputOf(article, actor), ...fields });
+  if (options.expectedVersion === undefined) return save(store, { ...inputOf(article, actor), ...fields }, article);
   for (let attempt = 1; ; attempt++) {
     if (editVersion(article) !== options.expectedVersion) throw await editConflict(store, id);
     try {
-      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt });
+      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt }, article);
     } catch (e) {
       if (!(e instanceof StaleSaveError)) throw e;
       if (attempt === STALE_RETRIES) throw busy();
@@ -305,7 +310,7 @@ export async function transition(store: Store, actor: Actor, id: number, action:
     if (!['draft', 'unpublished', 'submitted'].includes(article.status)) {
       throw new AppError(409, 'bad_transition', `A ${article.status} article cannot be submitted`, 'لا يمكن إرسال خبر بهذه الحالة للمراجعة');
     }
-    return save(store, { ...inputOf(article, actor), status: 'submitted' });
+    return save(store, { ...inputOf(article, actor), status: 'submitted' }, article);
   }
   if (!canPublish(actor, article)) {
     throw forbidden(
@@ -317,15 +322,15 @@ export async function transition(store: Store, actor: Actor, id: number, action:
   if (action === 'publish') {
     // A republished article keeps its first date; a scheduled one published early takes now.
     const publishedAt = article.publishedAt && article.publishedAt <= now ? article.publishedAt : now;
-    return save(store, { ...inputOf(article, actor), status: 'published', publishedAt });
+    return save(store, { ...inputOf(article, actor), status: 'published', publishedAt }, article);
   }
   if (action === 'schedule') {
-    return save(store, { ...inputOf(article, actor), status: 'scheduled', publishedAt: futureInstant(publishAt) });
+    return save(store, { ...inputOf(article, actor), status: 'scheduled', publishedAt: futureInstant(publishAt) }, article);
   }
   if (!['published', 'scheduled'].includes(article.status)) {
     throw new AppError(409, 'bad_transition', 'Only published or scheduled articles can be unpublished', 'لا يمكن إلغاء نشر خبر غير منشور');
   }
-  return save(store, { ...inputOf(article, actor), status: 'unpublished' });
+  return save(store, { ...inputOf(article, actor), status: 'unpublished' }, article);
 }
 
 export async function deleteArticle(store: Store, actor: Actor, id: number): Promise<void> {
@@ -335,6 +340,7 @@ export async function deleteArticle(store: Store, actor: Actor, id: number): Pro
   const linking = await store.related.linkingTo([id]);
   const tagIds = await store.deleteArticle(id);
   if (tagIds === null) return;
+  await announceDeleted(store, article);
   const tagged = tagIds.length ? await store.listIdsByTags(tagIds, Number.MAX_SAFE_INTEGER, []) : [];
   const again = [...new Set([...tagged, ...linking])].filter((other) => other !== id);
   if (again.length) await refreshLinks(store, again);
@@ -357,7 +363,7 @@ export async function restoreRevision(store: Store, actor: Actor, id: number, re
     author: s.author,
     coAuthors: s.coAuthors ?? [],
     featureImage,
-  });
+  }, article);
 }
 
 
@@ -374,7 +380,7 @@ async function changeAppended(store: Store, id: number, change: (article: Articl
     const article = await load(store, id);
     const fields = change(article);
     try {
-      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt });
+      return await save(store, { ...inputOf(article, actor), ...fields, expectedUpdatedAt: article.updatedAt }, article);
     } catch (e) {
       if (!(e instanceof StaleSaveError)) throw e;
       if (attempt === STALE_RETRIES) throw busy();

@@ -27,6 +27,8 @@ import type { RelatedStore } from '../related/types.js';
 import { migrationProvider } from './migrations.js';
 import { afterArticleSave, KyselyNewsroomStore, recordUploads, uploadsByKey } from './newsroom-kysely.js';
 import type { NewsroomStore } from './newsroom.js';
+import { KyselyWebhookStore } from './webhooks-kysely.js';
+import type { WebhookStore } from './webhooks.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { jsonRows, parseRows } from './json-rows.js';
@@ -301,11 +303,14 @@ export class KyselyStore implements Store {
     readonly changes: ChangeBus = new LocalBus(),
   ) {
     this.newsroom = new KyselyNewsroomStore(db, changes);
+    this.webhooks = new KyselyWebhookStore(db);
     this.#templates = new QueryTemplates(db);
   }
 
   /** The newsroom's tables (issue #5). */
   readonly newsroom: NewsroomStore;
+
+  readonly webhooks: WebhookStore;
 
   /** The page reads, compiled once (templates.ts). */
   readonly #templates: QueryTemplates;

@@ -13,6 +13,7 @@ import type { TagAlias } from '../content/tags.js';
 import type { NewsroomStore } from './newsroom.js';
 import type { SearchQuery, SearchResults } from '../search/types.js';
 import type { RelatedStore } from '../related/types.js';
+import type { WebhookStore } from './webhooks.js';
 
 /**
  * What a page shows of an article. It leaves out the source text (`body`,
@@ -298,6 +299,8 @@ export interface Store {
 
   /** Told what each committed write changed, for caches to purge (src/store/changes.ts). */
   readonly changes: ChangeBus;
+  /** The webhooks owners register and the outbox of their deliveries (src/store/webhooks.ts). */
+  readonly webhooks: WebhookStore;
   /** One round trip to the database (a health check's); rejects when it does not answer. */
   ping(): Promise<{ engine: 'sqlite' | 'postgres' }>;
   /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */

@@ -32,6 +32,7 @@ import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendExport, sendJsonError } from './http.js';
 import { renderPreview } from './preview.js';
 import * as S from './schemas.js';
+import { webhooksApi } from './webhooks-api.js';
 
 export interface AdminApiOptions {
   store: Store;
@@ -569,6 +570,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
     if (!(await store.newsroom.revokeApiKey(req.params.id, new Date().toISOString()))) throw notFound('key', 'لم نجد هذا المفتاح');
     return reply.code(204).send();
   });
+
+  // --- Webhooks (owner) ---
+  await app.register(webhooksApi, { store });
 };
 
 /** For tests and docs: does an actor of this role pass a route's role? */

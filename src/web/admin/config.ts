@@ -26,6 +26,10 @@ export interface NewsroomConfig {
   scheduler: boolean;
   /** How often (SAHIFA_SCHEDULER_MS, default 30 s). */
   schedulerIntervalMs: number;
+  /** Send the webhooks' deliveries from this process (web/webhook-sender.ts). */
+  webhooks: boolean;
+  /** How often it looks for deliveries written by other processes or due again (SAHIFA_WEBHOOK_POLL_MS, default 5 s). */
+  webhookPollMs: number;
 }
 
 /**
@@ -54,6 +58,8 @@ export function newsroomConfig(overrides: Partial<NewsroomConfig> = {}, env = pr
     loginLimits: DEFAULT_LOGIN_LIMITS,
     scheduler: true,
     schedulerIntervalMs: Number(env.SAHIFA_SCHEDULER_MS) > 0 ? Number(env.SAHIFA_SCHEDULER_MS) : 30_000,
+    webhooks: true,
+    webhookPollMs: Number(env.SAHIFA_WEBHOOK_POLL_MS) > 0 ? Number(env.SAHIFA_WEBHOOK_POLL_MS) : 5_000,
     ...overrides,
   };
 }

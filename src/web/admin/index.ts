@@ -2,7 +2,8 @@
  * The newsroom (issue #5), hooked into the server in one call: cookies,
  * forms, uploads and CSRF for its own routes only; the Admin and Content
  * APIs with their OpenAPI document at /api/docs; the editor at /admin; the
- * uploaded images at /media; and the scheduler, started with the server.
+ * uploaded images at /media; and the scheduler and the webhooks' sender,
+ * started with the server.
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -17,6 +18,7 @@ import type { Role } from '../../auth/roles.js';
 import { startScheduler, type Scheduler } from '../../services/scheduler.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
+import { WebhookSender } from '../webhook-sender.js';
 import { adminApi } from './api.js';
 import { newsroomConfig, type NewsroomConfig } from './config.js';
 import { contentApi } from './content-api.js';
@@ -33,8 +35,8 @@ export interface RouteRecord {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The newsroom's configuration, the routes registered after it (for tests), and its scheduler. */
-    newsroom: { config: NewsroomConfig; routes: RouteRecord[]; scheduler: Scheduler | null };
+    /** The newsroom's configuration, the routes registered after it (for tests), its scheduler and its webhooks' sender. */
+    newsroom: { config: NewsroomConfig; routes: RouteRecord[]; scheduler: Scheduler | null; webhooks: WebhookSender | null };
   }
 }
 
@@ -61,7 +63,7 @@ export async function registerNewsroom(app: FastifyInstance, { store, site, conf
       routes.push({ method, url: r.url, role: r.config?.role, access: r.config?.access });
     }
   });
-  app.decorate('newsroom', { config, routes, scheduler: null });
+  app.decorate('newsroom', { config, routes, scheduler: null, webhooks: null });
 
   await app.register(async (scope) => {
     await scope.register(cookie);
@@ -131,6 +133,14 @@ export async function registerNewsroom(app: FastifyInstance, { store, site, conf
     });
     app.addHook('onClose', async () => {
       await app.newsroom.scheduler?.stop();
+    });
+  }
+  if (config.webhooks) {
+    app.addHook('onReady', async () => {
+      app.newsroom.webhooks = new WebhookSender(store, { baseUrl: site.baseUrl, pollMs: config.webhookPollMs, onError: (e) => app.log.error(e) });
+    });
+    app.addHook('onClose', async () => {
+      await app.newsroom.webhooks?.stop();
     });
   }
 }
