@@ -76,7 +76,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 for (const scheme of ['light', 'dark'] as const) test(`newsroom pages have no WCAG 2.1 A/AA violations (${scheme} scheme)`, async () => {
-  const { email, password } = await makeUser(site.store, 'owner', `هالة المحررة ${scheme}`);
+  const { email, password, user } = await makeUser(site.store, 'owner', `هالة المحررة ${scheme}`);
   // The newsroom's CSP forbids inline scripts, which is how axe is put in the page: the test's browser alone sets it aside.
   const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1200, height: 900 }, bypassCSP: true });
   try {
@@ -85,6 +85,11 @@ for (const scheme of ['light', 'dark'] as const) test(`newsroom pages have no WC
     await page.fill('#password', password);
     await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
     const { articles } = await site.store.newsroom.listAdmin({ page: 1, limit: 1 });
+    // A webhook whose address does not answer: its page shows a delivery waiting for its next try, with the error.
+    const now = new Date().toISOString();
+    const hook = await site.store.webhooks.create({ name: `تطبيق الهاتف ${scheme}`, url: 'http://127.0.0.1:9/hook', events: ['article.published'], secret: 'whsec_audit', createdBy: user.id }, now);
+    await site.store.webhooks.enqueue('ping', JSON.stringify({ event: 'ping', createdAt: now }), now, hook.id);
+    await site.app.newsroom.webhooks!.runOnce();
     for (const path of [
       '/admin',
       '/admin/articles/new',
@@ -96,6 +101,8 @@ for (const scheme of ['light', 'dark'] as const) test(`newsroom pages have no WC
       `/admin${authorUrl(story.author)}`,
       '/admin/users',
       '/admin/keys',
+      '/admin/webhooks',
+      `/admin/webhooks/${hook.id}`,
       '/admin/import',
     ]) {
       await audit(page, path);

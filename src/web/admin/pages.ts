@@ -77,7 +77,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
     <a href="/admin/media">الصور</a>
     ${atLeast(actor.role, 'editor') ? html`<a href="/admin/tags">الوسوم</a>` : ''}
     <a href="/admin/authors">الكتّاب</a>
-    ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/import">استيراد</a>` : ''}
+    ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/webhooks">خطافات الويب</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
   </nav>

@@ -2,7 +2,7 @@
  * The editor's routes (issue #5), under /admin: sign-in, the first owner's
  * setup, the article list, the editor (a plain form that works without
  * script, multipart so the feature image travels with it), revisions,
- * accounts, API keys and importing an export. Writes need the CSRF token;
+ * accounts, API keys, webhooks and importing an export. Writes need the CSRF token;
  * pages need an account.
  */
 import type {} from '@fastify/csrf-protection';
@@ -34,6 +34,10 @@ import { zonedToUtc } from '../zoned.js';
 import { bylineOf } from '../urls.js';
 import { namesIn } from '../../content/bylines.js';
 import { isGenre } from '../../content/genre.js';
+import { isWebhookEvent } from '../../content/webhook-events.js';
+import { createWebhook, rotateWebhookSecret, testWebhook, updateWebhook } from '../../services/webhooks.js';
+import type { Webhook } from '../../store/webhooks.js';
+import { webhookPage, webhooksPage } from './webhooks-pages.js';
 
 export interface AdminUiOptions {
   store: Store;
@@ -574,6 +578,82 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   app.post<{ Params: { id: string } }>('/keys/:id/revoke', role('owner'), async (req, reply) => {
     await store.newsroom.revokeApiKey(Number(req.params.id) || 0, new Date().toISOString());
     return reply.redirect('/admin/keys', 303);
+  });
+
+  // --- Webhooks (owner) ---
+  const WEBHOOK_FLASH: Record<string, string> = {
+    saved: 'حُفظ الخطاف.',
+    test: 'أُرسلت تجربة: يظهر جوابها في السجل بعد لحظات.',
+    on: 'شُغّل الخطاف.',
+    off: 'أُوقف الخطاف: لن يُرسل إليه ما كان ينتظر.',
+    retry: 'سيُعاد الإرسال الآن.',
+  };
+  const eventsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string') : typeof v === 'string' ? [v] : []);
+  const formValues = (body: Form | undefined) => ({ name: str(body?.name), url: str(body?.url), events: eventsOf(body?.events).filter(isWebhookEvent) });
+  const hookOf = async (id: string) => {
+    const hook = await store.webhooks.get(Number(id) || 0);
+    if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
+    return hook;
+  };
+  const hookPage = async (req: FastifyRequest, reply: FastifyReply, hook: Webhook, extra: Parameters<typeof webhookPage>[3] & { flash?: string; error?: string } = {}, code = 200) =>
+    send(reply, webhookPage(ctx(req, reply, hook.name, { flash: extra.flash, error: extra.error }), hook, await store.webhooks.deliveries(hook.id, 50), extra), code);
+
+  app.get('/webhooks', role('owner'), async (req, reply) => send(reply, webhooksPage(ctx(req, reply, 'خطافات الويب'), await store.webhooks.list())));
+
+  app.post<{ Body: Form }>('/webhooks', role('owner'), async (req, reply) => {
+    try {
+      const hook = await createWebhook(store, actorOf(req), { name: str(req.body?.name), url: str(req.body?.url), events: eventsOf(req.body?.events) });
+      return send(reply, webhooksPage(ctx(req, reply, 'خطافات الويب'), await store.webhooks.list(), { created: hook }), 201);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return send(reply, webhooksPage(ctx(req, reply, 'خطافات الويب', { error: e.messageAr }), await store.webhooks.list(), { values: formValues(req.body) }), e.status);
+    }
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/webhooks/:id', role('owner'), async (req, reply) =>
+    hookPage(req, reply, await hookOf(req.params.id), { flash: WEBHOOK_FLASH[req.query.done ?? ''] }),
+  );
+
+  app.post<{ Params: { id: string }; Body: Form }>('/webhooks/:id', role('owner'), async (req, reply) => {
+    const hook = await hookOf(req.params.id);
+    try {
+      await updateWebhook(store, hook.id, { name: str(req.body?.name), url: str(req.body?.url), events: eventsOf(req.body?.events) });
+      return reply.redirect(`/admin/webhooks/${hook.id}?done=saved`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return hookPage(req, reply, hook, { error: e.messageAr, values: formValues(req.body) }, e.status);
+    }
+  });
+
+  app.post<{ Params: { id: string }; Body: Form }>('/webhooks/:id/active', role('owner'), async (req, reply) => {
+    const on = str(req.body?.active) === 'on';
+    await updateWebhook(store, (await hookOf(req.params.id)).id, { active: on });
+    return reply.redirect(`/admin/webhooks/${req.params.id}?done=${on ? 'on' : 'off'}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/webhooks/:id/test', role('owner'), async (req, reply) => {
+    const hook = await hookOf(req.params.id);
+    if (!hook.active) return hookPage(req, reply, hook, { error: 'الخطاف موقوف: شغّله أولاً.' }, 409);
+    await testWebhook(store, hook.id);
+    return reply.redirect(`/admin/webhooks/${hook.id}?done=test`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/webhooks/:id/secret', role('owner'), async (req, reply) => {
+    const hook = await rotateWebhookSecret(store, (await hookOf(req.params.id)).id);
+    return hookPage(req, reply, hook, { secret: hook.secret });
+  });
+
+  app.post<{ Params: { id: string } }>('/webhooks/:id/delete', role('owner'), async (req, reply) => {
+    await store.webhooks.delete((await hookOf(req.params.id)).id);
+    return reply.redirect('/admin/webhooks', 303);
+  });
+
+  app.post<{ Params: { id: string; delivery: string } }>('/webhooks/:id/deliveries/:delivery/retry', role('owner'), async (req, reply) => {
+    const hook = await hookOf(req.params.id);
+    if (!hook.active || !(await store.webhooks.retry(hook.id, Number(req.params.delivery) || 0, new Date().toISOString()))) {
+      return hookPage(req, reply, hook, { error: hook.active ? 'لم نجد هذا الإرسال.' : 'الخطاف موقوف: شغّله أولاً.' }, hook.active ? 404 : 409);
+    }
+    return reply.redirect(`/admin/webhooks/${hook.id}?done=retry`, 303);
   });
 
   // --- Import (owner): a WordPress or Ghost export, or the text and JSON-lines shapes ---
