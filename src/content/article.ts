@@ -202,6 +202,10 @@ export interface Article {
   ownerId?: number | null;
 }
 
+/** Readers can see it now: published, and its publication time has come. */
+export const isPublicNow = (a: Pick<Article, 'status' | 'publishedAt'>, now: string): boolean =>
+  a.status === 'published' && a.publishedAt !== null && Date.parse(a.publishedAt) <= Date.parse(now);
+
 /** The list form: what home, tag pages and the list API need. */
 export interface ArticleSummary {
   id: number;

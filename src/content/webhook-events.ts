@@ -6,7 +6,7 @@
  * change came (the editor, the Admin API, the live desk, the scheduler)
  * it is told the same way.
  */
-import type { Article, Correction, LiveUpdate } from './article.js';
+import { isPublicNow, type Article, type Correction, type LiveUpdate } from './article.js';
 
 export const WEBHOOK_EVENTS = [
   'article.published',
@@ -38,10 +38,6 @@ export interface ArticleEvent {
   correction?: Correction;
   update?: LiveUpdate;
 }
-
-/** Readers can see it now. */
-export const isPublicNow = (a: Pick<Article, 'status' | 'publishedAt'>, now: string): boolean =>
-  a.status === 'published' && a.publishedAt !== null && Date.parse(a.publishedAt) <= Date.parse(now);
 
 const isBreaking = (until: string | null, now: string) => until !== null && Date.parse(until) > Date.parse(now);
 

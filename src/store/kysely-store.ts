@@ -29,6 +29,7 @@ import { afterArticleSave, KyselyNewsroomStore, recordUploads, uploadsByKey } fr
 import type { NewsroomStore } from './newsroom.js';
 import { KyselyWebhookStore } from './webhooks-kysely.js';
 import type { WebhookStore } from './webhooks.js';
+import { KyselyPreviewLinkStore, type PreviewLinkStore } from './preview-links.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { jsonRows, parseRows } from './json-rows.js';
@@ -304,6 +305,7 @@ export class KyselyStore implements Store {
   ) {
     this.newsroom = new KyselyNewsroomStore(db, changes);
     this.webhooks = new KyselyWebhookStore(db);
+    this.previewLinks = new KyselyPreviewLinkStore(db);
     this.#templates = new QueryTemplates(db);
   }
 
@@ -311,6 +313,8 @@ export class KyselyStore implements Store {
   readonly newsroom: NewsroomStore;
 
   readonly webhooks: WebhookStore;
+
+  readonly previewLinks: PreviewLinkStore;
 
   /** The page reads, compiled once (templates.ts). */
   readonly #templates: QueryTemplates;

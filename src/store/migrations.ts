@@ -397,6 +397,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_deliveries_by_hook').ifNotExists().on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
     },
   },
+  // Preview links of unpublished stories (store/preview-links.ts), by their token's hash. Safe to run twice.
+  '0026_preview_links': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('preview_links')
+        .ifNotExists()
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('preview_links_by_article').ifNotExists().on('preview_links').columns(['article_id', 'expires_at']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

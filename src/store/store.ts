@@ -14,6 +14,7 @@ import type { NewsroomStore } from './newsroom.js';
 import type { SearchQuery, SearchResults } from '../search/types.js';
 import type { RelatedStore } from '../related/types.js';
 import type { WebhookStore } from './webhooks.js';
+import type { PreviewLinkStore } from './preview-links.js';
 
 /**
  * What a page shows of an article. It leaves out the source text (`body`,
@@ -301,6 +302,8 @@ export interface Store {
   readonly changes: ChangeBus;
   /** The webhooks owners register and the outbox of their deliveries (src/store/webhooks.ts). */
   readonly webhooks: WebhookStore;
+  /** Secret addresses that show an unpublished story outside the newsroom (src/store/preview-links.ts). */
+  readonly previewLinks: PreviewLinkStore;
   /** One round trip to the database (a health check's); rejects when it does not answer. */
   ping(): Promise<{ engine: 'sqlite' | 'postgres' }>;
   /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */

@@ -17,6 +17,7 @@ import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
 import { oldAddressRoutes } from './routes/old-addresses.js';
+import { previewRoutes } from './routes/preview.js';
 import { conditionalRequests } from './plugins/conditional.js';
 import { renderCache, serveCached } from './plugins/render-cache.js';
 import { breakingNews } from './plugins/breaking.js';
@@ -146,6 +147,7 @@ export async function buildServer({
   await registerNewsroom(app, { store, site, ...(newsroom ? { config: newsroom } : {}) }); // issue #5
   await app.register(searchRoutes, { store, site });
   await app.register(oldAddressRoutes, { store }); // a site migrated from WordPress or Ghost
+  await app.register(previewRoutes, { store, site }); // unpublished stories shared by a link
   await app.register(healthRoutes, { store });
 
   return app;

@@ -33,6 +33,7 @@ import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendExport
 import { renderPreview } from './preview.js';
 import * as S from './schemas.js';
 import { webhooksApi } from './webhooks-api.js';
+import { previewLinksApi } from './preview-links-api.js';
 
 export interface AdminApiOptions {
   store: Store;
@@ -573,6 +574,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
 
   // --- Webhooks (owner) ---
   await app.register(webhooksApi, { store });
+
+  // --- Preview links of unpublished stories (whoever may edit them) ---
+  await app.register(previewLinksApi, { store, site });
 };
 
 /** For tests and docs: does an actor of this role pass a route's role? */

@@ -14,11 +14,14 @@ import type { SiteConfig } from '../config.js';
 import { draftLinks } from '../../related/suggest.js';
 import { resolveLinkRules } from '../../services/link-rules.js';
 import { articlePage } from '../pages/article.js';
+import type { Html } from '../html.js';
 import type { ArticleGenre } from '../../content/genre.js';
 
 export interface PreviewInput {
   /** The article being edited, if saved: its links never point at itself. */
   id?: number | null;
+  /** Its address to be (canonical link, share buttons); absent: a placeholder. */
+  slug?: string;
   title: string;
   description?: string;
   tags?: string[] | string;
@@ -56,7 +59,7 @@ async function linksNow(store: Store, input: PreviewInput, tags: string[]): Prom
   }
 }
 
-export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput, options: { links?: boolean } = {}): Promise<string> {
+export async function renderPreview(store: Store, site: SiteConfig, input: PreviewInput, options: { links?: boolean; notice?: Html } = {}): Promise<string> {
   const author = input.author ?? '';
   const coAuthors = coAuthorsOf(input.coAuthors ?? [], author);
   const bylines = bylinesOf({ author, coAuthors });
@@ -66,7 +69,7 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
   const links = options.links === false ? { seeAlso: [], related: [] } : await linksNow(store, input, tags);
   const view: ArticleView = {
     id: 0,
-    slug: 'preview',
+    slug: input.slug ?? 'preview',
     title: input.title,
     description: input.description ?? '',
     tags,
@@ -91,5 +94,5 @@ export async function renderPreview(store: Store, site: SiteConfig, input: Previ
     featureImage: input.featureImage ? (images.get(input.featureImage) ?? null) : null,
     authorCards: await profileCards(store, bylines),
   };
-  return articlePage(view, site).value;
+  return articlePage(view, site, { notice: options.notice }).value;
 }

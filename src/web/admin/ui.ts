@@ -13,7 +13,7 @@ import { generatePassword } from '../../auth/password.js';
 import { LoginLimiter } from '../../auth/rate-limit.js';
 import { atLeast, editsAny, type Actor, type Role } from '../../auth/roles.js';
 import { hashToken } from '../../auth/tokens.js';
-import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../../content/article.js';
+import { ARTICLE_STATUSES, isPublicNow, type Article, type ArticleStatus } from '../../content/article.js';
 import { checkAlt, deleteUpload, saveUpload } from '../../media/images.js';
 import { AppError, forbidden, notFound } from '../../services/newsroom-errors.js';
 import { ADMIN_DESKS } from '../../store/newsroom.js';
@@ -36,6 +36,7 @@ import { namesIn } from '../../content/bylines.js';
 import { isGenre } from '../../content/genre.js';
 import { isWebhookEvent } from '../../content/webhook-events.js';
 import { createWebhook, rotateWebhookSecret, testWebhook, updateWebhook } from '../../services/webhooks.js';
+import { revokePreviews, sharePreview } from '../../services/preview-links.js';
 import type { Webhook } from '../../store/webhooks.js';
 import { webhookPage, webhooksPage } from './webhooks-pages.js';
 
@@ -62,6 +63,7 @@ const FLASH: Record<string, string> = {
   schedule: 'جُدول الخبر للنشر.',
   unpublish: 'أُلغي نشر الخبر.',
   restore: 'استُعيدت النسخة.',
+  'previews-revoked': 'أُلغيت روابط المعاينة.',
 };
 
 export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, site, config }) => {
@@ -200,9 +202,10 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     req: FastifyRequest,
     reply: FastifyReply,
     article: Article | null,
-    extra: { values?: P.EditorValues; error?: AppError; flash?: string } = {},
+    extra: { values?: P.EditorValues; error?: AppError; flash?: string; madePreview?: { url: string; expiresAt: string } } = {},
   ) => {
     const actor = actorOf(req);
+    const shareable = article && workflow.canEdit(actor, article) && !isPublicNow(article, new Date().toISOString());
     const image = article?.featureImageId ? ((await store.newsroom.imageRefs([article.featureImageId])).get(article.featureImageId) ?? null) : null;
     const revisions = article && editsAny(actor) ? await store.newsroom.listRevisions(article.id) : null;
     const rules = article ? await linkRulesView(store, article.id) : undefined;
@@ -214,6 +217,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
       revisions,
       links: article ? await currentLinks(article.id, rules!) : [],
       bylines: await store.newsroom.recentBylines(50),
+      previews: shareable ? { links: await store.previewLinks.list(article.id, new Date().toISOString()), ...(extra.madePreview ? { made: extra.madePreview } : {}) } : null,
       ...(extra.error?.field ? { errorField: extra.error.field } : {}),
     });
     return send(reply, page, extra.error?.status ?? 200);
@@ -244,6 +248,24 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const article = await loadArticle(req.params.id);
     const flash = FLASH[req.query.saved ?? ''];
     return editor(req, reply, article, flash ? { flash } : {});
+  });
+
+  // A preview link for someone outside the newsroom: its address shown once, in the editor.
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/preview-links', role('contributor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    try {
+      const { token, expiresAt } = await sharePreview(store, actorOf(req), article.id, Number(str(req.body?.hours)) || undefined);
+      return editor(req, reply, article, { madePreview: { url: `${site.baseUrl}/preview/${token}`, expiresAt } });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return editor(req, reply, article, { error: e });
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/articles/:id/preview-links/revoke', role('contributor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    await revokePreviews(store, actorOf(req), article.id);
+    return reply.redirect(`/admin/articles/${article.id}?saved=previews-revoked`, 303);
   });
 
   /** Saves the editor's form: the image first (if one came), then the fields, then the action. */

@@ -149,7 +149,8 @@ export function tagLinks(tags: string[]): Html {
   return html`<ul class="tags">${tags.map((t) => html`<li><a rel="tag" href="${tagUrl(t)}">#${t.replace(/ /g, '_')}</a></li>`)}</ul>`;
 }
 
-export function articlePage(article: ArticleView, site: SiteConfig): Html {
+/** `notice`: a line over the story (a shared preview says it is not published). */
+export function articlePage(article: ArticleView, site: SiteConfig, options: { notice?: Html } = {}): Html {
   const own = bodySections(article.sections);
   const slots = seeAlsoSlots(own, article.seeAlso.length);
   const linkAfter = new Map(slots.map((slot, i) => [slot, article.seeAlso[i]!]));
@@ -172,6 +173,7 @@ ${parts.map((p) => {
   });
   const hasGallery = sectionParts.some(({ parts }) => parts.some((p) => 'gallery' in p));
   const main = html`<article class="article">
+${options.notice ?? ''}
 <header>
   ${liveBadge(article)}
   ${genreLabel(article.genre)}
