@@ -90,3 +90,14 @@ test('bad files fail with the line named', () => {
   assert.throws(() => parseTextArticle('عنوان\n#وسم\n\nفقرة.'), /line 2: the description is empty/);
   assert.throws(() => parseTextArticle('عنوان\nوصف.\n'), /no body paragraphs/);
 });
+
+test("a genre's hashtag makes the piece of that genre, and stays a tag", () => {
+  const column = parseTextArticle('المعابر أولاً: الاقتصاد قبل السياسة\nرأي في فتح المعابر بين البلدين. #رأي #اقتصاد\n\nفقرة أولى من المقال فيها كلام كثير.\n');
+  assert.equal(column.genre, 'opinion');
+  assert.deepEqual(column.tags, ['رأي', 'اقتصاد']);
+  const paid = parseTextArticle('عروض الصيف: رحلات إلى البحر\nعروض لشركة سياحة. #سياحة #محتوى_ممول\n\nفقرة أولى عن العروض.\n');
+  assert.equal(paid.genre, 'sponsored');
+  // A word that only contains a genre's name is no genre.
+  const news = parseTextArticle('مختبر جديد: تحليلات طبية\nافتتاح مختبر. #تحليلات_طبية #صحة\n\nفقرة أولى عن المختبر.\n');
+  assert.equal(news.genre, undefined);
+});

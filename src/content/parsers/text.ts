@@ -2,9 +2,12 @@
  * The seed's plain-text shape: line 1 the headline, line 2 the description
  * ending in #hashtags, then the body, one block per line (subheadings,
  * paragraphs, "> " quotations), with the source site's "شاهد أيضاً" lines
- * and its trailing "أخبار ذات صلة" list set aside.
+ * and its trailing "أخبار ذات صلة" list set aside. A hashtag that names a
+ * genre's section (#رأي, #تحليل, #محتوى_ممول) makes the piece of that genre,
+ * as a WordPress or Ghost post filed under that section does.
  */
 import type { ArticleInput } from '../article.js';
+import { genreOfTags } from '../genre.js';
 import { extractHashtags, mergeTags } from '../tags.js';
 import { cleanLine, normalizeNewlines } from '../text-cleanup.js';
 import { ParseError } from './errors.js';
@@ -27,10 +30,13 @@ export function parseTextArticle(source: string): ArticleInput {
   if (body.paragraphs.length === 0) {
     throw new ParseError('the article has no body paragraphs', (bodyLines[0] ?? descriptionLine).line);
   }
+  const allTags = mergeTags(tags, body.tags);
+  const filed = genreOfTags(allTags);
   return {
     title: titleLine.text,
     description,
-    tags: mergeTags(tags, body.tags),
+    tags: allTags,
+    ...(filed ? { genre: filed.genre } : {}),
     body: body.markdown,
     importMeta: { seeAlso: body.seeAlso, related: body.related },
   };
