@@ -206,6 +206,16 @@ export interface Article {
 export const isPublicNow = (a: Pick<Article, 'status' | 'publishedAt'>, now: string): boolean =>
   a.status === 'published' && a.publishedAt !== null && Date.parse(a.publishedAt) <= Date.parse(now);
 
+/** What every API says first of a story: its address, words and bylines. */
+export const headlineFields = (a: Pick<Article, 'slug' | 'title' | 'description' | 'tags' | 'author' | 'coAuthors'>) => ({
+  slug: a.slug,
+  title: a.title,
+  description: a.description,
+  tags: a.tags,
+  author: a.author,
+  coAuthors: a.coAuthors,
+});
+
 /** The list form: what home, tag pages and the list API need. */
 export interface ArticleSummary {
   id: number;

@@ -10,7 +10,7 @@
  * demo load announce nothing: a migration's thousands of old stories are
  * not news to push to anyone.
  */
-import type { Article } from '../content/article.js';
+import { headlineFields, type Article } from '../content/article.js';
 import { eventsBetween, isWebhookEvent, WEBHOOK_EVENTS, type ArticleEvent, type WebhookEvent } from '../content/webhook-events.js';
 import { cleanLine } from '../content/text-cleanup.js';
 import { randomToken } from '../auth/tokens.js';
@@ -98,12 +98,7 @@ async function articlePayload(store: Store, a: Article) {
   const image = a.featureImageId ? await store.newsroom.getMedia(a.featureImageId) : null;
   return {
     id: a.id,
-    slug: a.slug,
-    title: a.title,
-    description: a.description,
-    tags: a.tags,
-    author: a.author,
-    coAuthors: a.coAuthors,
+    ...headlineFields(a),
     genre: a.genre,
     ...(a.genre === 'sponsored' ? { sponsor: a.sponsor } : {}),
     status: a.status,

@@ -24,6 +24,7 @@ import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, v
 import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
 import { KEPT_HOURS, MOST_READ_COUNT, WINDOW_HOURS, windowStart } from '../plugins/most-read.js';
+import { headlineFields } from '../../content/article.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -156,12 +157,7 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
     if (!a) throw notFound();
     const link = (l: { slug: string; title: string }) => ({ ...l, url: articleUrl(l.slug) });
     return {
-      slug: a.slug,
-      title: a.title,
-      description: a.description,
-      tags: a.tags,
-      author: a.author,
-      coAuthors: a.coAuthors,
+      ...headlineFields(a),
       authorProfiles: bylinesOf(a).flatMap((name) => {
         const card = cardFor(a.authorCards, name);
         return card ? [profileJson(name, card)] : [];

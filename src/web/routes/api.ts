@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.js';
 import { breakingUntilSchema, correctionsSchema, figureJson, figureProperties, videoJson, videoProperties, linkProperties, listFilter, listQuery, liveSchema, liveUpdatesItems, liveUpdatesJson, summaryProperties, type ListQuerystring } from '../api-schemas.js';
 import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
+import { headlineFields } from '../../content/article.js';
 
 export interface ApiRoutesOptions {
   store: Store;
@@ -79,12 +80,7 @@ export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { sto
     const a = await store.getArticle(req.params.slug);
     if (!a) return reply.code(404).send({ error: 'not_found', message: 'لم نجد هذا الخبر / article not found' });
     return {
-      slug: a.slug,
-      title: a.title,
-      description: a.description,
-      tags: a.tags,
-      author: a.author,
-      coAuthors: a.coAuthors,
+      ...headlineFields(a),
       source: a.source,
       publishedAt: a.publishedAt,
       updatedAt: a.updatedAt,
