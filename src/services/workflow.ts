@@ -47,7 +47,8 @@ export interface ArticleDraft {
   blockedLinks?: string[];
 }
 
-export type Action = 'submit' | 'publish' | 'schedule' | 'unpublish';
+/** 'return': an editor sends a submitted story back to its writer as a draft (services/notes.ts says why). */
+export type Action = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'return';
 
 const OWN_EDITABLE_BY_CONTRIBUTOR: ArticleStatus[] = ['draft', 'submitted'];
 
@@ -311,6 +312,13 @@ export async function transition(store: Store, actor: Actor, id: number, action:
       throw new AppError(409, 'bad_transition', `A ${article.status} article cannot be submitted`, 'لا يمكن إرسال خبر بهذه الحالة للمراجعة');
     }
     return save(store, { ...inputOf(article, actor), status: 'submitted' }, article);
+  }
+  if (action === 'return') {
+    if (!editsAny(actor)) throw forbidden('Only editors send a story back to its writer', 'إعادة الخبر إلى كاتبه للمحررين وحدهم');
+    if (article.status !== 'submitted') {
+      throw new AppError(409, 'bad_transition', 'Only a submitted article is sent back to its writer', 'يُعاد إلى كاتبه خبرٌ أُرسل للمراجعة فقط');
+    }
+    return save(store, { ...inputOf(article, actor), status: 'draft' }, article);
   }
   if (!canPublish(actor, article)) {
     throw forbidden(

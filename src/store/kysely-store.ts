@@ -30,6 +30,7 @@ import type { NewsroomStore } from './newsroom.js';
 import { KyselyWebhookStore } from './webhooks-kysely.js';
 import type { WebhookStore } from './webhooks.js';
 import { KyselyPreviewLinkStore, type PreviewLinkStore } from './preview-links.js';
+import { KyselyArticleNoteStore, type ArticleNoteStore } from './article-notes.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { jsonRows, parseRows } from './json-rows.js';
@@ -306,6 +307,7 @@ export class KyselyStore implements Store {
     this.newsroom = new KyselyNewsroomStore(db, changes);
     this.webhooks = new KyselyWebhookStore(db);
     this.previewLinks = new KyselyPreviewLinkStore(db);
+    this.notes = new KyselyArticleNoteStore(db);
     this.#templates = new QueryTemplates(db);
   }
 
@@ -315,6 +317,8 @@ export class KyselyStore implements Store {
   readonly webhooks: WebhookStore;
 
   readonly previewLinks: PreviewLinkStore;
+
+  readonly notes: ArticleNoteStore;
 
   /** The page reads, compiled once (templates.ts). */
   readonly #templates: QueryTemplates;

@@ -412,6 +412,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('preview_links_by_article').ifNotExists().on('preview_links').columns(['article_id', 'expires_at']).execute();
     },
   },
+  // The newsroom's notes on a story (store/article-notes.ts), read by story, oldest first. Safe to run twice.
+  '0027_article_notes': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('article_notes')
+        .ifNotExists()
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('article_notes_by_article').ifNotExists().on('article_notes').columns(['article_id', 'id']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

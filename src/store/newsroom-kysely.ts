@@ -547,6 +547,8 @@ export class KyselyNewsroomStore implements NewsroomStore {
         'articles.live',
         // Readers' visits in the last day (web/plugins/most-read.ts): a few rows of article_views' primary key each.
         sql<number | string | null>`(select sum(v.views) from article_views v where v.article_id = articles.id and v.hour >= ${viewHour(new Date(Date.now() - 24 * 3600_000))})`.as('views'),
+        // A draft with a send-back note was sent back and not submitted since (services/notes.ts): only a send-back makes a submitted story a draft.
+        sql<number>`case when articles.status = 'draft' and exists (select 1 from article_notes n where n.article_id = articles.id and n.kind = 'returned') then 1 else 0 end`.as('returned'),
         'users.name as owner_name',
         'users.email as owner_email',
       ])
@@ -575,6 +577,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
         breakingUntil: r.breaking_until ?? null,
         live: (r.live ?? null) as LiveState | null,
         views: Number(r.views ?? 0),
+        returned: Number(r.returned) === 1,
       })),
     };
   }

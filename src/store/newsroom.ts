@@ -122,6 +122,8 @@ export interface AdminArticleRow {
   live: LiveState | null;
   /** Readers' visits in the last 24 hours ("الأكثر قراءة" counts them). */
   views: number;
+  /** A draft an editor sent back to its writer with a note, not submitted again since. */
+  returned: boolean;
 }
 
 export interface AdminTag {

@@ -15,6 +15,7 @@ import type { SearchQuery, SearchResults } from '../search/types.js';
 import type { RelatedStore } from '../related/types.js';
 import type { WebhookStore } from './webhooks.js';
 import type { PreviewLinkStore } from './preview-links.js';
+import type { ArticleNoteStore } from './article-notes.js';
 
 /**
  * What a page shows of an article. It leaves out the source text (`body`,
@@ -304,6 +305,8 @@ export interface Store {
   readonly webhooks: WebhookStore;
   /** Secret addresses that show an unpublished story outside the newsroom (src/store/preview-links.ts). */
   readonly previewLinks: PreviewLinkStore;
+  /** The newsroom's internal notes on each story (src/store/article-notes.ts). */
+  readonly notes: ArticleNoteStore;
   /** One round trip to the database (a health check's); rejects when it does not answer. */
   ping(): Promise<{ engine: 'sqlite' | 'postgres' }>;
   /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */

@@ -27,44 +27,20 @@ import type { AdminDesk, MediaRecord, User } from '../../store/newsroom.js';
 import type { Store } from '../../store/store.js';
 import type { SiteConfig } from '../config.js';
 import { checkAlt, deleteUpload, mediaUrl, saveUpload, srcsetOf } from '../../media/images.js';
-import { articleUrl, authorUrl, bylineOf } from '../urls.js';
+import { authorUrl, bylineOf } from '../urls.js';
 import type { NewsroomConfig } from './config.js';
 import { SAFE_METHODS, actorOf, exportRoute, requireRole, routeError, sendExport, sendJsonError } from './http.js';
 import { renderPreview } from './preview.js';
 import * as S from './schemas.js';
+import { articleJson } from './article-json.js';
 import { webhooksApi } from './webhooks-api.js';
 import { previewLinksApi } from './preview-links-api.js';
+import { notesApi } from './notes-api.js';
 
 export interface AdminApiOptions {
   store: Store;
   site: SiteConfig;
   config: NewsroomConfig;
-}
-
-export function articleJson(a: Article) {
-  return {
-    id: a.id,
-    slug: a.slug,
-    title: a.title,
-    description: a.description,
-    tags: a.tags,
-    body: a.body,
-    author: a.author,
-    coAuthors: a.coAuthors,
-    status: a.status,
-    publishedAt: a.publishedAt,
-    updatedAt: a.updatedAt,
-    featureImage: a.featureImageId ?? null,
-    featured: a.featured,
-    genre: a.genre,
-    sponsor: a.sponsor,
-    breakingUntil: a.breakingUntil,
-    corrections: a.corrections,
-    live: a.live,
-    liveUpdates: a.liveUpdates,
-    ownerId: a.ownerId ?? null,
-    url: a.status === 'published' ? articleUrl(a.slug) : null,
-  };
 }
 
 export function mediaJson(m: MediaRecord) {
@@ -577,6 +553,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
 
   // --- Preview links of unpublished stories (whoever may edit them) ---
   await app.register(previewLinksApi, { store, site });
+
+  // --- The newsroom's notes on a story, and sending one back to its writer ---
+  await app.register(notesApi, { store });
 };
 
 /** For tests and docs: does an actor of this role pass a route's role? */

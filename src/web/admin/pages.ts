@@ -11,7 +11,6 @@ import { ARTICLE_GENRES, GENRE_LABEL, SPONSOR_MAX, type ArticleGenre } from '../
 import { TAG_DESCRIPTION_MAX } from '../../content/tags.js';
 import type { ImageRef } from '../../content/image.js';
 import type { AdminArticleRow, AdminDesk, AdminTag, ApiKeyInfo, MediaUse, Revision, User } from '../../store/newsroom.js';
-import type { PreviewLink } from '../../store/preview-links.js';
 import type { SiteConfig } from '../config.js';
 import { html, type Html } from '../html.js';
 import { HOME_LEAD } from '../pages/list.js';
@@ -202,7 +201,7 @@ ${
 <tbody>
 ${data.rows.map(
   (r) => html`<tr>
-  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.genre !== 'news' ? html` <span class="badge genre-badge">${GENRE_LABEL[r.genre]}</span>` : ''}${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
+  <td><a href="/admin/articles/${r.id}">${r.title}</a>${r.returned ? html` <a class="badge returned-badge" href="/admin/articles/${r.id}#notes-title">أُعيد بملاحظات</a>` : ''}${r.genre !== 'news' ? html` <span class="badge genre-badge">${GENRE_LABEL[r.genre]}</span>` : ''}${r.featured ? html` <span class="badge featured-badge">بارز</span>` : ''}${r.breakingUntil && Date.parse(r.breakingUntil) > Date.now() ? html` <span class="badge breaking-badge">عاجل</span>` : ''}${r.live === 'live' ? html` <a class="badge live-badge" href="/admin/articles/${r.id}/live">مباشر</a>` : ''}${r.tags.length ? html`<div class="row-tags">${r.tags.map((t) => html`<span>#${t.replace(/ /g, '_')}</span> `)}</div>` : ''}</td>
   <td><span class="status status-${r.status}">${STATUS_AR[r.status]}</span></td>
   <td>${r.author ? html`<a href="${qs({ byline: r.author, page: 1 })}">${r.author}</a>` : r.ownerName || '—'}</td>
   <td>${formatTime(r.updatedAt, ctx.site)}</td>
@@ -296,44 +295,12 @@ export interface EditorData {
   errorField?: string;
   /** Bylines in use, offered as the author field's suggestions. */
   bylines: string[];
-  /** An unpublished story's open preview links, and the one just made (its address is shown once); null when it cannot be shared. */
-  previews: { links: PreviewLink[]; made?: { url: string; expiresAt: string } } | null;
+  /** Over the form: what the writer must know first (the note a story was sent back with). */
+  banner?: Html;
+  /** Under it: the story's boxes that are not its fields (preview links, the newsroom's notes). */
+  boxes?: Html;
 }
 
-/** How long a preview link may be made for, in hours, and what the choice says. */
-export const PREVIEW_CHOICES: [number, string][] = [
-  [24, 'يوماً'],
-  [48, 'يومين'],
-  [168, 'أسبوعاً'],
-  [336, 'أسبوعين'],
-];
-
-/**
- * An unpublished story's preview links: a secret address for someone outside
- * the newsroom, made for a while, all revoked at once.
- */
-function previewLinksBox(ctx: PageContext, article: Article, previews: NonNullable<EditorData['previews']>): Html {
-  const { links, made } = previews;
-  return html`<section class="preview-links" aria-labelledby="preview-links-title">
-  <h2 id="preview-links-title">رابط معاينة</h2>
-  <p class="hint">رابط سري يفتح الخبر كما سيظهر للقراء، لمن هو خارج غرفة الأخبار (مصدر يراجع اقتباساً مثلاً)، حتى تنتهي مدته أو يُلغى. لا تفهرسه محركات البحث، ويحوّل إلى الخبر بعد نشره.</p>
-  ${
-    made
-      ? html`<p class="flash" role="status"><label for="preview-link-url">الرابط (يظهر مرة واحدة، انسخه الآن)، صالح حتى ${formatTime(made.expiresAt, ctx.site)}:</label> <input id="preview-link-url" readonly dir="ltr" value="${made.url}"></p>`
-      : ''
-  }
-  <p>${links.length ? `روابط صالحة الآن: ${links.length}، آخرها ينتهي ${formatTime(links.reduce((a, b) => (a.expiresAt > b.expiresAt ? a : b)).expiresAt, ctx.site)}.` : 'لا روابط صالحة الآن.'}</p>
-  <form method="post" action="/admin/articles/${article.id}/preview-links" class="inline">${csrfField(ctx.csrf)}
-    <label for="preview-hours">صالح</label><select id="preview-hours" name="hours">${PREVIEW_CHOICES.map(([h, label]) => html`<option value="${h}"${h === 48 ? html` selected` : ''}>${label}</option>`)}</select>
-    <button type="submit">أنشئ رابطاً</button>
-  </form>
-  ${
-    links.length
-      ? html`<form method="post" action="/admin/articles/${article.id}/preview-links/revoke" class="inline" data-confirm="إلغاء كل روابط المعاينة لهذا الخبر؟ تتوقف عن العمل فوراً.">${csrfField(ctx.csrf)}<button type="submit" class="danger">ألغِ الروابط</button></form>`
-      : ''
-  }
-</section>`;
-}
 
 export function field(id: string, errorField: string | undefined): Html {
   return errorField === id ? html` aria-invalid="true" aria-describedby="form-error"` : html``;
@@ -417,6 +384,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <h1>${article ? 'تحرير خبر' : 'خبر جديد'}</h1>
   ${article ? html`<p class="status-line">الحالة: <span class="status status-${status}" id="article-status">${STATUS_AR[status]}</span>${status === 'scheduled' ? html` — ${formatTime(article.publishedAt, ctx.site)}` : ''}${status === 'published' ? html` — <a href="${articleUrl(article.slug)}" id="public-link">عرض على الموقع</a>` : ''}${editable ? html` — <a href="/admin/articles/${article.id}/live" id="live-link">${article.live === 'live' ? 'التغطية المباشرة (جارية)' : 'التغطية المباشرة'}</a>` : ''}</p>` : ''}
 </div>
+${data.banner ?? ''}
 <div class="editor-layout">
 <form id="editor" class="editor stack" method="post" action="${action}" enctype="multipart/form-data" data-feature-image="${article?.featureImageId ?? ''}" data-article-id="${article?.id ?? ''}" data-published-at="${article && (article.status === 'published' || article.status === 'scheduled') ? (article.publishedAt ?? '') : ''}">
   ${csrfField(ctx.csrf)}
@@ -532,7 +500,7 @@ export function editorPage(ctx: PageContext, data: EditorData): Html {
   <iframe id="preview-frame" title="معاينة الخبر كما سيظهر للقراء" sandbox="allow-same-origin"></iframe>
 </section>
 </div>
-${article && data.previews ? previewLinksBox(ctx, article, data.previews) : ''}
+${data.boxes ?? ''}
 ${
   article && canDelete(actor, article)
     ? html`<form method="post" action="/admin/articles/${article.id}/delete" class="danger" data-confirm="هل تريد حذف هذا الخبر نهائياً؟">${csrfField(ctx.csrf)}<button type="submit" class="danger">حذف الخبر</button></form>`

@@ -39,6 +39,9 @@ import { createWebhook, rotateWebhookSecret, testWebhook, updateWebhook } from '
 import { revokePreviews, sharePreview } from '../../services/preview-links.js';
 import type { Webhook } from '../../store/webhooks.js';
 import { webhookPage, webhooksPage } from './webhooks-pages.js';
+import { notesBox, previewLinksBox, returnedBanner } from './editor-boxes.js';
+import { addNote, pendingReturn, returnToWriter } from '../../services/notes.js';
+import { html } from '../html.js';
 
 export interface AdminUiOptions {
   store: Store;
@@ -64,6 +67,8 @@ const FLASH: Record<string, string> = {
   unpublish: 'أُلغي نشر الخبر.',
   restore: 'استُعيدت النسخة.',
   'previews-revoked': 'أُلغيت روابط المعاينة.',
+  note: 'أُضيفت الملاحظة.',
+  returned: 'أُعيد الخبر إلى كاتبه مسودةً مع ملاحظتك.',
 };
 
 export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, site, config }) => {
@@ -205,22 +210,32 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     extra: { values?: P.EditorValues; error?: AppError; flash?: string; madePreview?: { url: string; expiresAt: string } } = {},
   ) => {
     const actor = actorOf(req);
-    const shareable = article && workflow.canEdit(actor, article) && !isPublicNow(article, new Date().toISOString());
     const image = article?.featureImageId ? ((await store.newsroom.imageRefs([article.featureImageId])).get(article.featureImageId) ?? null) : null;
     const revisions = article && editsAny(actor) ? await store.newsroom.listRevisions(article.id) : null;
     const rules = article ? await linkRulesView(store, article.id) : undefined;
     const title = article ? `تحرير: ${article.title}` : 'خبر جديد';
-    const page = P.editorPage(ctx(req, reply, title, { ...(extra.flash ? { flash: extra.flash } : {}), ...(extra.error ? { error: extra.error.messageAr } : {}) }), {
+    const pageCtx = ctx(req, reply, title, { ...(extra.flash ? { flash: extra.flash } : {}), ...(extra.error ? { error: extra.error.messageAr } : {}) });
+    const page = P.editorPage(pageCtx, {
       article,
       image,
       values: extra.values ?? P.valuesOf(article, image, site, rules),
       revisions,
       links: article ? await currentLinks(article.id, rules!) : [],
       bylines: await store.newsroom.recentBylines(50),
-      previews: shareable ? { links: await store.previewLinks.list(article.id, new Date().toISOString()), ...(extra.madePreview ? { made: extra.madePreview } : {}) } : null,
+      ...(article ? await editorExtras(pageCtx, actor, article, extra.madePreview) : {}),
       ...(extra.error?.field ? { errorField: extra.error.field } : {}),
     });
     return send(reply, page, extra.error?.status ?? 200);
+  };
+
+  /** A saved story's banner (the note it was sent back with) and boxes (preview links, notes). */
+  const editorExtras = async (c: P.PageContext, actor: Actor, article: Article, madePreview?: { url: string; expiresAt: string }) => {
+    const notes = await store.notes.list(article.id);
+    const returned = pendingReturn(article, notes);
+    const may = { write: workflow.canEdit(actor, article), sendBack: editsAny(actor) && article.status === 'submitted' };
+    const now = new Date().toISOString();
+    const previews = may.write && !isPublicNow(article, now) ? previewLinksBox(c, article, { links: await store.previewLinks.list(article.id, now), ...(madePreview ? { made: madePreview } : {}) }) : '';
+    return { ...(returned ? { banner: returnedBanner(c, returned) } : {}), boxes: html`${previews}${notesBox(c, article, notes, may)}` };
   };
 
   /** The links stored under an article now, as the editor lists them. */
@@ -266,6 +281,20 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const article = await loadArticle(req.params.id);
     await revokePreviews(store, actorOf(req), article.id);
     return reply.redirect(`/admin/articles/${article.id}?saved=previews-revoked`, 303);
+  });
+
+  // A note on the story, or (an editor, a submitted story) the note that sends it back to its writer.
+  app.post<{ Params: { id: string }; Body: Form }>('/articles/:id/notes', role('contributor'), async (req, reply) => {
+    const article = await loadArticle(req.params.id);
+    const sendBack = str(req.body?.action) === 'return';
+    try {
+      if (sendBack) await returnToWriter(store, actorOf(req), article.id, str(req.body?.note));
+      else await addNote(store, actorOf(req), article.id, str(req.body?.note));
+      return reply.redirect(`/admin/articles/${article.id}?saved=${sendBack ? 'returned' : 'note'}#notes-title`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return editor(req, reply, article, { error: e });
+    }
   });
 
   /** Saves the editor's form: the image first (if one came), then the fields, then the action. */
