@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleInput, LiveState } from '../content/article.js';
+import type { ArticleInput, Correction, LiveState } from '../content/article.js';
 import type { Store } from '../store/store.js';
 import { saveArticles } from './articles.js';
 import { checkProfile } from './authors.js';
@@ -20,6 +20,20 @@ export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * moved forward with the stories'.
  */
 export const DEMO_LIVE_DIR = path.resolve(DEMO_DIR, '../live');
+
+/**
+ * Corrections published under some stories, demo/corrections.json beside
+ * the articles: by file name, `[{"at", "text"}]`, the times moved forward with
+ * the stories' (they fill the corrections page, /corrections).
+ */
+async function correctionsOf(dir: string): Promise<Record<string, Correction[]>> {
+  try {
+    return JSON.parse(await readFile(path.resolve(dir, '../corrections.json'), 'utf8')) as Record<string, Correction[]>;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw e;
+  }
+}
 
 /**
  * The demo's reporters, demo/authors.json beside the articles: by desk (the
@@ -73,7 +87,8 @@ const FEATURED = new Set([
 export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): Promise<number> {
   const files = (await readdir(dir)).filter((f) => DATED.test(f) && f.endsWith('.txt')).sort();
   const authors = await authorsOf(dir);
-  const dated: { input: ArticleInput; time: number; coverage: DemoCoverage | null }[] = [];
+  const corrections = await correctionsOf(dir);
+  const dated: { input: ArticleInput; time: number; coverage: DemoCoverage | null; corrected: Correction[] }[] = [];
   for (const file of files) {
     const [, y, mo, d, h, mi, desk] = DATED.exec(file)!;
     const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
@@ -81,15 +96,16 @@ export async function loadDemo(store: Store, dir = DEMO_DIR, now = Date.now()): 
     const author = (desk && authors.desks[desk]?.byline) || NEWSROOM_BYLINE;
     const coAuthors = (authors['co-authored'][file] ?? []).flatMap((d) => authors.desks[d]?.byline ?? []);
     const genre = desk === 'opinion' || desk === 'analysis' ? desk : 'news';
-    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, coAuthors, featured: FEATURED.has(file), genre }, time, coverage: await coverageOf(file) });
+    dated.push({ input: { ...input!, externalId: `demo:${file}`, author, coAuthors, featured: FEATURED.has(file), genre }, time, coverage: await coverageOf(file), corrected: corrections[file] ?? [] });
   }
   // The newest story, or live update, is an hour old.
   const newest = Math.max(...dated.flatMap((a) => [a.time, ...(a.coverage?.updates ?? []).map((u) => Date.parse(u.at))]));
   const shift = Math.max(0, now - 60 * 60 * 1000 - newest);
   const moved = (time: number) => new Date(time + shift).toISOString();
-  const inputs = dated.map(({ input, time, coverage }) => ({
+  const inputs = dated.map(({ input, time, coverage, corrected }) => ({
     ...input,
     publishedAt: moved(time),
+    ...(corrected.length ? { corrections: corrected.map((c) => ({ ...c, at: moved(Date.parse(c.at)) })) } : {}),
     ...(coverage ? { live: coverage.live, liveUpdates: coverage.updates.map((u, i) => ({ ...u, id: i + 1, at: moved(Date.parse(u.at)) })) } : {}),
   }));
   await saveArticles(store, inputs);

@@ -10,6 +10,7 @@
  *   list:authors   which bylines have public articles (the authors' index, /authors)
  *   list:breaking the breaking-news strip ("عاجل") every page shows
  *   list:profile:KEY what an author's profile says, on their page and under their stories
+ *   list:corrections the site's corrections page (/corrections)
  * or, when a process may have missed changes (its PostgreSQL LISTEN
  * connection was down, pg-notify-bus.ts), `everything`: drop all.
  */
@@ -19,7 +20,7 @@ import { bylineKey } from '../content/bylines.js';
 export interface Change {
   pages: number[];
   cards: number[];
-  /** 'home', 'tag:<tag key>', 'author:<byline key>', 'profile:<byline key>' or 'breaking'. */
+  /** 'home', 'tag:<tag key>', 'author:<byline key>', 'profile:<byline key>', 'breaking' or 'corrections'. */
   lists: string[];
   /** Anything may have changed: purge every cached page. */
   everything?: boolean;
@@ -104,6 +105,12 @@ export class ChangeSet {
   /** What is shown of an author's profile (by the byline's folded key): their page, feeds, and the box under their stories. */
   profile(key: string): this {
     this.lists.add(`profile:${key}`);
+    return this;
+  }
+
+  /** The corrections page: the corrected stories and their corrections. */
+  corrections(): this {
+    this.lists.add('corrections');
     return this;
   }
 

@@ -47,6 +47,7 @@ import type {
   ArticleWithSource,
   BreakingNews,
   MostReadStory,
+  PublishedCorrection,
   SectionHeadlines,
   LinkChoice,
   ListQuery,
@@ -113,6 +114,11 @@ function noteSave(change: ChangeSet, before: Saved | null, after: Saved, now: st
   const wasLive = before !== null && live(before.row);
   if (wasLive !== live(row) || (live(row) && (['slug', 'title', 'published_at', 'breaking_until'] as const).some((k) => before!.row[k] !== row[k]))) {
     change.breaking();
+  }
+  // The corrections page: a corrected story that entered or left it, or whose corrections, title or address changed.
+  const corrected = (r: Row) => r.corrections !== '[]';
+  if ((before && corrected(before.row)) || corrected(row)) {
+    if (moved || (['corrections', 'title', 'slug'] as const).some((k) => before?.row[k] !== row[k])) change.corrections();
   }
   const bylines = (r: Row) => [r.author, ...(JSON.parse(r.coauthors) as string[])];
   const was = before ? bylines(before.row) : [];
@@ -263,6 +269,9 @@ function articleViewOf(found: ViewRow): ArticleView {
     authorCards: authorCardsOf(author_cards),
   };
 }
+
+/** The most corrected stories the corrections page reads (the newest published, past that). */
+const CORRECTED_READ = 5000;
 
 /** The largest batch streamPublic reads at once. */
 const MAX_BATCH = 5000;
@@ -1199,7 +1208,7 @@ export class KyselyStore implements Store {
         .set({ status: 'published', updated_at: now })
         .where('status', '=', 'scheduled')
         .where('published_at', '<=', now)
-        .returning(['id', 'title', 'description', 'sections', 'author', 'coauthors', 'breaking_until'])
+        .returning(['id', 'title', 'description', 'sections', 'author', 'coauthors', 'breaking_until', 'corrections'])
         .execute();
       if (rows.length) {
         // Their tag and byline rows enter the tag and author pages' indexes (migrations 0005, 0022).
@@ -1220,6 +1229,7 @@ export class KyselyStore implements Store {
           .listings((await this.tagNames(trx, r.id)).map(tagKey))
           .authors([r.author, ...(JSON.parse(r.coauthors) as string[])]);
         if (r.breaking_until !== null && r.breaking_until > now) change.breaking();
+        if (r.corrections !== '[]') change.corrections();
       }
       return rows.map((r) => r.id);
     });
@@ -1268,6 +1278,21 @@ export class KyselyStore implements Store {
     });
   }
 
+  async listCorrections(limit: number): Promise<PublishedCorrection[]> {
+    // Every corrected story, through the partial index articles_corrected (migration 0028): an old story
+    // corrected today comes first, so they are not read by publication date. Newsrooms correct one story
+    // in a hundred or fewer; CORRECTED_READ bounds a pathological archive.
+    const rows = await this.publicArticles()
+      .select(['id', 'slug', 'title', 'published_at', 'corrections'])
+      // A literal, as the index's own condition is: a bound parameter would not let the planners use it.
+      .where(sql<boolean>`corrections <> '[]'`)
+      .orderBy('published_at', 'desc')
+      .limit(CORRECTED_READ)
+      .execute();
+    const all = rows.flatMap((r) => (JSON.parse(r.corrections) as Correction[]).map((c) => ({ ...c, article: { id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at! } })));
+    return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+  }
+
   async mostRead(since: string, now: string, limit: number): Promise<MostReadStory[]> {
     const rows = await this.db
       .selectFrom('article_views as v')
@@ -1290,13 +1315,14 @@ export class KyselyStore implements Store {
   async deleteArticle(id: number): Promise<number[] | null> {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
-      const byline = await trx.selectFrom('articles').select(['author', 'coauthors', 'breaking_until']).where('id', '=', id).executeTakeFirst();
+      const byline = await trx.selectFrom('articles').select(['author', 'coauthors', 'breaking_until', 'corrections']).where('id', '=', id).executeTakeFirst();
       change
         .page(id)
         .card(id)
         .listings((await this.tagNames(trx, id)).map(tagKey))
         .authors(byline ? [byline.author, ...(JSON.parse(byline.coauthors) as string[])] : []);
       if (byline?.breaking_until && byline.breaking_until > new Date().toISOString()) change.breaking();
+      if (byline && byline.corrections !== '[]') change.corrections();
       // Related news: its words leave the document frequencies, its postings the index (issue #4).
       await forgetArticles(trx, [id]);
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();

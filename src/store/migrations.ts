@@ -428,6 +428,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_notes_by_article').ifNotExists().on('article_notes').columns(['article_id', 'id']).execute();
     },
   },
+  // The corrections page (/corrections) reads the few corrected stories, newest first: a partial index holds
+  // only them, however large the archive. Safe to run twice.
+  '0028_corrected_articles': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('articles_corrected').ifNotExists().on('articles').columns(['status', 'published_at']).where(sql.ref('corrections'), '<>', sql.lit('[]')).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@
  * to this, never to SQL, so that a PostgreSQL implementation can stand in
  * for SQLite without changing a caller.
  */
-import type { Article, ArticleInput, ArticleLink, ArticleSummary, AuthorAlias } from '../content/article.js';
+import type { Article, ArticleInput, ArticleLink, ArticleSummary, AuthorAlias, Correction } from '../content/article.js';
 import type { AuthorCard } from '../content/authors.js';
 import type { ArticleGenre } from '../content/genre.js';
 import type { Section } from '../content/body.js';
@@ -99,6 +99,11 @@ export interface MostReadStory {
   slug: string;
   title: string;
   views: number;
+}
+
+/** A correction as the site-wide corrections page lists it, with its story. */
+export interface PublishedCorrection extends Correction {
+  article: ArticleLink & { publishedAt: string };
 }
 
 export interface Tag {
@@ -284,6 +289,8 @@ export interface Store {
    * to the hour of `at`, and forgets the hours older than `keepSince` ('YYYY-MM-DDTHH').
    */
   recordViews(views: Map<string, number>, at: Date, keepSince: string): Promise<void>;
+  /** The corrections of public stories, newest first (the corrections page): at most `limit`. */
+  listCorrections(limit: number): Promise<PublishedCorrection[]>;
   /** The public stories most visited from the hour `since` ('YYYY-MM-DDTHH') on, most first. */
   mostRead(since: string, now: string, limit: number): Promise<MostReadStory[]>;
   /**

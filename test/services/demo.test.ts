@@ -32,6 +32,13 @@ test('the demo: 40+ articles in the seed shape, across the six sections, dated o
   assert.equal(newestUpdate, now - 3600_000, 'the newest update is an hour old');
   assert.ok(Math.max(...times) < newestUpdate && coverage.liveUpdates.every((u) => Date.parse(u.at) > Date.parse(coverage.publishedAt!)), 'posted after the story');
   assert.ok(Math.max(...times) - Math.min(...times) > 90 * 86400_000, 'spread over months');
+  // Two stories carry a correction, dated after them and before now: the corrections page has something to show.
+  const corrected = await store.listCorrections(10);
+  assert.equal(corrected.length, 2);
+  for (const c of corrected) {
+    assert.ok(Date.parse(c.at) > Date.parse(c.article.publishedAt) && Date.parse(c.at) < now, c.text);
+    assert.match(c.text, /^(ذكرت|نسبت) نسخة سابقة من هذا الخبر/);
+  }
 
   let quotes = 0;
   for (const summary of articles) {

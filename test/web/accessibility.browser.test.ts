@@ -59,6 +59,7 @@ for (const scheme of ['light', 'dark'] as const) {
         articleUrl(coAuthored),
         articleUrl(opinion),
         '/opinion',
+        '/corrections',
         tagUrl(story.tag),
         authorUrl(story.author),
         '/authors',

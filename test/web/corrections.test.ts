@@ -25,6 +25,12 @@ after(() => site.close());
 
 const call = (auth: Record<string, string>, method: string, url: string, payload?: unknown) => apiCaller(site.app, auth)(method, url, payload);
 const page = async () => (await site.app.inject({ method: 'GET', url: articleUrl(slug) })).body;
+/** Another published story on the same site, by the same author. */
+async function siteStory(s: Site, auth: Record<string, string>, article: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+  const res = await apiCaller(s.app, auth)('POST', '/api/admin/articles', { ...article, status: 'published' });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
 const ldOf = (body: string) => [...body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!)).find((d) => d['@type'] === 'NewsArticle');
 
 test('a correction is published under the story, dated, for readers, search engines and the APIs', async () => {
@@ -100,4 +106,33 @@ test("the editor's box publishes a correction with the save; a draft's form has 
   assert.equal((await c.post(`/admin/articles/${id}`, { ...fields, correction: '' })).statusCode, 303);
   assert.equal((await site.store.getArticleById(id))!.corrections.length, 3);
   assert.doesNotMatch((await c.get('/admin/articles/new')).body, /name="correction"/);
+});
+
+test('the corrections page lists every correction of the site, newest first, each with its story; it follows edits and unpublishing', async () => {
+  const corrections = async () => (await site.app.inject({ method: 'GET', url: '/corrections' })).body;
+  const other = await siteStory(site, author.auth, {
+    title: 'افتتاح جسر المشاة في حلب: ربط الأحياء الشرقية',
+    description: 'افتتح جسر جديد للمشاة في حلب يربط الأحياء الشرقية بوسط المدينة.',
+    tags: ['سوريا'],
+    body: 'افتتح صباح اليوم جسر جديد للمشاة في حلب.\n\n## التكلفة\n\nبلغت تكلفة الجسر مليوني دولار.',
+  });
+  // Cached as any page is, it changes when a correction is published.
+  const before = await corrections();
+  assert.match(before, /<h1 class="list-heading">التصحيحات<\/h1>/);
+  assert.match(before, /<a href="\/corrections">التصحيحات<\/a>/, 'linked from every page');
+  assert.equal((await call(author.auth, 'POST', `/api/admin/articles/${other.id}/corrections`, { text: 'بلغت التكلفة مليون دولار لا مليونين.' })).statusCode, 201);
+  const after = await corrections();
+  const items = [...after.matchAll(/<li>\s*<p class="when"><time datetime="([^"]+)">[\s\S]*?<a href="([^"]+)">([^<]+)<\/a><\/h2>\s*<p>([^<]+)<\/p>/g)].map((m) => ({ at: m[1]!, href: m[2]!, title: m[3]!, text: m[4]! }));
+  assert.ok(items.length >= 2, after);
+  assert.deepEqual(items[0], { at: items[0]!.at, href: articleUrl(other.slug), title: 'افتتاح جسر المشاة في حلب: ربط الأحياء الشرقية', text: 'بلغت التكلفة مليون دولار لا مليونين.' });
+  assert.ok(items.every((it, i) => i === 0 || items[i - 1]!.at >= it.at), 'newest first');
+  assert.ok(items.some((it) => it.href === articleUrl(slug)), 'the older story corrected earlier is there too');
+
+  // A new headline shows at once; an unpublished story leaves the page.
+  await call(author.auth, 'PATCH', `/api/admin/articles/${other.id}`, { title: 'جسر المشاة في حلب يفتتح: ربط الأحياء الشرقية' });
+  assert.match(await corrections(), /جسر المشاة في حلب يفتتح/);
+  await call(author.auth, 'POST', `/api/admin/articles/${other.id}/unpublish`);
+  const gone = await corrections();
+  assert.doesNotMatch(gone, /جسر المشاة/);
+  assert.doesNotMatch(gone, /مليون دولار/);
 });

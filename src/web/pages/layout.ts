@@ -55,7 +55,7 @@ ${trusted(BREAKING_MARKER)}
 <main id="main" class="wrap" tabindex="-1">
 ${main}
 </main>
-<footer class="site-footer"><div class="wrap">${site.name} — منصة نشر إخبارية عربية · <a href="/opinion">مقالات الرأي</a> · <a href="/authors">كتّابنا</a></div></footer>
+<footer class="site-footer"><div class="wrap">${site.name} — منصة نشر إخبارية عربية · <a href="/opinion">مقالات الرأي</a> · <a href="/authors">كتّابنا</a> · <a href="/corrections">التصحيحات</a></div></footer>
 </body>
 </html>`;
 }

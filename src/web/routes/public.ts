@@ -10,6 +10,7 @@ import { authorsIndex, profileCards } from '../../services/authors.js';
 import { SECTIONS } from '../pages/layout.js';
 import { HOME_LEAD, SECTION_HEADLINES, listPage, notFoundPage } from '../pages/list.js';
 import { GENRE_PAGES, type PagedGenre } from '../pages/genre.js';
+import { CORRECTIONS_SHOWN, correctionsPage } from '../pages/corrections.js';
 import { CACHE, setLastModified } from '../plugins/conditional.js';
 import { articleUrl, authorUrl, bylineOf, pageUrl, tagUrl } from '../urls.js';
 
@@ -97,6 +98,13 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   );
 
   // The authors' index: every byline with public stories, with what its profile says, in the alphabet's order.
+  app.get('/corrections', async (_req, reply) => {
+    const corrections = await store.listCorrections(CORRECTIONS_SHOWN);
+    reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
+    reply.cacheFor(['list:corrections']);
+    return correctionsPage(corrections, site).value;
+  });
+
   app.get('/authors', async (_req, reply) => {
     const authors = await authorsIndex(store);
     reply.header('cache-control', CACHE.short).type('text/html; charset=utf-8');
