@@ -19,6 +19,7 @@ import { StaleSaveError, type Store } from '../store/store.js';
 import { refreshLinks, saveArticles } from './articles.js';
 import { resolveLinkRules } from './link-rules.js';
 import { announceDeleted, announceSave } from './webhooks.js';
+import { trashEntryOf } from './trash.js';
 import { AppError, FIELD_NAMES_AR, conflict, forbidden, invalid, notFound } from './newsroom-errors.js';
 
 export interface ArticleDraft {
@@ -346,7 +347,8 @@ export async function deleteArticle(store: Store, actor: Actor, id: number): Pro
   if (!canDelete(actor, article)) throw forbidden('You may not delete this article', 'لا يحق لك حذف هذا الخبر');
   // The articles whose links pointed at it lose those links with it (ON DELETE CASCADE): link them again.
   const linking = await store.related.linkingTo([id]);
-  const tagIds = await store.deleteArticle(id);
+  // Kept in the trash in the same transaction (services/trash.ts): a story deleted by mistake comes back.
+  const tagIds = await store.deleteArticle(id, trashEntryOf(article, actor));
   if (tagIds === null) return;
   await announceDeleted(store, article);
   const tagged = tagIds.length ? await store.listIdsByTags(tagIds, Number.MAX_SAFE_INTEGER, []) : [];

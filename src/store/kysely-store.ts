@@ -31,6 +31,7 @@ import { KyselyWebhookStore } from './webhooks-kysely.js';
 import type { WebhookStore } from './webhooks.js';
 import { KyselyPreviewLinkStore, type PreviewLinkStore } from './preview-links.js';
 import { KyselyArticleNoteStore, type ArticleNoteStore } from './article-notes.js';
+import { keepInTrash, KyselyTrashStore, type NewTrashEntry, type TrashStore } from './trash.js';
 import type { NewsroomTables } from './newsroom-schema.js';
 import type { ImageRef, Rendition } from '../content/image.js';
 import { jsonRows, parseRows } from './json-rows.js';
@@ -317,6 +318,7 @@ export class KyselyStore implements Store {
     this.webhooks = new KyselyWebhookStore(db);
     this.previewLinks = new KyselyPreviewLinkStore(db);
     this.notes = new KyselyArticleNoteStore(db);
+    this.trash = new KyselyTrashStore(db);
     this.#templates = new QueryTemplates(db);
   }
 
@@ -328,6 +330,8 @@ export class KyselyStore implements Store {
   readonly previewLinks: PreviewLinkStore;
 
   readonly notes: ArticleNoteStore;
+
+  readonly trash: TrashStore;
 
   /** The page reads, compiled once (templates.ts). */
   readonly #templates: QueryTemplates;
@@ -1312,7 +1316,7 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, views: Number(r.views) }));
   }
 
-  async deleteArticle(id: number): Promise<number[] | null> {
+  async deleteArticle(id: number, trash?: NewTrashEntry): Promise<number[] | null> {
     return this.write(async (trx, change) => {
       const tags = await trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute();
       const byline = await trx.selectFrom('articles').select(['author', 'coauthors', 'breaking_until', 'corrections']).where('id', '=', id).executeTakeFirst();
@@ -1327,6 +1331,7 @@ export class KyselyStore implements Store {
       await forgetArticles(trx, [id]);
       const deleted = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) return null;
+      if (trash) await keepInTrash(trx, trash, new Date().toISOString());
       await this.searchIndex.remove(trx, id);
       return tags.map((t) => t.tag_id);
     });

@@ -435,6 +435,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_corrected').ifNotExists().on('articles').columns(['status', 'published_at']).where(sql.ref('corrections'), '<>', sql.lit('[]')).execute();
     },
   },
+  // Deleted stories kept 30 days to be brought back (store/trash.ts). No foreign key to articles: the story is
+  // gone, its entry is what remains of it. Safe to run twice.
+  '0029_trash': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('trash')
+        .ifNotExists()
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('article_id', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('deleted_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('deleted_at', 'text', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('trash_by_time').ifNotExists().on('trash').columns(['deleted_at', 'id']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

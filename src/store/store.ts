@@ -16,6 +16,7 @@ import type { RelatedStore } from '../related/types.js';
 import type { WebhookStore } from './webhooks.js';
 import type { PreviewLinkStore } from './preview-links.js';
 import type { ArticleNoteStore } from './article-notes.js';
+import type { NewTrashEntry, TrashStore } from './trash.js';
 
 /**
  * What a page shows of an article. It leaves out the source text (`body`,
@@ -299,8 +300,11 @@ export interface Store {
    * database is copied with its own pg_dump.
    */
   backupTo(file: string): Promise<void>;
-  /** Deletes an article; returns its tag ids (to refresh its neighbours' links), or null when missing. */
-  deleteArticle(id: number): Promise<number[] | null>;
+  /**
+   * Deletes an article; returns its tag ids (to refresh its neighbours' links), or null when missing.
+   * With `trash`, the same transaction keeps that entry in the trash (src/store/trash.ts).
+   */
+  deleteArticle(id: number, trash?: NewTrashEntry): Promise<number[] | null>;
 
   // --- Related news (issue #4) ---
   /** The related-news engine's tables (src/related/sqlite-terms.ts). */
@@ -314,6 +318,8 @@ export interface Store {
   readonly previewLinks: PreviewLinkStore;
   /** The newsroom's internal notes on each story (src/store/article-notes.ts). */
   readonly notes: ArticleNoteStore;
+  /** Deleted stories kept a while to be brought back (src/store/trash.ts). */
+  readonly trash: TrashStore;
   /** One round trip to the database (a health check's); rejects when it does not answer. */
   ping(): Promise<{ engine: 'sqlite' | 'postgres' }>;
   /** After a bulk load: brings the query planner's statistics (and, on PostgreSQL, the visibility map) up to date. */

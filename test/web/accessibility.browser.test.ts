@@ -104,6 +104,7 @@ for (const scheme of ['light', 'dark'] as const) test(`newsroom pages have no WC
       '/admin/keys',
       '/admin/webhooks',
       `/admin/webhooks/${hook.id}`,
+      '/admin/trash',
       '/admin/import',
     ]) {
       await audit(page, path);

@@ -36,6 +36,7 @@ import { articleJson } from './article-json.js';
 import { webhooksApi } from './webhooks-api.js';
 import { previewLinksApi } from './preview-links-api.js';
 import { notesApi } from './notes-api.js';
+import { trashApi } from './trash-api.js';
 
 export interface AdminApiOptions {
   store: Store;
@@ -556,6 +557,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
 
   // --- The newsroom's notes on a story, and sending one back to its writer ---
   await app.register(notesApi, { store });
+
+  // --- Deleted stories, kept 30 days ---
+  await app.register(trashApi, { store });
 };
 
 /** For tests and docs: does an actor of this role pass a route's role? */

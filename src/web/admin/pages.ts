@@ -77,6 +77,7 @@ export function adminLayout(ctx: PageContext, main: Html): Html {
     <a href="/admin/media">الصور</a>
     ${atLeast(actor.role, 'editor') ? html`<a href="/admin/tags">الوسوم</a>` : ''}
     <a href="/admin/authors">الكتّاب</a>
+    ${atLeast(actor.role, 'author') ? html`<a href="/admin/trash">المحذوفات</a>` : ''}
     ${atLeast(actor.role, 'owner') ? html`<a href="/admin/users">الحسابات</a> <a href="/admin/keys">مفاتيح الواجهة</a> <a href="/admin/webhooks">خطافات الويب</a> <a href="/admin/import">استيراد</a>` : ''}
     <a href="/api/docs">توثيق الواجهة</a>
     <a href="/">الموقع</a>
@@ -503,7 +504,7 @@ ${data.banner ?? ''}
 ${data.boxes ?? ''}
 ${
   article && canDelete(actor, article)
-    ? html`<form method="post" action="/admin/articles/${article.id}/delete" class="danger" data-confirm="هل تريد حذف هذا الخبر نهائياً؟">${csrfField(ctx.csrf)}<button type="submit" class="danger">حذف الخبر</button></form>`
+    ? html`<form method="post" action="/admin/articles/${article.id}/delete" class="danger" data-confirm="حذف هذا الخبر؟ يبقى في المحذوفات 30 يوماً يمكن استعادته خلالها.">${csrfField(ctx.csrf)}<button type="submit" class="danger">حذف الخبر</button></form>`
     : ''
 }
 ${

@@ -40,6 +40,8 @@ import { revokePreviews, sharePreview } from '../../services/preview-links.js';
 import type { Webhook } from '../../store/webhooks.js';
 import { webhookPage, webhooksPage } from './webhooks-pages.js';
 import { notesBox, previewLinksBox, returnedBanner } from './editor-boxes.js';
+import { trashPage } from './trash-pages.js';
+import { emptyFromTrash, restoreFromTrash, trashFor } from '../../services/trash.js';
 import { addNote, pendingReturn, returnToWriter } from '../../services/notes.js';
 import { html } from '../html.js';
 
@@ -68,6 +70,7 @@ const FLASH: Record<string, string> = {
   restore: 'استُعيدت النسخة.',
   'previews-revoked': 'أُلغيت روابط المعاينة.',
   note: 'أُضيفت الملاحظة.',
+  restored: 'استُعيد الخبر من المحذوفات مسودةً.',
   returned: 'أُعيد الخبر إلى كاتبه مسودةً مع ملاحظتك.',
 };
 
@@ -196,7 +199,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
     const genre = isGenre(req.query.genre) ? req.query.genre : undefined;
     const filters = { ...(status ? { status } : {}), ...(q ? { q } : {}), ...(desk ? { desk } : {}), ...(byline ? { byline } : {}), ...(genre ? { genre } : {}) };
     const { total, articles } = await store.newsroom.listAdmin({ page, limit, ...filters });
-    const flash = (req.query as { deleted?: string }).deleted ? 'حُذف الخبر.' : undefined;
+    const flash = (req.query as { deleted?: string }).deleted ? 'حُذف الخبر، ويبقى في المحذوفات 30 يوماً يمكن استعادته خلالها.' : undefined;
     return send(
       reply,
       P.listPage(ctx(req, reply, 'الأخبار', { ...(flash ? { flash } : {}) }), { rows: articles, total, page, limit, ...filters }),
@@ -629,6 +632,21 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   app.post<{ Params: { id: string } }>('/keys/:id/revoke', role('owner'), async (req, reply) => {
     await store.newsroom.revokeApiKey(Number(req.params.id) || 0, new Date().toISOString());
     return reply.redirect('/admin/keys', 303);
+  });
+
+  // --- The trash: deleted stories kept 30 days (author and up: what they could have deleted) ---
+  app.get<{ Querystring: { done?: string } }>('/trash', role('author'), async (req, reply) =>
+    send(reply, trashPage(ctx(req, reply, 'المحذوفات', req.query.done === 'deleted' ? { flash: 'حُذف الخبر نهائياً.' } : {}), await trashFor(store, actorOf(req)))),
+  );
+
+  app.post<{ Params: { id: string } }>('/trash/:id/restore', role('author'), async (req, reply) => {
+    const article = await restoreFromTrash(store, actorOf(req), Number(req.params.id) || 0);
+    return reply.redirect(`/admin/articles/${article.id}?saved=restored`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/trash/:id/delete', role('editor'), async (req, reply) => {
+    await emptyFromTrash(store, actorOf(req), Number(req.params.id) || 0);
+    return reply.redirect('/admin/trash?done=deleted', 303);
   });
 
   // --- Webhooks (owner) ---
