@@ -13,6 +13,7 @@ import { rebuildRelated } from '../../src/related/engine.js';
 import { MIN_DOCUMENTS, topicTraining } from '../../src/related/topics.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { deleteArticle } from '../../src/services/workflow.js';
+import { addUser } from '../../src/auth/accounts.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { memoryStore, openAt, testDatabase } from '../helpers/store.js';
 import { sahifa } from '../helpers/cli.js';
@@ -96,7 +97,9 @@ test('deleting an article links again the articles that linked to it', async () 
     const followUp = await idOf(store, BRIDGE_FOLLOW_UP.externalId!);
     const before = (await store.related.links([bridge])).get(bridge)!;
     assert.equal(before.related[0]?.targetId, followUp);
-    const owner = { userId: 0, name: 'owner', email: 'owner@example.com', role: 'owner', via: 'key', credential: 'test' } as const;
+    // A real account: the trash records who deleted (services/trash.ts).
+    const user = await addUser(store, { email: 'owner@example.com', role: 'owner', name: 'owner', password: 'كلمة-سر-طويلة-للاختبار' });
+    const owner = { userId: user.id, name: 'owner', email: 'owner@example.com', role: 'owner', via: 'key', credential: 'test' } as const;
     await deleteArticle(store, owner, followUp);
     const after = (await store.related.links([bridge])).get(bridge)!;
     const targets = [...after.related, ...after.seeAlso].map((l) => l.targetId);
