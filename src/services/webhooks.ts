@@ -18,7 +18,7 @@ import type { Actor } from '../auth/roles.js';
 import { mediaUrl } from '../media/images.js';
 import type { Store } from '../store/store.js';
 import type { Webhook, WebhookWithSecret } from '../store/webhooks.js';
-import { invalid, notFound } from './newsroom-errors.js';
+import { AppError, invalid, notFound } from './newsroom-errors.js';
 
 export const WEBHOOK_NAME_MAX = 100;
 export const WEBHOOK_URL_MAX = 2000;
@@ -64,6 +64,17 @@ function checkEvents(events: string[]): WebhookEvent[] {
   return chosen;
 }
 
+export async function loadWebhook(store: Store, id: number): Promise<Webhook> {
+  const hook = await store.webhooks.get(id);
+  if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
+  return hook;
+}
+
+/** A paused hook sends nothing, a test or a delivery sent again included: resumed first. */
+export function requireActive(hook: Webhook): void {
+  if (!hook.active) throw new AppError(409, 'paused', 'The webhook is paused: resume it first', 'الخطاف موقوف: شغّله أولاً.');
+}
+
 export async function createWebhook(store: Store, actor: Actor, fields: WebhookFields): Promise<WebhookWithSecret> {
   const hook = { name: checkName(fields.name), url: checkUrl(fields.url), events: checkEvents(fields.events) };
   if ((await store.webhooks.list()).length >= MAX_WEBHOOKS) throw invalid('url', `at most ${MAX_WEBHOOKS} webhooks`, `${MAX_WEBHOOKS} خطافاً على الأكثر`);
@@ -83,6 +94,12 @@ export async function updateWebhook(store: Store, id: number, fields: Partial<We
   );
   if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
   return hook;
+}
+
+/** Sends a delivery again, now, its tries counted afresh. */
+export async function retryDelivery(store: Store, id: number, deliveryId: number): Promise<void> {
+  requireActive(await loadWebhook(store, id));
+  if (!(await store.webhooks.retry(id, deliveryId, new Date().toISOString()))) throw notFound('delivery', 'لم نجد هذا الإرسال');
 }
 
 /** A new secret, from now on (a leaked one stops being any use). */
@@ -153,7 +170,7 @@ export async function announceDeleted(store: Store, before: Article): Promise<vo
 /** A "ping" for one hook, whatever its events: the owner's check that the address answers. */
 export async function testWebhook(store: Store, id: number): Promise<void> {
   const now = new Date().toISOString();
-  const hook = await store.webhooks.get(id);
-  if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
+  const hook = await loadWebhook(store, id);
+  requireActive(hook);
   await store.webhooks.enqueue('ping', JSON.stringify({ event: 'ping', createdAt: now, webhook: { id: hook.id, name: hook.name, events: hook.events } }), now, id);
 }

@@ -1,45 +1,27 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { receiver, signedBy } from '../helpers/receiver.js';
 import { apiCaller, arabicArticle, makeKey, makeUser, newsroomSite, postArticle, type Site } from './helpers.js';
 
 let site: Site;
 let browser: Browser;
 let base: string;
-let receiver: Server;
-let hookUrl: string;
-const got: { headers: IncomingHttpHeaders; body: string }[] = [];
+let rx: Awaited<ReturnType<typeof receiver>>;
 
 before(async () => {
   site = await newsroomSite();
   base = await site.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      got.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sahifa`;
+  rx = await receiver();
+  rx.answerWith(() => 204);
 });
 after(async () => {
   await browser?.close();
   await site.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await rx.close();
 });
-
-async function waitFor(n: number) {
-  const until = Date.now() + 8000;
-  while (got.length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-  assert.ok(got.length >= n, `expected ${n} deliveries, got ${got.length}`);
-}
 
 test('an owner registers a webhook in the newsroom, keeps its secret, and a published story reaches it signed; the test and the log work from the page', async () => {
   const { email, password } = await makeUser(site.store, 'owner', 'منى المالكة');
@@ -60,7 +42,7 @@ test('an owner registers a webhook in the newsroom, keeps its secret, and a publ
     assert.match(await page.textContent('[role=alert]') ?? '', /https/);
     assert.equal(await page.getByLabel('الاسم').inputValue(), 'تطبيق الهاتف');
 
-    await page.getByLabel('العنوان').fill(hookUrl);
+    await page.getByLabel('العنوان').fill(rx.url);
     // Published and breaking are offered checked; the live updates are added.
     assert.equal(await page.isChecked('#new-webhook-article-published'), true);
     await page.check('#new-webhook-live-updated');
@@ -72,18 +54,15 @@ test('an owner registers a webhook in the newsroom, keeps its secret, and a publ
     // A reporter publishes: the address hears of it, signed with the secret the page showed.
     const author = apiCaller(site.app, (await makeKey(site.store, 'author')).auth);
     const { slug } = await postArticle(author, { ...arabicArticle('افتتاح حديقة عامة في العقبة: مساحات خضراء'), status: 'published' });
-    await waitFor(1);
-    const [sent] = got;
-    const m = /^t=(\d+),sha256=([0-9a-f]{64})$/.exec(String(sent!.headers['x-sahifa-signature']))!;
-    assert.equal(createHmac('sha256', secret).update(`${m[1]}.${sent!.body}`).digest('hex'), m[2]);
-    assert.equal(JSON.parse(sent!.body).article.slug, slug);
+    const [sent] = await rx.waitFor(1);
+    assert.ok(signedBy(secret, sent!));
+    assert.equal(sent!.json.article!.slug, slug);
 
     // The hook's page: a test from its button, then the log says both arrived.
     await page.getByRole('link', { name: 'تطبيق الهاتف' }).click();
     await page.click('button:has-text("أرسل تجربة")');
     assert.match(await page.textContent('.flash') ?? '', /أُرسلت تجربة/);
-    await waitFor(2);
-    assert.equal(got[1]!.headers['x-sahifa-event'], 'ping');
+    assert.equal((await rx.waitFor(2))[1]!.headers['x-sahifa-event'], 'ping');
     await page.waitForTimeout(200);
     await page.reload();
     const rows = await page.locator('table.deliveries tbody tr').allTextContents();
@@ -97,7 +76,7 @@ test('an owner registers a webhook in the newsroom, keeps its secret, and a publ
     assert.equal(await page.isDisabled('button:has-text("أرسل تجربة")'), true);
     await postArticle(author, { ...arabicArticle('مهرجان للموسيقى في عمّان: فرق عربية'), status: 'published' });
     await page.waitForTimeout(300);
-    assert.equal(got.length, 2);
+    assert.equal(rx.got.length, 2);
   } finally {
     await page.close();
   }

@@ -59,8 +59,7 @@ export function mediaJson(m: MediaRecord) {
 
 const userJson = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt });
 
-type Id = { Params: { id: number } };
-const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
+type Id = S.IdRoute;
 
 export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store, site, config }) => {
   app.addHook('onRequest', requireRole(store));
@@ -76,7 +75,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, { store
   });
   app.setNotFoundHandler((_req, reply) => sendJsonError(reply, notFound('route', 'غير موجود')));
 
-  const tag = (name: string) => ({ tags: [name], security: SECURITY });
+  const tag = (name: string) => ({ tags: [name], security: S.ADMIN_SECURITY });
   /** One article as the API gives it alone: with the editors' pinned and blocked links. */
   const withRules = async (a: Article) => ({ ...articleJson(a), linkRules: await linkRulesView(store, a.id) });
   /** One article's response, tagged with its version (workflow.editVersion): a PATCH that sends it back in If-Match writes over nobody's change. */

@@ -12,8 +12,7 @@ import { articleJson } from './article-json.js';
 import { actorOf } from './http.js';
 import * as S from './schemas.js';
 
-const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
-const common = { tags: ['workflow'], security: SECURITY };
+const common = { tags: ['workflow'], security: S.ADMIN_SECURITY };
 const NoteSchema = {
   type: 'object',
   properties: {
@@ -27,7 +26,7 @@ const NoteSchema = {
 } as const;
 const TextBody = { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string', minLength: 1, maxLength: NOTE_MAX * 2 } } } as const;
 
-type Id = { Params: { id: number } };
+type Id = S.IdRoute;
 const noteJson = ({ articleId: _article, ...n }: ArticleNote) => n;
 
 export const notesApi: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

@@ -10,11 +10,10 @@ import type { SiteConfig } from '../config.js';
 import { actorOf } from './http.js';
 import * as S from './schemas.js';
 
-const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
-const common = { tags: ['workflow'], security: SECURITY };
+const common = { tags: ['workflow'], security: S.ADMIN_SECURITY };
 const LinkSchema = { type: 'object', properties: { createdAt: { type: 'string' }, expiresAt: { type: 'string' }, createdBy: { type: ['integer', 'null'] } } } as const;
 
-type Id = { Params: { id: number } };
+type Id = S.IdRoute;
 
 export const previewLinksApi: FastifyPluginAsync<{ store: Store; site: SiteConfig }> = async (app, { store, site }) => {
   app.post<Id & { Body: { hours?: number } | undefined }>('/articles/:id/preview-links', {

@@ -24,6 +24,12 @@ export const ErrorSchema = {
 
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
 
+/** Who may call an Admin API route: a session with its CSRF token, or an API key. */
+export const ADMIN_SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
+
+/** A route's `:id`, typed. */
+export type IdRoute = { Params: { id: number } };
+
 export const IdParams = {
   type: 'object',
   required: ['id'],

@@ -10,8 +10,7 @@ import { articleJson } from './article-json.js';
 import { actorOf } from './http.js';
 import * as S from './schemas.js';
 
-const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
-const common = { tags: ['workflow'], security: SECURITY };
+const common = { tags: ['workflow'], security: S.ADMIN_SECURITY };
 const EntrySchema = {
   type: 'object',
   properties: {
@@ -27,7 +26,7 @@ const EntrySchema = {
   },
 } as const;
 
-type Id = { Params: { id: number } };
+type Id = S.IdRoute;
 
 export const trashApi: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get('/trash', {

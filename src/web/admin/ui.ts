@@ -35,7 +35,7 @@ import { bylineOf } from '../urls.js';
 import { namesIn } from '../../content/bylines.js';
 import { isGenre } from '../../content/genre.js';
 import { isWebhookEvent } from '../../content/webhook-events.js';
-import { createWebhook, rotateWebhookSecret, testWebhook, updateWebhook } from '../../services/webhooks.js';
+import { createWebhook, loadWebhook, retryDelivery, rotateWebhookSecret, testWebhook, updateWebhook } from '../../services/webhooks.js';
 import { revokePreviews, sharePreview } from '../../services/preview-links.js';
 import type { Webhook } from '../../store/webhooks.js';
 import { webhookPage, webhooksPage } from './webhooks-pages.js';
@@ -659,13 +659,20 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
   };
   const eventsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string') : typeof v === 'string' ? [v] : []);
   const formValues = (body: Form | undefined) => ({ name: str(body?.name), url: str(body?.url), events: eventsOf(body?.events).filter(isWebhookEvent) });
-  const hookOf = async (id: string) => {
-    const hook = await store.webhooks.get(Number(id) || 0);
-    if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
-    return hook;
-  };
+  const hookOf = (id: string) => loadWebhook(store, Number(id) || 0);
   const hookPage = async (req: FastifyRequest, reply: FastifyReply, hook: Webhook, extra: Parameters<typeof webhookPage>[3] & { flash?: string; error?: string } = {}, code = 200) =>
     send(reply, webhookPage(ctx(req, reply, hook.name, { flash: extra.flash, error: extra.error }), hook, await store.webhooks.deliveries(hook.id, 50), extra), code);
+
+  /** Does `act`, then goes back to the hook's page saying so; a refusal is said on the page. */
+  const hookAction = async (req: FastifyRequest, reply: FastifyReply, hook: Webhook, act: () => Promise<unknown>, done: string) => {
+    try {
+      await act();
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return hookPage(req, reply, hook, { error: e.messageAr }, e.status);
+    }
+    return reply.redirect(`/admin/webhooks/${hook.id}?done=${done}`, 303);
+  };
 
   app.get('/webhooks', role('owner'), async (req, reply) => send(reply, webhooksPage(ctx(req, reply, 'خطافات الويب'), await store.webhooks.list())));
 
@@ -702,9 +709,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
 
   app.post<{ Params: { id: string } }>('/webhooks/:id/test', role('owner'), async (req, reply) => {
     const hook = await hookOf(req.params.id);
-    if (!hook.active) return hookPage(req, reply, hook, { error: 'الخطاف موقوف: شغّله أولاً.' }, 409);
-    await testWebhook(store, hook.id);
-    return reply.redirect(`/admin/webhooks/${hook.id}?done=test`, 303);
+    return hookAction(req, reply, hook, () => testWebhook(store, hook.id), 'test');
   });
 
   app.post<{ Params: { id: string } }>('/webhooks/:id/secret', role('owner'), async (req, reply) => {
@@ -719,10 +724,7 @@ export const adminUi: FastifyPluginAsync<AdminUiOptions> = async (app, { store, 
 
   app.post<{ Params: { id: string; delivery: string } }>('/webhooks/:id/deliveries/:delivery/retry', role('owner'), async (req, reply) => {
     const hook = await hookOf(req.params.id);
-    if (!hook.active || !(await store.webhooks.retry(hook.id, Number(req.params.delivery) || 0, new Date().toISOString()))) {
-      return hookPage(req, reply, hook, { error: hook.active ? 'لم نجد هذا الإرسال.' : 'الخطاف موقوف: شغّله أولاً.' }, hook.active ? 404 : 409);
-    }
-    return reply.redirect(`/admin/webhooks/${hook.id}?done=retry`, 303);
+    return hookAction(req, reply, hook, () => retryDelivery(store, hook.id, Number(req.params.delivery) || 0), 'retry');
   });
 
   // --- Import (owner): a WordPress or Ghost export, or the text and JSON-lines shapes ---

@@ -5,15 +5,14 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { WEBHOOK_EVENTS } from '../../content/webhook-events.js';
-import { AppError, notFound } from '../../services/newsroom-errors.js';
-import { createWebhook, rotateWebhookSecret, testWebhook, updateWebhook, WEBHOOK_NAME_MAX, WEBHOOK_URL_MAX } from '../../services/webhooks.js';
+import { notFound } from '../../services/newsroom-errors.js';
+import { createWebhook, loadWebhook, retryDelivery, rotateWebhookSecret, testWebhook, updateWebhook, WEBHOOK_NAME_MAX, WEBHOOK_URL_MAX } from '../../services/webhooks.js';
 import type { Store } from '../../store/store.js';
 import type { WebhookDelivery } from '../../store/webhooks.js';
 import { actorOf } from './http.js';
 import * as S from './schemas.js';
 
-const SECURITY: { [label: string]: string[] }[] = [{ session: [], csrf: [] }, { apiKey: [] }];
-const common = { tags: ['webhooks'], security: SECURITY };
+const common = { tags: ['webhooks'], security: S.ADMIN_SECURITY };
 const owner = { role: 'owner' as const };
 
 const eventList = { type: 'array', items: { type: 'string', enum: [...WEBHOOK_EVENTS] }, minItems: 1, uniqueItems: true } as const;
@@ -62,7 +61,7 @@ const Fields = {
   events: eventList,
 } as const;
 
-type Id = { Params: { id: number } };
+type Id = S.IdRoute;
 
 export const deliveryJson = (d: WebhookDelivery) => {
   const { webhookId: _hook, payload, ...rest } = d;
@@ -70,12 +69,6 @@ export const deliveryJson = (d: WebhookDelivery) => {
 };
 
 export const webhooksApi: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  const load = async (id: number) => {
-    const hook = await store.webhooks.get(id);
-    if (!hook) throw notFound('webhook', 'لم نجد هذا الخطاف');
-    return hook;
-  };
-
   app.get('/webhooks', {
     config: owner,
     schema: { ...common, summary: 'Webhooks, with how their last delivery went (never their secrets)', response: { 200: { type: 'array', items: WebhookSchema }, ...S.errors(401, 403) } },
@@ -119,9 +112,7 @@ export const webhooksApi: FastifyPluginAsync<{ store: Store }> = async (app, { s
     config: owner,
     schema: { ...common, summary: 'Send a `ping` to the webhook now (its deliveries say how it went)', params: S.IdParams, response: { 202: { type: 'object', properties: { queued: { type: 'boolean' } } }, ...S.errors(401, 403, 404, 409) } },
   }, async (req, reply) => {
-    const hook = await load(req.params.id);
-    if (!hook.active) throw new AppError(409, 'paused', 'The webhook is paused: resume it first', 'الخطاف موقوف: شغّله أولاً');
-    await testWebhook(store, hook.id);
+    await testWebhook(store, req.params.id);
     return reply.code(202).send({ queued: true });
   });
 
@@ -135,7 +126,7 @@ export const webhooksApi: FastifyPluginAsync<{ store: Store }> = async (app, { s
       response: { 200: { type: 'array', items: DeliverySchema }, ...S.errors(400, 401, 403, 404) },
     },
   }, async (req) => {
-    await load(req.params.id);
+    await loadWebhook(store, req.params.id);
     return (await store.webhooks.deliveries(req.params.id, req.query.limit)).map(deliveryJson);
   });
 
@@ -148,9 +139,7 @@ export const webhooksApi: FastifyPluginAsync<{ store: Store }> = async (app, { s
       response: { 202: { type: 'object', properties: { queued: { type: 'boolean' } } }, ...S.errors(401, 403, 404, 409) },
     },
   }, async (req, reply) => {
-    const hook = await load(req.params.id);
-    if (!hook.active) throw new AppError(409, 'paused', 'The webhook is paused: resume it first', 'الخطاف موقوف: شغّله أولاً');
-    if (!(await store.webhooks.retry(hook.id, req.params.delivery, new Date().toISOString()))) throw notFound('delivery', 'لم نجد هذا الإرسال');
+    await retryDelivery(store, req.params.id, req.params.delivery);
     return reply.code(202).send({ queued: true });
   });
 };
