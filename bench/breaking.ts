@@ -16,10 +16,10 @@ import { siteConfig } from '../src/web/config.js';
 import { BREAKING_MARKER, breakingStrip } from '../src/web/plugins/breaking.js';
 import { buildServer } from '../src/web/server.js';
 import { articleUrl } from '../src/web/urls.js';
+import { quantile } from './lib.js';
 
 const ROUNDS = 6;
 const REQUESTS = 300;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const ms = (x: number) => x.toFixed(3);
 
 const store = await openSqliteStore(':memory:');

@@ -1,8 +1,16 @@
-/** Small helpers shared by the benchmarks: child servers, load runs, medians. */
+/** Small helpers shared by the benchmarks: child servers, load runs, medians and quantiles, the demo newsroom. */
 import autocannon from 'autocannon';
 import { execFile, execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { addUser } from '../src/auth/accounts.js';
+import type { Actor } from '../src/auth/roles.js';
+import { loadDemo } from '../src/services/demo.js';
+import type { User } from '../src/store/newsroom.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+
+/** The q-quantile of a sample (the value below which a share q of it lies). */
+export const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,4 +101,12 @@ export async function load(url: string, seconds: number, connections: number, he
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
   };
+}
+
+/** The demo newsroom in an in-memory SQLite store, with an owner account and its actor, as the newsroom's benches start. */
+export async function demoNewsroom(): Promise<{ store: SqliteStore; user: User; actor: Actor }> {
+  const store = await openSqliteStore(':memory:');
+  await loadDemo(store);
+  const user = await addUser(store, { email: 'bench@example.com', role: 'owner', name: 'محرر الاختبار', password: 'كلمة-سر-طويلة-للقياس' });
+  return { store, user, actor: { userId: user.id, name: user.name, email: user.email, role: 'owner', via: 'key', credential: 'bench' } };
 }

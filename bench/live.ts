@@ -14,20 +14,16 @@
  * Prints medians and p95, and the ratios to the baselines.
  */
 import { gzipSync } from 'node:zlib';
-import { addUser } from '../src/auth/accounts.js';
-import type { Actor } from '../src/auth/roles.js';
 import type { LiveUpdate } from '../src/content/article.js';
-import { loadDemo } from '../src/services/demo.js';
 import * as workflow from '../src/services/workflow.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
 import { siteConfig } from '../src/web/config.js';
 import { buildServer } from '../src/web/server.js';
 import { articleUrl } from '../src/web/urls.js';
+import { demoNewsroom, quantile } from './lib.js';
 
 const SIZES = [0, 100, 300, 950];
 const POSTS = 30;
 const RENDERS = 200;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const ms = (x: number) => x.toFixed(2);
 
 // Updates of an election night, written for this bench; numbered so that no two are the same.
@@ -40,10 +36,7 @@ const LINES = [
 ];
 const updateText = (n: number) => LINES[n % LINES.length]!.replace('{n}', String(n));
 
-const store = await openSqliteStore(':memory:');
-await loadDemo(store);
-const user = await addUser(store, { email: 'bench@example.com', role: 'owner', name: 'محرر الاختبار', password: 'كلمة-سر-طويلة-للقياس' });
-const actor: Actor = { userId: user.id, name: user.name, email: user.email, role: 'owner', via: 'key', credential: 'bench' };
+const { store, actor } = await demoNewsroom();
 const site = siteConfig({}, {});
 const uncached = await buildServer({ store, site, cacheBytes: 0 });
 const cached = await buildServer({ store, site });

@@ -23,11 +23,11 @@ import { openSqliteStore } from '../src/store/sqlite.js';
 import { siteConfig } from '../src/web/config.js';
 import { draftCopyOf } from '../src/related/suggest.js';
 import { renderPreview } from '../src/web/admin/preview.js';
+import { quantile } from './lib.js';
 
 const ARTICLES = 200;
 const ROUNDS = 3;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main(): Promise<void> {
   const corpus = process.argv[2];

@@ -12,12 +12,12 @@
  */
 import { openStore } from '../src/store/open.js';
 import { HOME_LEAD, SECTION_HEADLINES } from '../src/web/pages/list.js';
+import { quantile } from './lib.js';
 
 const ROUNDS = 400;
 const PAGE = 12;
 const location = process.argv[2];
 if (!location) throw new Error('usage: bench/sections.js DB (a SQLite file or a PostgreSQL URL)');
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 const store = await openStore(location);
 const largest = (await store.listTags()).sort((a, b) => b.count - a.count).slice(0, 6);

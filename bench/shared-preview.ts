@@ -8,25 +8,18 @@
  * published story it was made from with the render cache off (the baseline:
  * a stored page read and rendered). Prints medians, p95 and their ratio.
  */
-import { addUser } from '../src/auth/accounts.js';
-import type { Actor } from '../src/auth/roles.js';
-import { loadDemo } from '../src/services/demo.js';
 import { sharePreview } from '../src/services/preview-links.js';
 import * as workflow from '../src/services/workflow.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
 import { siteConfig } from '../src/web/config.js';
 import { buildServer } from '../src/web/server.js';
 import { articleUrl } from '../src/web/urls.js';
+import { demoNewsroom, quantile } from './lib.js';
 
 const STORIES = 10;
 const ROUNDS = 30;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const ms = (x: number) => x.toFixed(2);
 
-const store = await openSqliteStore(':memory:');
-await loadDemo(store);
-const user = await addUser(store, { email: 'bench@example.com', role: 'owner', name: 'محرر الاختبار', password: 'كلمة-سر-طويلة-للقياس' });
-const actor: Actor = { userId: user.id, name: user.name, email: user.email, role: 'owner', via: 'key', credential: 'bench' };
+const { store, actor } = await demoNewsroom();
 const app = await buildServer({ store, site: siteConfig({}, {}), cacheBytes: 0, newsroom: { scheduler: false, webhooks: false } });
 const { articles } = await store.listArticles({ page: 1, limit: STORIES });
 const pairs: { page: string; preview: string }[] = [];

@@ -14,22 +14,15 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addUser } from '../src/auth/accounts.js';
-import type { Actor } from '../src/auth/roles.js';
-import { loadDemo } from '../src/services/demo.js';
 import * as workflow from '../src/services/workflow.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
 import { WebhookSender } from '../src/web/webhook-sender.js';
+import { demoNewsroom, quantile } from './lib.js';
 
 const EDITS = 100;
 const BACKLOG = 2000;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const ms = (x: number) => x.toFixed(2);
 
-const store = await openSqliteStore(':memory:');
-await loadDemo(store);
-const user = await addUser(store, { email: 'bench@example.com', role: 'owner', name: 'محرر الاختبار', password: 'كلمة-سر-طويلة-للقياس' });
-const actor: Actor = { userId: user.id, name: user.name, email: user.email, role: 'owner', via: 'key', credential: 'bench' };
+const { store, user, actor } = await demoNewsroom();
 const { articles } = await store.listArticles({ page: 1, limit: 3 });
 const stories = articles.map((a) => a.id);
 
