@@ -128,6 +128,12 @@ test('the corrections page lists every correction of the site, newest first, eac
   assert.ok(items.every((it, i) => i === 0 || items[i - 1]!.at >= it.at), 'newest first');
   assert.ok(items.some((it) => it.href === articleUrl(slug)), 'the older story corrected earlier is there too');
 
+  // The same for other front ends (the Content API), and for search engines (the tags' sitemap).
+  const api = (await site.app.inject({ method: 'GET', url: '/api/content/corrections?limit=1' })).json();
+  assert.deepEqual(api.corrections.map((c: { text: string; article: { url: string } }) => [c.text, c.article.url]), [['بلغت التكلفة مليون دولار لا مليونين.', articleUrl(other.slug)]]);
+  assert.equal((await site.app.inject({ method: 'GET', url: '/api/content/corrections?limit=0' })).statusCode, 400);
+  assert.match((await site.app.inject({ method: 'GET', url: '/sitemaps/tags.xml' })).body, /<loc>[^<]*\/corrections<\/loc>/);
+
   // A new headline shows at once; an unpublished story leaves the page.
   await call(author.auth, 'PATCH', `/api/admin/articles/${other.id}`, { title: 'جسر المشاة في حلب يفتتح: ربط الأحياء الشرقية' });
   assert.match(await corrections(), /جسر المشاة في حلب يفتتح/);

@@ -25,6 +25,7 @@ import type { Section } from '../../content/body.js';
 import { bodySections } from '../../content/live.js';
 import { KEPT_HOURS, MOST_READ_COUNT, WINDOW_HOURS, windowStart } from '../plugins/most-read.js';
 import { headlineFields } from '../../content/article.js';
+import { CORRECTIONS_SHOWN } from '../pages/corrections.js';
 
 export interface ContentApiOptions {
   store: Store;
@@ -178,6 +179,29 @@ export const contentApi: FastifyPluginAsync<ContentApiOptions> = async (app, { s
       seeAlso: a.seeAlso.map(link),
       related: a.related.map(link),
     };
+  });
+
+  app.get<{ Querystring: { limit: number } }>('/corrections', {
+    schema: {
+      ...common,
+      summary: 'The corrections published under public stories, newest first (the site\'s /corrections page)',
+      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: CORRECTIONS_SHOWN, default: 20 } } },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            corrections: {
+              type: 'array',
+              items: { type: 'object', properties: { at: { type: 'string' }, text: { type: 'string' }, article: { type: 'object', properties: { ...LinkSchema.properties, publishedAt: { type: 'string' } } } } },
+            },
+          },
+        },
+        ...S.errors(400, 401),
+      },
+    },
+  }, async (req) => {
+    const corrections = await store.listCorrections(req.query.limit);
+    return { corrections: corrections.map(({ at, text, article }) => ({ at, text, article: { slug: article.slug, title: article.title, url: articleUrl(article.slug), publishedAt: article.publishedAt } })) };
   });
 
   app.get('/breaking', {

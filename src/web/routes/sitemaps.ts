@@ -2,8 +2,8 @@
  * Sitemaps and robots.txt. `/sitemap.xml` is an index of:
  * - `/sitemaps/articles-N.xml`: every public article, oldest first, 50,000 a
  *   file (the protocol's limit), each with its lastmod;
- * - `/sitemaps/tags.xml`: every tag with public articles, and the opinion and
- *   analysis pages;
+ * - `/sitemaps/tags.xml`: every tag with public articles, the opinion and
+ *   analysis pages, and the corrections page once there is a correction;
  * - `/sitemaps/authors.xml`: every byline with public articles (its page);
  * - `/sitemaps/news.xml`: the Google News sitemap, articles published in the
  *   last 48 hours (at most 1,000, Google's limit).
@@ -126,6 +126,8 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (ap
       const newest = await store.lastModifiedPublic({ genre });
       if (newest) items.push({ url: absoluteUrl(site, GENRE_PAGES[genre].path), lastmod: newest });
     }
+    const [correction] = await store.listCorrections(1);
+    if (correction) items.push({ url: absoluteUrl(site, '/corrections'), lastmod: correction.at });
     return reply.send(await sitemapStream(Readable.from(items)));
   });
 
