@@ -63,7 +63,10 @@ test('an owner registers a webhook in the newsroom, keeps its secret, and a publ
     await page.click('button:has-text("أرسل تجربة")');
     assert.match(await page.textContent('.flash') ?? '', /أُرسلت تجربة/);
     assert.equal((await rx.waitFor(2))[1]!.headers['x-sahifa-event'], 'ping');
-    await page.waitForTimeout(200);
+    // The receiver has both; the sender records their answers a moment later.
+    const [hook] = await site.store.webhooks.list();
+    const until = Date.now() + 8000;
+    while ((await site.store.webhooks.deliveries(hook!.id, 10)).some((d) => d.status !== 'delivered') && Date.now() < until) await page.waitForTimeout(25);
     await page.reload();
     const rows = await page.locator('table.deliveries tbody tr').allTextContents();
     assert.equal(rows.length, 2);

@@ -3,10 +3,19 @@ import assert from 'node:assert/strict';
 import { publishDue } from '../../src/services/scheduler.js';
 import { WebhookSender } from '../../src/web/webhook-sender.js';
 import { testDatabase } from '../helpers/store.js';
+import type { WebhookDelivery } from '../../src/store/webhooks.js';
 import { receiver, signedBy } from '../helpers/receiver.js';
 import { apiCaller, arabicArticle, makeKey, newsroomSite, postArticle, type Site } from './helpers.js';
 
+/** A moment for what should not come: nothing is sent in it. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
+
+/** Waits until every delivery of a hook has its try written down: the receiver holds a delivery a moment before the sender records its answer. */
+async function recorded(hookId: number, store: Pick<Site['store'], 'webhooks'> = site.store): Promise<void> {
+  const done = (d: WebhookDelivery) => d.attempts > 0 && (d.status !== 'pending' || d.error !== null || d.responseStatus !== null);
+  const until = Date.now() + 8000;
+  while (!(await store.webhooks.deliveries(hookId, 500)).every(done) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
 
 let site: Site;
 let owner: ReturnType<typeof apiCaller>;
@@ -121,6 +130,7 @@ test("a story's life reaches the hook as signed events: published, updated, corr
     await settle();
     assert.equal(rx.got.length, before + 3, 'nothing more');
 
+    await recorded(hook.id);
     const deliveries = (await owner('GET', `/api/admin/webhooks/${hook.id}/deliveries`)).json();
     assert.equal(deliveries.length, rx.got.length);
     assert.ok(deliveries.every((d: { status: string; attempts: number; responseStatus: number }) => d.status === 'delivered' && d.attempts === 1 && d.responseStatus === 200));
@@ -162,7 +172,7 @@ test('a failed delivery is tried again later and then delivered; 410 Gone switch
     const hook = await register(rx.url, ['article.published']);
     await postArticle(author, { ...arabicArticle('سوق للمنتجات الريفية في مادبا: إقبال'), status: 'published' });
     await rx.waitFor(1);
-    await settle();
+    await recorded(hook.id);
     let [d] = (await owner('GET', `/api/admin/webhooks/${hook.id}/deliveries`)).json();
     assert.equal(d.status, 'pending');
     assert.equal(d.attempts, 1);
@@ -188,7 +198,7 @@ test('a failed delivery is tried again later and then delivered; 410 Gone switch
     const ping = (await rx.waitFor(3))[2]!;
     assert.equal(ping.json.event, 'ping');
     assert.ok(signedBy(hook.secret, ping));
-    await settle();
+    await recorded(hook.id);
     const off = (await owner('GET', '/api/admin/webhooks')).json().find((h: { id: number }) => h.id === hook.id);
     assert.equal(off.active, false, '410 Gone switches it off');
     assert.equal((await owner('POST', `/api/admin/webhooks/${hook.id}/test`)).statusCode, 409);
@@ -198,7 +208,7 @@ test('a failed delivery is tried again later and then delivered; 410 Gone switch
     assert.equal((await owner('PATCH', `/api/admin/webhooks/${hook.id}`, { active: true })).json().active, true);
     await postArticle(author, { ...arabicArticle('ورشة للخط العربي في السلط: مشاركون'), status: 'published' });
     await rx.waitFor(4);
-    await settle();
+    await recorded(hook.id);
     await owner('PATCH', `/api/admin/webhooks/${hook.id}`, { active: false });
     [d] = (await owner('GET', `/api/admin/webhooks/${hook.id}/deliveries`)).json();
     assert.equal(d.status, 'failed');
@@ -211,7 +221,7 @@ test('a failed delivery is tried again later and then delivered; 410 Gone switch
     await owner('PATCH', `/api/admin/webhooks/${hook.id}`, { active: true });
     assert.equal((await owner('POST', `/api/admin/webhooks/${hook.id}/deliveries/${d.id}/retry`)).statusCode, 202);
     await rx.waitFor(5);
-    await settle();
+    await recorded(hook.id);
     [d] = (await owner('GET', `/api/admin/webhooks/${hook.id}/deliveries`)).json();
     assert.equal(d.status, 'delivered');
     assert.equal((await owner('POST', `/api/admin/webhooks/${hook.id}/deliveries/999999/retry`)).statusCode, 404);
@@ -235,7 +245,7 @@ test('an address that does not answer is recorded and tried again; a new secret 
     const [r] = await rx.waitFor(1);
     assert.ok(signedBy(rotated.secret, r!));
     assert.ok(!signedBy(live.secret, r!), 'the old secret no longer signs');
-    await settle();
+    await recorded(dead.id);
     const [d] = (await owner('GET', `/api/admin/webhooks/${dead.id}/deliveries`)).json();
     assert.equal(d.status, 'pending');
     assert.equal(d.responseStatus, null);
@@ -260,7 +270,7 @@ test('two processes over one database send each delivery once', async () => {
     for (const store of [a, b]) senders.push(new WebhookSender(store, { baseUrl: 'http://127.0.0.1:3000', pollMs: 3600_000 }));
     await Promise.all([senders[0]!.runOnce(), senders[1]!.runOnce(), senders[0]!.runOnce(), senders[1]!.runOnce()]);
     await rx.waitFor(60);
-    await settle();
+    await recorded(hook.id, a);
     const ids = rx.got.map((r) => r.headers['x-sahifa-delivery']);
     assert.equal(ids.length, 60, 'no delivery sent twice');
     assert.equal(new Set(ids).size, 60);
