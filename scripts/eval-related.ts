@@ -47,7 +47,21 @@ import type { ArticleInput } from '../src/content/article.js';
 import { cleanLine } from '../src/content/text-cleanup.js';
 import { tagKey } from '../src/content/tags.js';
 import { findDuplicates } from '../src/related/duplicates.js';
-import { CANDIDATES, EXHAUSTIVE_UP_TO, MIN_SCORE, NEIGHBOURS, PER_TERM, QUERY_TERMS, RelatedEngine, TAG_WEIGHT, TIME_SCALE_DAYS, TIME_WEIGHT } from '../src/related/engine.js';
+import { DESK_TEMPERATURE } from '../src/related/desks.js';
+import {
+  CANDIDATES,
+  DESK_WEIGHT,
+  EXHAUSTIVE_UP_TO,
+  MIN_SCORE,
+  NEIGHBOURS,
+  PER_TERM,
+  QUERY_TERMS,
+  RelatedEngine,
+  TAG_WEIGHT,
+  TIME_SCALE_DAYS,
+  TIME_WEIGHT,
+  TOPIC_DESK_WEIGHT,
+} from '../src/related/engine.js';
 import { BandIndex, NEAR_DUPLICATE_THRESHOLD, signatureOf, similarity } from '../src/related/minhash.js';
 import { BM25, ENTITY_WEIGHT, FIELD_WEIGHTS } from '../src/related/profile.js';
 import { pickByTags } from '../src/related/tag-rule.js';
@@ -380,7 +394,9 @@ async function main(): Promise<void> {
     console.log(
       `Engine: fields ${JSON.stringify(FIELD_WEIGHTS)}, entity feature ×${ENTITY_WEIGHT}, BM25 k1=${BM25.k1} b=${BM25.b}; ` +
         `query ${QUERY_TERMS} terms × ${PER_TERM} postings → ${CANDIDATES} candidates; tags +${TAG_WEIGHT}, ` +
-        `time +${TIME_WEIGHT}·exp(−days/${TIME_SCALE_DAYS}); min score ${MIN_SCORE}; neighbours re-checked ${NEIGHBOURS}.\n`,
+        `time +${TIME_WEIGHT}·exp(−days/${TIME_SCALE_DAYS}); ` +
+        `× (1 + ${DESK_WEIGHT} desk shares + ${TOPIC_DESK_WEIGHT} topic-space desk affinities, temperature ${DESK_TEMPERATURE}); ` +
+        `min evidence ${MIN_SCORE}; neighbours re-checked ${NEIGHBOURS}.\n`,
     );
 
     let started = performance.now();

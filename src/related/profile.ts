@@ -17,6 +17,13 @@ import { analyzeWord, tokenize } from '../arabic/index.js';
 import { matchEntities } from './entities.js';
 import type { GazetteerEntry } from './gazetteer.js';
 
+/**
+ * What a stored profile holds besides the analysis, as a version: a change
+ * rebuilds the related data of a database made before (store/part-versions.ts).
+ * 1: terms, entities, topics; 2: desk shares (desks.ts).
+ */
+export const PROFILE_VERSION = 2;
+
 /** How much one occurrence counts, by field. */
 export const FIELD_WEIGHTS = { title: 2, description: 1, body: 1 } as const;
 /** An entity feature counts this much per mention, on top of its words. */

@@ -46,6 +46,8 @@ export interface RelatedProfilesTable {
   minhash: Uint8Array;
   /** The topic vector (topics.ts), float32 × 64; null before the topic space is trained. */
   topics: Uint8Array | null;
+  /** The desk shares (desks.ts), float32 a desk; null when the article has no desk word (or was profiled before migration 0030). */
+  desks: Uint8Array | null;
 }
 
 export interface RelatedVectorsTable {

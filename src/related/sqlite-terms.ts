@@ -14,6 +14,7 @@ import type { Database } from '../store/schema.js';
 import type { LinkRules } from '../content/article.js';
 import { isLinkable } from '../content/genre.js';
 import type { LinkChoice } from '../store/store.js';
+import type { DeskCentroids, DeskShares } from './desks.js';
 import { fromBytes, toBytes } from './minhash.js';
 import { packVector } from './profile.js';
 import type { CollectionStats, StoredVector, Vector } from './profile.js';
@@ -266,6 +267,7 @@ export class SqliteRelatedStore implements RelatedStore {
               tags: JSON.stringify(p.tagIds),
               minhash: toBytes(p.minhash),
               topics: p.topics ? floatBytes(p.topics) : null,
+              desks: p.desks ? floatBytes(p.desks) : null,
             })),
           )
           .onConflict((oc) =>
@@ -275,6 +277,7 @@ export class SqliteRelatedStore implements RelatedStore {
               tags: eb.ref('excluded.tags'),
               minhash: eb.ref('excluded.minhash'),
               topics: eb.ref('excluded.topics'),
+              desks: eb.ref('excluded.desks'),
             })),
           )
           .execute();
@@ -396,6 +399,7 @@ export class SqliteRelatedStore implements RelatedStore {
           'related_profiles.tags',
           'related_profiles.minhash',
           'related_profiles.topics',
+          'related_profiles.desks',
           'related_public.published_at',
         ])
         .select(isPublic(now).as('is_public'))
@@ -410,6 +414,7 @@ export class SqliteRelatedStore implements RelatedStore {
           publishedAt: r.published_at,
           isPublic: Boolean(r.is_public),
           topics: r.topics ? floats(r.topics) : null,
+          desks: r.desks ? floats(r.desks) : null,
         });
       }
     }
@@ -516,17 +521,18 @@ export class SqliteRelatedStore implements RelatedStore {
     return rows.map((r) => r.term);
   }
 
-  async eachProfile(visit: (id: number, vector: StoredVector) => void): Promise<void> {
+  async eachProfile(visit: (id: number, vector: StoredVector, desks: DeskShares | null) => void): Promise<void> {
     for (let last = 0; ; ) {
       const rows = await this.db
         .selectFrom('related_vectors')
-        .select(['article_id', 'terms', 'weights'])
-        .where('article_id', '>', last)
-        .orderBy('article_id')
+        .innerJoin('related_profiles', 'related_profiles.article_id', 'related_vectors.article_id')
+        .select(['related_vectors.article_id', 'related_vectors.terms', 'related_vectors.weights', 'related_profiles.desks'])
+        .where('related_vectors.article_id', '>', last)
+        .orderBy('related_vectors.article_id')
         .limit(2000)
         .execute();
       if (rows.length === 0) return;
-      for (const r of rows) visit(r.article_id, unpack(r.terms, r.weights));
+      for (const r of rows) visit(r.article_id, unpack(r.terms, r.weights), r.desks ? floats(r.desks) : null);
       last = rows[rows.length - 1]!.article_id;
     }
   }
@@ -540,7 +546,8 @@ export class SqliteRelatedStore implements RelatedStore {
     return out;
   }
 
-  async writeTopicModel(docs: number, terms: Map<string, TopicVector>, topics: Map<number, TopicVector | null>): Promise<void> {
+  async writeTopicModel(docs: number, terms: Map<string, TopicVector>, topics: Map<number, TopicVector | null>, desks: DeskCentroids): Promise<void> {
+    const centroids = JSON.stringify(desks.map((c) => (c ? Array.from(c) : null)));
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('topic_terms').execute();
       for (const part of chunks([...terms])) {
@@ -554,6 +561,16 @@ export class SqliteRelatedStore implements RelatedStore {
         .values({ key: 'topic_docs', value: String(docs) })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(docs) }))
         .execute();
+      await trx
+        .insertInto('related_meta')
+        .values({ key: 'desk_centroids', value: centroids })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: centroids }))
+        .execute();
     });
+  }
+
+  async deskCentroids(): Promise<DeskCentroids | null> {
+    const row = await this.db.selectFrom('related_meta').select('value').where('key', '=', 'desk_centroids').executeTakeFirst();
+    return row ? (JSON.parse(row.value) as (number[] | null)[]).map((c) => (c ? Float32Array.from(c) : null)) : null;
   }
 }

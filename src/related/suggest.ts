@@ -29,6 +29,7 @@ import { cutOnWord, DESCRIPTION_MAX } from '../content/lead.js';
 import { tagKey, tagSlug } from '../content/tags.js';
 import type { Store } from '../store/store.js';
 import { findDuplicates } from './duplicates.js';
+import { deskShares, mainDesk } from './desks.js';
 import { RelatedEngine } from './engine.js';
 import { analyseArticle, emptyAnalysis, addField, ENTITY_PREFIX, type Analysis, type Vector } from './profile.js';
 
@@ -57,6 +58,8 @@ export interface Suggestions {
   hashtags: string[];
   description: string;
   entities: string[];
+  /** The desk whose words hold most of the text (desks.ts), when one holds at least 40 % of them. */
+  desk: { name: string; label: string } | null;
   /** The links a save would now pick: the related list at the end, the see-also links in the text. */
   links: { related: SuggestedLink[]; seeAlso: SuggestedLink[] };
 }
@@ -81,6 +84,11 @@ function rankEntities(a: Analysis): string[] {
   return [...score].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([name]) => name);
 }
 
+function deskOf(a: Analysis): Suggestions['desk'] {
+  const desk = mainDesk(deskShares(a.bag));
+  return desk ? { name: desk.name, label: desk.label } : null;
+}
+
 /** The most frequent way a stem is written in the text; the shorter on a tie. */
 function surfaceOf(a: Analysis, stem: string): string | undefined {
   const forms = a.surfaces?.get(stem);
@@ -89,7 +97,7 @@ function surfaceOf(a: Analysis, stem: string): string | undefined {
 }
 
 async function similarTags(store: Store, engine: RelatedEngine, vector: Vector, a: Analysis): Promise<string[]> {
-  const draft = await engine.draftSubject(vector, a.length);
+  const draft = await engine.draftSubject(vector, a);
   const similar = (await engine.scoredFor(draft, SIMILAR, { keepDuplicates: true })).filter((s) => s.score >= MIN_SIMILARITY);
   const support = new Map<string, { name: string; score: number; count: number }>();
   for (const { id, score } of similar) {
@@ -182,12 +190,13 @@ export async function suggest(store: Store, input: SuggestInput): Promise<Sugges
     hashtags,
     description: describe(input.body, vector!, input.description || input.title),
     entities,
-    links: await linksOf(store, engine, vector!, analysis.length, input),
+    desk: deskOf(analysis),
+    links: await linksOf(store, engine, vector!, analysis, input),
   };
 }
 
-async function linksOf(store: Store, engine: RelatedEngine, vector: Vector, length: number, input: SuggestInput): Promise<Suggestions['links']> {
-  const draft = await engine.draftSubject(vector, length, input);
+async function linksOf(store: Store, engine: RelatedEngine, vector: Vector, analysis: Analysis, input: SuggestInput): Promise<Suggestions['links']> {
+  const draft = await engine.draftSubject(vector, analysis, input);
   const { related, seeAlso } = await engine.draftLinks(draft, input.linkRules);
   const about = await store.related.describe([...related, ...seeAlso].map((l) => l.targetId));
   const describeAll = (links: { targetId: number; score: number }[]) =>
@@ -214,5 +223,5 @@ export async function draftLinks(store: Store, input: SuggestInput): Promise<Sug
   const engine = new RelatedEngine(store);
   const analysis = analyseArticle(input);
   const [vector] = await engine.weighTexts([analysis]);
-  return linksOf(store, engine, vector!, analysis.length, input);
+  return linksOf(store, engine, vector!, analysis, input);
 }

@@ -23,6 +23,7 @@
  * their links use the new space.
  */
 import { Worker } from 'node:worker_threads';
+import { deskCentroids, type DeskShares } from './desks.js';
 import type { RelatedStore } from './types.js';
 import type { Vector } from './profile.js';
 
@@ -257,18 +258,21 @@ export function topicTraining(index: RelatedStore): Promise<boolean> | undefined
 }
 
 /**
- * Trains the topic space over every profile and gives every article its
- * topic vector; with `thread`, the computation runs on a worker thread.
+ * Trains the topic space over every profile, gives every article its topic
+ * vector and places the desks in it (desks.ts deskCentroids); with
+ * `thread`, the computation runs on a worker thread.
  */
 export async function trainTopics(index: RelatedStore, options: { thread?: boolean } = {}): Promise<void> {
   const vocabulary = await index.commonTerms(VOCABULARY);
   const column = new Map(vocabulary.map((t, i) => [t, i]));
   const ids: number[] = [];
+  const desks: (DeskShares | null)[] = [];
   const start: number[] = [0];
   const cols: number[] = [];
   const vals: number[] = [];
-  await index.eachProfile((id, vector) => {
+  await index.eachProfile((id, vector, shares) => {
     ids.push(id);
+    desks.push(shares);
     vector.terms.forEach((t, i) => {
       const c = column.get(t);
       if (c === undefined) return;
@@ -287,7 +291,7 @@ export async function trainTopics(index: RelatedStore, options: { thread?: boole
     const row = rows.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS);
     topics.set(id, row.some((y) => y !== 0) ? Float32Array.from(row) : null);
   });
-  await index.writeTopicModel(ids.length, terms, topics);
+  await index.writeTopicModel(ids.length, terms, topics, deskCentroids(rows, desks, DIMENSIONS));
 }
 
 /**

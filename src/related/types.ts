@@ -7,6 +7,7 @@ import type { LinkRules } from '../content/article.js';
 import type { LinkChoice } from '../store/store.js';
 import type { Signature } from './minhash.js';
 import type { CollectionStats, StoredVector, Vector } from './profile.js';
+import type { DeskCentroids, DeskShares } from './desks.js';
 import type { TopicVector } from './topics.js';
 
 /** The text and facts of a stored article the engine profiles. */
@@ -34,6 +35,14 @@ export interface StoredProfile {
   isPublic: boolean;
   /** The topic vector, once there is a topic space. */
   topics: TopicVector | null;
+  /** The desk shares; null when the article names no desk word. */
+  desks: DeskShares | null;
+  /**
+   * Its affinities to the desks in the topic space (desks.ts topicDeskShares):
+   * not stored, filled in by the engine from the topic vector and the trained
+   * centroids; absent before there is a topic space.
+   */
+  topicDesks?: DeskShares | null;
 }
 
 export interface NewProfile {
@@ -53,6 +62,7 @@ export interface NewProfile {
    */
   previous: PreviousProfile | undefined;
   topics: TopicVector | null;
+  desks: DeskShares | null;
 }
 
 /** A stored profile as a rewrite or a removal needs it. */
@@ -136,10 +146,12 @@ export interface RelatedStore {
   topicModelSize(): Promise<number | null>;
   /** The `limit` terms in the most profiles (in two at least), most frequent first. */
   commonTerms(limit: number): Promise<string[]>;
-  /** Every stored profile, in batches, by id. */
-  eachProfile(visit: (id: number, vector: StoredVector) => void): Promise<void>;
+  /** Every stored profile, with its desk shares, in batches, by id. */
+  eachProfile(visit: (id: number, vector: StoredVector, desks: DeskShares | null) => void): Promise<void>;
   /** The terms' rows of the topic space (terms outside it are left out). */
   topicTerms(terms: Iterable<string>): Promise<Map<string, TopicVector>>;
-  /** Replaces the topic space and the articles' topic vectors, in one transaction. */
-  writeTopicModel(docs: number, terms: Map<string, TopicVector>, topics: Map<number, TopicVector | null>): Promise<void>;
+  /** Replaces the topic space, the desks' centroids in it and the articles' topic vectors, in one transaction. */
+  writeTopicModel(docs: number, terms: Map<string, TopicVector>, topics: Map<number, TopicVector | null>, desks: DeskCentroids): Promise<void>;
+  /** The desks' centroids in the topic space; null before it is trained (or when trained before migration 0030). */
+  deskCentroids(): Promise<DeskCentroids | null>;
 }

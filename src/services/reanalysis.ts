@@ -1,6 +1,8 @@
 /**
  * Rebuilding what the text analysis derived from the articles, after an
- * upgrade changed the analysis (ANALYSIS_VERSION, src/arabic/analyzer.ts).
+ * upgrade changed the analysis (ANALYSIS_VERSION, src/arabic/analyzer.ts) or
+ * what a related profile holds (PROFILE_VERSION, src/related/profile.ts):
+ * store/part-versions.ts.
  *
  * The search index stores stems and the related engine stores profiles of
  * stems; a new stemmer's query stems do not meet an old stemmer's stored ones
@@ -11,9 +13,9 @@
  * before it serves, and names the command for a large one or a PostgreSQL
  * site, whose several web processes must not each rebuild.
  */
-import { ANALYSIS_VERSION } from '../arabic/analyzer.js';
 import { rebuildRelated } from '../related/engine.js';
 import type { KyselyStore } from '../store/kysely-store.js';
+import { PART_VERSIONS } from '../store/part-versions.js';
 import type { AnalysedPart } from '../store/store.js';
 
 export const ANALYSED_PARTS: readonly AnalysedPart[] = ['search', 'related'];
@@ -29,7 +31,7 @@ export const REBUILD_AT_START_UP_TO = 5000;
 /** The parts built by another analysis than this code's, or by an unknown one. */
 export async function staleParts(store: KyselyStore): Promise<AnalysedPart[]> {
   const versions = await store.analysisVersions();
-  return ANALYSED_PARTS.filter((part) => versions[part] !== ANALYSIS_VERSION);
+  return ANALYSED_PARTS.filter((part) => versions[part] !== PART_VERSIONS[part]);
 }
 
 export interface Rebuilt {
@@ -49,7 +51,7 @@ export async function reanalyse(
     const started = performance.now();
     const progress = (done: number, total: number) => onProgress?.(part, done, total);
     const articles = part === 'search' ? await store.searchIndex.rebuild(progress) : await rebuildRelated(store, progress);
-    await store.setAnalysisVersion(part, ANALYSIS_VERSION);
+    await store.setAnalysisVersion(part, PART_VERSIONS[part]);
     out.push({ part, articles, seconds: (performance.now() - started) / 1000 });
   }
   return out;

@@ -36,6 +36,7 @@ export async function fallbackSuggest(store: Store, input: SuggestInput): Promis
     hashtags: hashtags.slice(0, MAX_HASHTAGS),
     description: lead ? leadSentence(extractHashtags(lead.text, { stripTrailing: true }).text) : '',
     entities: [],
+    desk: null,
     links: { related: [], seeAlso: [] },
     source: 'fallback',
   };

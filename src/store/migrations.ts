@@ -13,7 +13,7 @@ import { recordUploads, uploadsByKey } from './newsroom-kysely.js';
 import type { Database } from './schema.js';
 import { relatedMigration } from '../related/schema.js';
 import { createChangeLog } from './sqlite-change-log.js';
-import { ANALYSIS_VERSION } from '../arabic/analyzer.js';
+import { PART_VERSIONS } from './part-versions.js';
 import { parseBody, uploadKeys, withUploads } from '../content/body.js';
 import { bylineKey } from '../content/bylines.js';
 
@@ -24,8 +24,15 @@ import { bylineKey } from '../content/bylines.js';
  * column gets its collation written out, as the plugin gives every text
  * column it builds (dialect.ts). Names are this file's constants.
  */
-async function addColumnOnce(db: Kysely<unknown>, table: 'articles' | 'tags', column: string, type: 'text' | 'integer', constraints = ''): Promise<void> {
-  const definition = sql.raw([column, type, type === 'text' && !isSqlite(db) ? 'collate "C"' : '', constraints].filter(Boolean).join(' '));
+async function addColumnOnce(
+  db: Kysely<unknown>,
+  table: 'articles' | 'tags' | 'related_profiles',
+  column: string,
+  type: 'text' | 'integer' | 'blob',
+  constraints = '',
+): Promise<void> {
+  const typed = type === 'blob' && !isSqlite(db) ? 'bytea' : type;
+  const definition = sql.raw([column, typed, type === 'text' && !isSqlite(db) ? 'collate "C"' : '', constraints].filter(Boolean).join(' '));
   if (!isSqlite(db)) {
     await sql`alter table ${sql.raw(table)} add column if not exists ${definition}`.execute(db);
   } else if (!(await sql<{ name: string }>`pragma table_info(${sql.raw(table)})`.execute(db)).rows.some((c) => c.name === column)) {
@@ -155,7 +162,7 @@ const migrations: Record<string, Migration> = {
         .execute();
       const { n } = (await sql<{ n: number }>`select count(*) as n from articles`.execute(db)).rows[0]!;
       if (Number(n) === 0) {
-        await sql`insert into analysis_versions (part, version) values ('search', ${ANALYSIS_VERSION}), ('related', ${ANALYSIS_VERSION})`.execute(db);
+        await sql`insert into analysis_versions (part, version) values ('search', ${PART_VERSIONS.search}), ('related', ${PART_VERSIONS.related})`.execute(db);
       }
     },
   },
@@ -453,6 +460,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('snapshot', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('trash_by_time').ifNotExists().on('trash').columns(['deleted_at', 'id']).execute();
+    },
+  },
+  // An article's desk shares (related/desks.ts), stored with its profile. Profiles made before have none
+  // until the related data are rebuilt, which the part's version asks for (store/part-versions.ts). Safe to run twice.
+  '0030_desk_shares': {
+    async up(db: Kysely<unknown>) {
+      await addColumnOnce(db, 'related_profiles', 'desks', 'blob');
     },
   },
 };

@@ -9,7 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { ArticleInput } from '../../src/content/article.js';
-import { rebuildRelated } from '../../src/related/engine.js';
+import { DESKS } from '../../src/related/desk-lexicon.js';
+import { mainDesk } from '../../src/related/desks.js';
+import { rebuildRelated, RelatedEngine } from '../../src/related/engine.js';
 import { MIN_DOCUMENTS, topicTraining } from '../../src/related/topics.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { deleteArticle } from '../../src/services/workflow.js';
@@ -154,11 +156,13 @@ function manyArticles(n: number): ArticleInput[] {
     const a = i % 12;
     const b = (i * 5 + 3) % 12;
     const words = Array.from({ length: 40 }, (_, k) => word(k % 3 === 0 ? b : a, (i * 13 + k * 7) % 40));
+    // One desk's words a subject: even subjects are the sports desk's, odd ones the economy desk's.
+    const desk = a % 2 === 0 ? 'مباراة الفريق' : 'أسعار النفط';
     return {
       title: `خبر ${words.slice(0, 4).join(' ')}`,
       description: '',
       tags: [],
-      body: [words.slice(0, 20).join(' '), words.slice(20).join(' ')].join('\n\n'),
+      body: [words.slice(0, 20).join(' '), words.slice(20).join(' '), desk].join('\n\n'),
       externalId: `test:many-${i}`,
       publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString(),
     };
@@ -179,6 +183,15 @@ test('the save that makes the topic space due does not wait for its training', a
     assert.equal(await store.related.topicModelSize(), MIN_DOCUMENTS + 20);
     const id = await idOf(store, 'test:many-0');
     assert.ok((await store.related.profiles([id])).get(id)?.topics, 'articles have their topic vectors');
+    // The desks the articles' words name are placed in the space, and each article gets its affinities to them.
+    const centroids = await store.related.deskCentroids();
+    assert.deepEqual(
+      DESKS.filter((_, d) => centroids?.[d]).map((d) => d.name),
+      ['economy', 'sport'],
+    );
+    for (const c of centroids!) if (c) assert.ok(Math.abs(Math.hypot(...c) - 1) < 1e-4, 'unit centroids');
+    const near = (await new RelatedEngine(store).profiles([id])).get(id)!;
+    assert.equal(mainDesk(near.topicDesks ?? null)?.name, 'sport', 'a sports subject\'s article is nearest the sports desk');
     // Later saves fold into the space; the next training waits for the collection to double.
     await saveArticles(store, manyArticles(MIN_DOCUMENTS + 30).slice(MIN_DOCUMENTS + 20));
     assert.equal(topicTraining(store.related), undefined);

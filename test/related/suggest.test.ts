@@ -21,6 +21,7 @@ test('suggestions for the seed article: سوريا and روسيا among the hash
   assert.ok(s.description.length > 40 && s.description.length <= 160, s.description);
   assert.ok(s.description.includes('بوتين'), 'the lead sentence, about the meeting');
   assert.ok(['سوريا', 'روسيا', 'بشار الأسد', 'فلاديمير بوتين', 'تركيا'].every((e) => s.entities.includes(e)), s.entities.join(', '));
+  assert.deepEqual(s.desk, { name: 'politics', label: 'سياسة' }, 'a summit of presidents is the politics desk\'s');
   await store.close();
 });
 

@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ANALYSIS_VERSION } from '../../src/arabic/analyzer.js';
+import { PROFILE_VERSION } from '../../src/related/profile.js';
 import { saveArticles } from '../../src/services/articles.js';
 import { rebuildAtStart, staleParts } from '../../src/services/reanalysis.js';
+import { PART_VERSIONS } from '../../src/store/part-versions.js';
 import { article, testDatabase } from '../helpers/store.js';
 import { sahifa } from '../helpers/cli.js';
 
@@ -24,7 +26,7 @@ test('a new database is built by this analysis; one from before the record count
   let store = await place.open();
   try {
     assert.deepEqual(await staleParts(store), [], 'a new database records the current version');
-    assert.deepEqual(await store.analysisVersions(), { search: ANALYSIS_VERSION, related: ANALYSIS_VERSION });
+    assert.deepEqual(await store.analysisVersions(), { search: ANALYSIS_VERSION, related: ANALYSIS_VERSION * 100 + PROFILE_VERSION });
     await saveArticles(store, [PLAN, article(), article()]);
     assert.deepEqual(await staleParts(store), [], 'saves keep it');
 
@@ -80,6 +82,30 @@ test('sahifa reindex records the analysis it rebuilt with, part by part', async 
     assert.deepEqual(await staleParts(reopened), []);
     await reopened.close();
   } finally {
+    await place.drop();
+  }
+});
+
+test('related data made before profiles held desk shares are rebuilt, and search is left as it is', async () => {
+  const place = testDatabase();
+  let store = await place.open();
+  try {
+    const [saved] = await saveArticles(store, [PLAN, article(), article()]);
+    const id = saved!.article.id;
+    assert.ok((await store.related.profiles([id])).get(id)!.desks, 'a new profile holds its desk shares');
+    // As the Sahifa before desk shares left it: the analysis's version alone, profiles without shares.
+    await store.setAnalysisVersion('related', ANALYSIS_VERSION);
+    await sql`update related_profiles set desks = null`.execute(store.db);
+    await store.close();
+    store = await place.open();
+    assert.deepEqual(await staleParts(store), ['related']);
+    const said: string[] = [];
+    const rebuilt = await rebuildAtStart(store, { where: place.location, shared: false, log: (l) => said.push(l), warn: (l) => said.push(l) });
+    assert.deepEqual(rebuilt.map((r) => r.part), ['related']);
+    assert.deepEqual(await store.analysisVersions(), PART_VERSIONS);
+    assert.ok((await store.related.profiles([id])).get(id)!.desks, 'the rebuilt profile holds them again');
+  } finally {
+    await store.close();
     await place.drop();
   }
 });

@@ -243,6 +243,11 @@ export const SuggestionsSchema = {
     hashtags: { type: 'array', items: { type: 'string' } },
     description: { type: 'string' },
     entities: { type: 'array', items: { type: 'string' } },
+    desk: {
+      type: ['object', 'null'],
+      description: 'The desk whose words hold most of the text (politics, economy, sport, technology, culture, health), when one holds at least 40 %',
+      properties: { name: { type: 'string' }, label: { type: 'string' } },
+    },
     links: {
       type: 'object',
       description: 'The links a save would pick now: the related list at the end of the page, the see-also links in the text',
