@@ -72,6 +72,7 @@ test('an editor signs in, writes in Arabic, accepts suggested tags, uploads an i
   const counted = Number(await page.locator('#description-count [data-count]').textContent());
   assert.equal(counted, [...description].length);
   await page.getByRole('button', { name: 'اقترح وسوماً' }).click();
+  assert.equal(await page.locator('#suggested-desk').textContent(), 'القسم: ثقافة وفنون', 'a museum opening reads as the culture desk\'s');
   await page.locator('#accept-all-tags').click();
   const tags = await page.locator('#tags').inputValue();
   assert.match(tags, /الأردن/, `accepted tags: ${tags}`);

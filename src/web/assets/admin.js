@@ -360,8 +360,10 @@ function setUpSuggestions({ form, title, description, tags, body }) {
         }
         const have = new Set(splitTags(tags.value));
         const fresh = s.hashtags.filter((t) => !have.has(t));
+        // The desk the text reads as (related/desks.ts): which section's hashtag the story wants.
+        const desk = s.desk ? [Object.assign(document.createElement('p'), { className: 'hint', id: 'suggested-desk', textContent: `القسم: ${s.desk.label}` })] : [];
         if (!fresh.length) {
-          box.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'لا وسوم مقترحة جديدة.' }));
+          box.replaceChildren(...desk, Object.assign(document.createElement('p'), { className: 'hint', textContent: 'لا وسوم مقترحة جديدة.' }));
           return;
         }
         const chips = fresh.map((name) => {
@@ -385,7 +387,7 @@ function setUpSuggestions({ form, title, description, tags, body }) {
           for (const chip of chips) chip.click();
         });
         const label = Object.assign(document.createElement('span'), { className: 'hint', textContent: 'وسوم مقترحة:' });
-        box.replaceChildren(label, ...chips, all);
+        box.replaceChildren(...desk, label, ...chips, all);
       } catch {
         box.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'تعذّر جلب الاقتراحات.' }));
       } finally {
